@@ -1,0 +1,295 @@
+//! The hidden API that `#[derive(CheckoutItem)]` expands to. Not public API: no semver.
+//!
+//! Generated code names only `::dintero_order::__private::…` and `::core::…`. Each field role
+//! has a conversion trait whose `on_unimplemented` message says, in domain words, why a field
+//! type cannot serve that role; the derive spans the call at the field's type so the error
+//! lands there.
+
+use std::borrow::Cow;
+use std::rc::Rc;
+use std::sync::Arc;
+
+pub use rust_decimal::Decimal;
+
+pub use crate::{CheckoutItem, Currency, ItemType, Line, Money, Quantity, UnitPrice, VatRate};
+
+/// A VAT rate the derive already checked; a `const` item evaluates it at compile time.
+pub const fn vat_rate(hundredths: u16) -> VatRate {
+    match VatRate::from_hundredths(hundredths) {
+        Ok(rate) => rate,
+        Err(_) => panic!("VAT rate must be between 0 and 100 percent"),
+    }
+}
+
+/// A currency the derive already checked; a `const` item evaluates it at compile time.
+pub const fn currency(code: &str) -> Currency {
+    match Currency::from_code(code) {
+        Some(currency) => currency,
+        None => panic!("not an ISO 4217 currency with a minor unit"),
+    }
+}
+
+/// Sets a VAT percentage read from a field at run time; the order checks it.
+pub fn with_vat_percent(line: Line<'_>, percent: Decimal) -> Line<'_> {
+    line.vat_percent(percent)
+}
+
+/// A string field used as `id`, `description`, `line_id` or `thumbnail_url`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as text in a Dintero order line",
+    label = "expected a string type (`String`, `&str`, `Cow<str>`, `Box<str>`, `Arc<str>`)",
+    note = "`id` and `description` are required: they cannot be `Option`"
+)]
+pub trait AsText {
+    /// Borrows the text.
+    fn as_text(&self) -> Cow<'_, str>;
+}
+
+impl AsText for str {
+    fn as_text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+impl AsText for String {
+    fn as_text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+impl AsText for Cow<'_, str> {
+    fn as_text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+impl AsText for Box<str> {
+    fn as_text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+impl AsText for Rc<str> {
+    fn as_text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+impl AsText for Arc<str> {
+    fn as_text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+impl<T: AsText + ?Sized> AsText for &T {
+    fn as_text(&self) -> Cow<'_, str> {
+        (**self).as_text()
+    }
+}
+
+/// An optional string field (`line_id`, `thumbnail_url`): a string type or `Option` of one.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as optional text in a Dintero order line",
+    label = "expected a string type or an `Option` of one"
+)]
+pub trait AsOptionalText {
+    /// Borrows the text, if any.
+    fn as_optional_text(&self) -> Option<Cow<'_, str>>;
+}
+
+impl<T: AsText + ?Sized> AsOptionalText for T {
+    fn as_optional_text(&self) -> Option<Cow<'_, str>> {
+        Some(self.as_text())
+    }
+}
+impl<T: AsText> AsOptionalText for Option<T> {
+    fn as_optional_text(&self) -> Option<Cow<'_, str>> {
+        self.as_ref().map(AsText::as_text)
+    }
+}
+
+/// A `unit_price` field whose type says its unit: a `Decimal` in major units or a `Money`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as a unit price",
+    label = "expected `rust_decimal::Decimal` (major units) or `dintero_order::Money`",
+    note = "for an integer price, say which unit it is in: `#[checkout(unit_price, minor_units)]` or `#[checkout(unit_price, major_units)]`"
+)]
+pub trait AsUnitPrice {
+    /// The price.
+    fn as_unit_price(&self) -> UnitPrice;
+}
+
+impl AsUnitPrice for Decimal {
+    fn as_unit_price(&self) -> UnitPrice {
+        UnitPrice::major(*self)
+    }
+}
+impl AsUnitPrice for Money {
+    fn as_unit_price(&self) -> UnitPrice {
+        UnitPrice::money(*self)
+    }
+}
+impl AsUnitPrice for UnitPrice {
+    fn as_unit_price(&self) -> UnitPrice {
+        *self
+    }
+}
+impl<T: AsUnitPrice + ?Sized> AsUnitPrice for &T {
+    fn as_unit_price(&self) -> UnitPrice {
+        (**self).as_unit_price()
+    }
+}
+
+/// An integer `unit_price` field marked `minor_units` or `major_units`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as an integer unit price",
+    label = "`minor_units` and `major_units` need an integer type (`u32`, `i64`, …)"
+)]
+pub trait AsIntegerPrice {
+    /// The integer value.
+    fn as_integer_price(&self) -> i128;
+}
+
+macro_rules! integer_roles {
+    ($($int:ty),*) => {$(
+        impl AsIntegerPrice for $int {
+            fn as_integer_price(&self) -> i128 {
+                i128::from(*self)
+            }
+        }
+        impl AsQuantity for $int {
+            fn as_quantity(&self) -> Decimal {
+                Decimal::from(*self)
+            }
+        }
+        impl AsMeasure for $int {
+            fn as_measure(&self) -> Option<Decimal> {
+                Some(Decimal::from(*self))
+            }
+        }
+    )*};
+}
+integer_roles!(u8, u16, u32, u64, i8, i16, i32, i64);
+
+impl<T: AsIntegerPrice + ?Sized> AsIntegerPrice for &T {
+    fn as_integer_price(&self) -> i128 {
+        (**self).as_integer_price()
+    }
+}
+
+/// An integer price in minor units. Out-of-range values saturate at the bound, which the order
+/// then rejects as out of range (nothing is silently accepted).
+pub fn minor_units_price(value: i128) -> UnitPrice {
+    let clamped = i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX });
+    UnitPrice::minor(clamped)
+}
+
+/// An integer price in major units.
+pub fn major_units_price(value: i128) -> UnitPrice {
+    // i128 values beyond Decimal's 96 bits saturate; the order rejects them as out of range.
+    UnitPrice::major(Decimal::try_from_i128_with_scale(value, 0).unwrap_or(if value < 0 {
+        Decimal::MIN
+    } else {
+        Decimal::MAX
+    }))
+}
+
+/// A `quantity` field: an integer, a `Decimal`, or a [`Quantity`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as a quantity",
+    label = "expected an integer type, `rust_decimal::Decimal` or `dintero_order::Quantity`"
+)]
+pub trait AsQuantity {
+    /// The quantity, unchecked (the order checks it is greater than 0).
+    fn as_quantity(&self) -> Decimal;
+}
+
+impl AsQuantity for Decimal {
+    fn as_quantity(&self) -> Decimal {
+        *self
+    }
+}
+impl AsQuantity for Quantity {
+    fn as_quantity(&self) -> Decimal {
+        self.get()
+    }
+}
+impl<T: AsQuantity + ?Sized> AsQuantity for &T {
+    fn as_quantity(&self) -> Decimal {
+        (**self).as_quantity()
+    }
+}
+
+/// A `vat` field: a `Decimal` percentage (25.5) or a [`VatRate`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as a VAT rate",
+    label = "expected `rust_decimal::Decimal` (a percentage, 25 means 25 %) or `dintero_order::VatRate`"
+)]
+pub trait AsVat {
+    /// Applies the rate to a line.
+    fn apply_vat<'a>(&self, line: Line<'a>) -> Line<'a>;
+}
+
+impl AsVat for Decimal {
+    fn apply_vat<'a>(&self, line: Line<'a>) -> Line<'a> {
+        line.vat_percent(*self)
+    }
+}
+impl AsVat for VatRate {
+    fn apply_vat<'a>(&self, mut line: Line<'a>) -> Line<'a> {
+        line.vat = crate::line::VatInput::Rate(*self);
+        line
+    }
+}
+impl<T: AsVat + ?Sized> AsVat for &T {
+    fn apply_vat<'a>(&self, line: Line<'a>) -> Line<'a> {
+        (**self).apply_vat(line)
+    }
+}
+
+/// A `unit_weight`, `unit_volume` or `unit_dimensional_weight` field: a number or an `Option`
+/// of one.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as a unit measure",
+    label = "expected an integer type, `rust_decimal::Decimal`, or an `Option` of one"
+)]
+pub trait AsMeasure {
+    /// The measure, if any.
+    fn as_measure(&self) -> Option<Decimal>;
+}
+
+impl AsMeasure for Decimal {
+    fn as_measure(&self) -> Option<Decimal> {
+        Some(*self)
+    }
+}
+impl<T: AsMeasure> AsMeasure for Option<T> {
+    fn as_measure(&self) -> Option<Decimal> {
+        self.as_ref().and_then(AsMeasure::as_measure)
+    }
+}
+impl<T: AsMeasure + ?Sized> AsMeasure for &T {
+    fn as_measure(&self) -> Option<Decimal> {
+        (**self).as_measure()
+    }
+}
+
+/// An `eligible_for_discount` field: `bool` or `Option<bool>`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as a discount-eligibility flag",
+    label = "expected `bool` or `Option<bool>`"
+)]
+pub trait AsFlag {
+    /// The flag, if any.
+    fn as_flag(&self) -> Option<bool>;
+}
+
+impl AsFlag for bool {
+    fn as_flag(&self) -> Option<bool> {
+        Some(*self)
+    }
+}
+impl AsFlag for Option<bool> {
+    fn as_flag(&self) -> Option<bool> {
+        *self
+    }
+}
+impl<T: AsFlag + ?Sized> AsFlag for &T {
+    fn as_flag(&self) -> Option<bool> {
+        (**self).as_flag()
+    }
+}

@@ -1,0 +1,820 @@
+//! Building an order from cart lines: the arithmetic, discounts, rounding lines, and every
+//! problem reported at once.
+
+use rust_decimal::Decimal;
+
+use crate::error::{Error, Rule, Violations};
+use crate::item::OrderItem;
+use crate::line::VatInput;
+use crate::order::OrderData;
+use crate::{
+    Address, CheckoutItem, Currency, DiscountLine, DiscountType, ItemType, Line, LineAmountError,
+    Money, Order, Quantity, Rounding, Shipping, ShippingOption, Store, VatRate,
+};
+
+/// Collects an order's lines and settings; [`build`](OrderBuilder::build) computes and checks
+/// it. Not serializable: only a built [`Order`] can become a session.
+///
+/// Every method takes and returns the builder by value, so both chaining and
+/// `builder = builder.item(&x)` in a loop work.
+///
+/// ```
+/// use dintero_order_core::{Currency, Line, Order, Shipping, UnitPrice, VatRate};
+/// use rust_decimal_macros::dec;
+///
+/// let vat = VatRate::from_whole_percent(25).unwrap();
+/// let cart = [("chair-1", "Chair", dec!(299.90)), ("table-1", "Table", dec!(1499))];
+/// let mut builder = Order::builder(Currency::NOK, "order-1");
+/// for (sku, name, price) in cart {
+///     builder = builder.line(Line::new(sku, name, UnitPrice::major(price), vat));
+/// }
+/// let order = builder
+///     .shipping(Shipping::new("mail", "Mail", UnitPrice::major(dec!(99)), vat))
+///     .build()?;
+/// assert_eq!(order.amount().minor_units(), 29990 + 149900 + 9900);
+/// # Ok::<(), dintero_order_core::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use = "an order builder does nothing until `.build()` is called"]
+pub struct OrderBuilder<'a> {
+    currency: Currency,
+    merchant_reference: String,
+    lines: Vec<Line<'a>>,
+    shipping: Option<Shipping<'a>>,
+    rounding: Rounding,
+    discounts: Vec<Discount>,
+    stated_total: Option<(Money, Money)>,
+    partial_amount: Option<Money>,
+    merchant_reference_2: Option<String>,
+    payout_destination_id: Option<String>,
+    discount_codes: Vec<String>,
+    shipping_address: Option<Address>,
+    billing_address: Option<Address>,
+    store: Option<Store>,
+}
+
+/// An order-level discount, spread over the lines marked eligible for discount.
+///
+/// The total is allocated in proportion to the eligible lines' amounts by the largest-remainder
+/// method: the shares add up to the total exactly, ties go to the earlier line, and no line's
+/// amount turns negative. Each line's VAT is recomputed from its new amount, and the share is
+/// recorded as a positive entry in the line's `discount_lines`.
+///
+/// ```
+/// use dintero_order_core::{Currency, Discount, Line, Order, UnitPrice, VatRate};
+/// use rust_decimal_macros::dec;
+///
+/// let line = |sku| Line::new(sku, "Shirt", UnitPrice::minor(10000), VatRate::ZERO)
+///     .eligible_for_discount(true);
+/// let order = Order::builder(Currency::NOK, "o-1")
+///     .line(line("a"))
+///     .line(line("b"))
+///     .line(line("c"))
+///     .discount(Discount::amount(dintero_order_core::Money::from_minor(100, Currency::NOK)))
+///     .build()
+///     .unwrap();
+/// let amounts: Vec<i64> = order.items().iter().map(|i| i.amount()).collect();
+/// assert_eq!(amounts, [9966, 9967, 9967]); // 34 + 33 + 33 = 100; the first line gets the extra unit
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Discount {
+    value: DiscountValue,
+    discount_type: Option<DiscountType>,
+    discount_id: Option<String>,
+    description: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum DiscountValue {
+    Amount(Money),
+    Percent(Decimal),
+}
+
+impl Discount {
+    /// A fixed amount off the eligible lines.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Discount, Money};
+    /// let d = Discount::amount(Money::from_minor(5000, Currency::NOK));
+    /// # let _ = d;
+    /// ```
+    pub fn amount(amount: Money) -> Discount {
+        Discount {
+            value: DiscountValue::Amount(amount),
+            discount_type: None,
+            discount_id: None,
+            description: None,
+        }
+    }
+
+    /// A percentage (0..=100) off the eligible lines; the total is rounded once.
+    ///
+    /// ```
+    /// # use dintero_order_core::Discount;
+    /// use rust_decimal_macros::dec;
+    /// let d = Discount::percent(dec!(20));
+    /// # let _ = d;
+    /// ```
+    pub fn percent(percent: Decimal) -> Discount {
+        Discount {
+            value: DiscountValue::Percent(percent),
+            discount_type: None,
+            discount_id: None,
+            description: None,
+        }
+    }
+
+    /// The kind of discount.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Discount, DiscountType};
+    /// use rust_decimal_macros::dec;
+    /// let d = Discount::percent(dec!(10)).discount_type(DiscountType::Loyalty);
+    /// # let _ = d;
+    /// ```
+    pub fn discount_type(mut self, kind: DiscountType) -> Discount {
+        self.discount_type = Some(kind);
+        self
+    }
+
+    /// The merchant's id for the discount.
+    ///
+    /// ```
+    /// # use dintero_order_core::Discount;
+    /// use rust_decimal_macros::dec;
+    /// let d = Discount::percent(dec!(10)).discount_id("SUMMER20");
+    /// # let _ = d;
+    /// ```
+    pub fn discount_id(mut self, id: impl Into<String>) -> Discount {
+        self.discount_id = Some(id.into());
+        self
+    }
+
+    /// A description shown to the customer.
+    ///
+    /// ```
+    /// # use dintero_order_core::Discount;
+    /// use rust_decimal_macros::dec;
+    /// let d = Discount::percent(dec!(10)).description("Summer sale");
+    /// # let _ = d;
+    /// ```
+    pub fn description(mut self, description: impl Into<String>) -> Discount {
+        self.description = Some(description.into());
+        self
+    }
+}
+
+impl<'a> OrderBuilder<'a> {
+    pub(crate) fn new(currency: Currency, merchant_reference: String) -> OrderBuilder<'a> {
+        OrderBuilder {
+            currency,
+            merchant_reference,
+            lines: Vec::new(),
+            shipping: None,
+            rounding: Rounding::default(),
+            discounts: Vec::new(),
+            stated_total: None,
+            partial_amount: None,
+            merchant_reference_2: None,
+            payout_destination_id: None,
+            discount_codes: Vec::new(),
+            shipping_address: None,
+            billing_address: None,
+            store: None,
+        }
+    }
+
+    /// Adds a line from a type implementing [`CheckoutItem`] (usually derived). Quantity is the
+    /// item's quantity field, else 1.
+    ///
+    /// ```
+    /// # use dintero_order_core::{CheckoutItem, Currency, Line, Order, UnitPrice, VatRate};
+    /// struct Fee;
+    /// impl CheckoutItem for Fee {
+    ///     fn line(&self) -> Line<'_> {
+    ///         Line::new("fee", "Invoice fee", UnitPrice::minor(2900), VatRate::ZERO)
+    ///     }
+    /// }
+    /// let order = Order::builder(Currency::NOK, "o").item(&Fee).build().unwrap();
+    /// assert_eq!(order.amount().minor_units(), 2900);
+    /// ```
+    pub fn item<T: CheckoutItem + ?Sized>(mut self, item: &'a T) -> OrderBuilder<'a> {
+        self.lines.push(item.line());
+        self
+    }
+
+    /// Adds a line described directly, without a [`CheckoutItem`] type (programmatic carts).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Line, Order, UnitPrice, VatRate};
+    /// let order = Order::builder(Currency::NOK, "o")
+    ///     .line(Line::new("a", "A", UnitPrice::minor(100), VatRate::ZERO))
+    ///     .build().unwrap();
+    /// assert_eq!(order.items().len(), 1);
+    /// ```
+    pub fn line(mut self, line: Line<'a>) -> OrderBuilder<'a> {
+        self.lines.push(line);
+        self
+    }
+
+    /// Sets the chosen shipping option.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Order, Shipping, UnitPrice, VatRate};
+    /// let order = Order::builder(Currency::NOK, "o")
+    ///     .shipping(Shipping::new("mail", "Mail", UnitPrice::minor(9900), VatRate::ZERO))
+    ///     .build().unwrap();
+    /// assert_eq!(order.amount().minor_units(), 9900);
+    /// ```
+    pub fn shipping(mut self, shipping: Shipping<'a>) -> OrderBuilder<'a> {
+        self.shipping = Some(shipping);
+        self
+    }
+
+    /// Chooses the rounding rule for every line (default: half away from zero).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Line, Order, Rounding, UnitPrice, VatRate};
+    /// use rust_decimal_macros::dec;
+    /// // 0.125 NOK: half-even rounds 12.5 øre to 12, half away from zero to 13.
+    /// let line = || Line::new("a", "A", UnitPrice::major(dec!(0.125)), VatRate::ZERO);
+    /// let even = Order::builder(Currency::NOK, "o").line(line()).rounding(Rounding::HalfEven).build().unwrap();
+    /// let away = Order::builder(Currency::NOK, "o").line(line()).build().unwrap();
+    /// assert_eq!((even.amount().minor_units(), away.amount().minor_units()), (12, 13));
+    /// ```
+    pub fn rounding(mut self, rounding: Rounding) -> OrderBuilder<'a> {
+        self.rounding = rounding;
+        self
+    }
+
+    /// Applies an order-level discount to the lines eligible for discount (see [`Discount`]).
+    /// Several discounts apply one after another.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Discount, Line, Order, UnitPrice, VatRate};
+    /// use rust_decimal_macros::dec;
+    /// let vat = VatRate::from_whole_percent(25).unwrap();
+    /// let order = Order::builder(Currency::NOK, "o")
+    ///     .line(Line::new("a", "A", UnitPrice::minor(10000), vat).eligible_for_discount(true))
+    ///     .discount(Discount::percent(dec!(44)))
+    ///     .build().unwrap();
+    /// assert_eq!((order.items()[0].amount(), order.items()[0].vat_amount()), (5600, Some(1120)));
+    /// ```
+    pub fn discount(mut self, discount: Discount) -> OrderBuilder<'a> {
+        self.discounts.push(discount);
+        self
+    }
+
+    /// States the total the merchant's own system already fixed. A difference from the
+    /// computed total of at most `tolerance` becomes a visible `surcharge` line with id
+    /// `rounding`; a larger one is an error. Nothing is adjusted silently.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Money, Order, UnitPrice, VatRate};
+    /// let nok = |minor| Money::from_minor(minor, Currency::NOK);
+    /// let order = Order::builder(Currency::NOK, "o")
+    ///     .line(Line::new("a", "A", UnitPrice::minor(9999), VatRate::ZERO))
+    ///     .stated_total(nok(10000), nok(5))
+    ///     .build().unwrap();
+    /// let rounding = &order.items()[1];
+    /// assert_eq!((rounding.amount(), rounding.kind()), (1, Some(ItemType::Surcharge)));
+    /// assert!(Order::builder(Currency::NOK, "o")
+    ///     .line(Line::new("a", "A", UnitPrice::minor(9900), VatRate::ZERO))
+    ///     .stated_total(nok(10000), nok(5))
+    ///     .build().is_err());
+    /// ```
+    pub fn stated_total(mut self, total: Money, tolerance: Money) -> OrderBuilder<'a> {
+        self.stated_total = Some((total, tolerance));
+        self
+    }
+
+    /// Makes this a partial payment of `amount`, which may be at most the sum of the lines.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Line, Money, Order, UnitPrice, VatRate};
+    /// let order = Order::builder(Currency::NOK, "o")
+    ///     .line(Line::new("a", "A", UnitPrice::minor(10000), VatRate::ZERO))
+    ///     .partial_payment(Money::from_minor(2500, Currency::NOK))
+    ///     .build().unwrap();
+    /// assert_eq!((order.amount().minor_units(), order.partial_payment()), (2500, true));
+    /// ```
+    pub fn partial_payment(mut self, amount: Money) -> OrderBuilder<'a> {
+        self.partial_amount = Some(amount);
+        self
+    }
+
+    /// A second merchant reference.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Order};
+    /// let order = Order::builder(Currency::NOK, "o").merchant_reference_2("crm-17").build().unwrap();
+    /// # let _ = order;
+    /// ```
+    pub fn merchant_reference_2(mut self, reference: impl Into<String>) -> OrderBuilder<'a> {
+        self.merchant_reference_2 = Some(reference.into());
+        self
+    }
+
+    /// The seller's payout destination (at most 40 characters).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Order};
+    /// let order = Order::builder(Currency::NOK, "o").payout_destination_id("seller-1").build().unwrap();
+    /// # let _ = order;
+    /// ```
+    pub fn payout_destination_id(mut self, id: impl Into<String>) -> OrderBuilder<'a> {
+        self.payout_destination_id = Some(id.into());
+        self
+    }
+
+    /// A discount code the customer entered.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Order};
+    /// let order = Order::builder(Currency::NOK, "o").discount_code("SUMMER20").build().unwrap();
+    /// # let _ = order;
+    /// ```
+    pub fn discount_code(mut self, code: impl Into<String>) -> OrderBuilder<'a> {
+        self.discount_codes.push(code.into());
+        self
+    }
+
+    /// The shipping address.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Address, Currency, Order};
+    /// let order = Order::builder(Currency::NOK, "o").shipping_address(Address::new().postal_code("0301")).build().unwrap();
+    /// # let _ = order;
+    /// ```
+    pub fn shipping_address(mut self, address: Address) -> OrderBuilder<'a> {
+        self.shipping_address = Some(address);
+        self
+    }
+
+    /// The billing address.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Address, Currency, Order};
+    /// let order = Order::builder(Currency::NOK, "o").billing_address(Address::new().postal_code("0301")).build().unwrap();
+    /// # let _ = order;
+    /// ```
+    pub fn billing_address(mut self, address: Address) -> OrderBuilder<'a> {
+        self.billing_address = Some(address);
+        self
+    }
+
+    /// The store the order belongs to.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Order, Store};
+    /// let order = Order::builder(Currency::NOK, "o").store(Store::new("shop.example")).build().unwrap();
+    /// # let _ = order;
+    /// ```
+    pub fn store(mut self, store: Store) -> OrderBuilder<'a> {
+        self.store = Some(store);
+        self
+    }
+
+    /// Computes every line and total, checks every invariant, and returns the order or every
+    /// problem at once, each with its JSON path.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Line, Order, UnitPrice, VatRate};
+    /// use rust_decimal_macros::dec;
+    /// let err = Order::builder(Currency::NOK, "")
+    ///     .line(Line::new("a", "A", UnitPrice::major(dec!(1)), VatRate::ZERO).quantity(dec!(0)))
+    ///     .build()
+    ///     .unwrap_err();
+    /// let paths: Vec<&str> = err.violations().iter().map(|v| v.path()).collect();
+    /// assert_eq!(paths, ["order.items[0].quantity", "order.merchant_reference"]);
+    /// ```
+    pub fn build(self) -> Result<Order, Error> {
+        let mut v = Violations::new();
+        let currency = self.currency;
+        let rounding = self.rounding;
+
+        let mut items = Vec::with_capacity(self.lines.len() + 1);
+        for (index, line) in self.lines.into_iter().enumerate() {
+            items.push(compute_item(line, index, currency, rounding, &mut v));
+        }
+        for (number, discount) in self.discounts.iter().enumerate() {
+            apply_discount(&mut items, discount, number, currency, rounding, &mut v);
+        }
+        let shipping_option = self
+            .shipping
+            .map(|shipping| compute_shipping(shipping, currency, rounding, &mut v));
+
+        let lines_total = total(&items, shipping_option.as_ref(), |a| a.0);
+        if let Some((stated, tolerance)) = self.stated_total {
+            add_rounding_line(&mut items, stated, tolerance, lines_total, currency, &mut v);
+        }
+        let lines_total = total(&items, shipping_option.as_ref(), |a| a.0);
+        let vat_total = total(&items, shipping_option.as_ref(), |a| a.1);
+
+        let amount = match self.partial_amount {
+            Some(partial) if partial.currency() != currency => {
+                v.add(
+                    Rule::CurrencyMismatch,
+                    "order.amount",
+                    format!("a partial amount in {currency}"),
+                    partial.currency().code(),
+                );
+                lines_total
+            }
+            Some(partial) => i128::from(partial.minor_units()),
+            None => lines_total,
+        };
+        let data = OrderData {
+            amount: saturate(amount),
+            currency,
+            merchant_reference: self.merchant_reference,
+            merchant_reference_2: self.merchant_reference_2,
+            event_reference: None,
+            vat_amount: Some(saturate(vat_total)),
+            items,
+            shipping_option,
+            partial_payment: self.partial_amount.map(|_| true),
+            discount_lines: Vec::new(),
+            discount_codes: self.discount_codes,
+            gift_cards: Vec::new(),
+            shipping_address: self.shipping_address,
+            billing_address: self.billing_address,
+            store: self.store,
+            payout_destination_id: self.payout_destination_id,
+        };
+        match Order::check(data) {
+            Ok(order) if v.is_empty() => Ok(order),
+            Ok(_) => Err(v.into_error()),
+            Err(invariants) => {
+                // Line problems found while computing come first: they explain the rest.
+                for violation in invariants.into_violations() {
+                    v.push(violation);
+                }
+                Err(v.into_error())
+            }
+        }
+    }
+}
+
+/// Clamps a sum into `i64`; anything that large fails the int32 check with its real size
+/// already reported, so the clamp never hides a problem.
+fn saturate(value: i128) -> i64 {
+    i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX })
+}
+
+/// Σ over the items and the shipping option of one of (amount, vat_amount).
+fn total(
+    items: &[OrderItem],
+    shipping: Option<&ShippingOption>,
+    pick: impl Fn((i64, i64)) -> i64,
+) -> i128 {
+    let lines: i128 = items
+        .iter()
+        .map(|i| i128::from(pick((i.amount, i.vat_amount.unwrap_or(0)))))
+        .sum();
+    let shipping = shipping.map_or(0, |s| i128::from(pick((s.amount, s.vat_amount.unwrap_or(0)))));
+    lines + shipping
+}
+
+/// Turns one cart line into an order item; problems are recorded and the item gets zero
+/// amounts so later indices and checks stay meaningful.
+fn compute_item(
+    line: Line<'_>,
+    index: usize,
+    currency: Currency,
+    rounding: Rounding,
+    v: &mut Violations,
+) -> OrderItem {
+    let quantity = match Quantity::new(line.quantity) {
+        Ok(q) => Some(q),
+        Err(_) => {
+            v.add(
+                Rule::Quantity,
+                format_args!("order.items[{index}].quantity"),
+                crate::quantity::QuantityError::EXPECTED,
+                line.quantity.to_string(),
+            );
+            None
+        }
+    };
+    let vat = match line.vat {
+        VatInput::Rate(rate) => Some(rate),
+        VatInput::Percent(percent) => match VatRate::from_percent(percent) {
+            Ok(rate) => Some(rate),
+            Err(_) => {
+                v.add(
+                    Rule::VatRate,
+                    format_args!("order.items[{index}].vat"),
+                    crate::vat::VatRateError::EXPECTED,
+                    percent.to_string(),
+                );
+                None
+            }
+        },
+    };
+    if line.id.is_empty() {
+        v.add(Rule::Required, format_args!("order.items[{index}].id"), "a non-empty id", "\"\"");
+    }
+    if line.description.is_empty() {
+        v.add(
+            Rule::Required,
+            format_args!("order.items[{index}].description"),
+            "a non-empty description",
+            "\"\"",
+        );
+    }
+    let (amount, vat_amount) = match (quantity, vat) {
+        (Some(q), Some(rate)) => match line.unit_price.line_amounts(q, rate, currency, rounding) {
+            Ok(amounts) => (amounts.amount(), amounts.vat_amount()),
+            Err(error) => {
+                record_amount_error(error, format_args!("order.items[{index}].amount"), v);
+                (0, 0)
+            }
+        },
+        _ => (0, 0),
+    };
+    let line_id = match line.line_id {
+        Some(id) => id.into_owned(),
+        None => (index + 1).to_string(),
+    };
+    OrderItem {
+        id: Some(line.id.into_owned()),
+        line_id: Some(line_id),
+        description: Some(line.description.into_owned()),
+        quantity,
+        amount,
+        vat_amount: Some(vat_amount),
+        vat: Some(vat.unwrap_or(VatRate::ZERO)),
+        kind: line.kind,
+        groups: Vec::new(),
+        unit_volume: line.unit_volume,
+        unit_weight: line.unit_weight,
+        unit_dimensional_weight: line.unit_dimensional_weight,
+        thumbnail_url: line.thumbnail_url.map(|u| u.into_owned()),
+        eligible_for_discount: line.eligible_for_discount,
+        is_changed: None,
+        discount_lines: Vec::new(),
+        fee_split: None,
+        splits: None,
+        emd: None,
+        store: None,
+    }
+}
+
+fn record_amount_error(error: LineAmountError, path: std::fmt::Arguments<'_>, v: &mut Violations) {
+    match error {
+        LineAmountError::CurrencyMismatch { price, order } => v.add(
+            Rule::CurrencyMismatch,
+            path,
+            format!("a price in the order's currency {order}"),
+            format!("a price in {price}"),
+        ),
+        LineAmountError::Overflow => v.add(
+            Rule::Overflow,
+            path,
+            "unit price × quantity within range",
+            "a line total too large to represent",
+        ),
+    }
+}
+
+fn compute_shipping(
+    shipping: Shipping<'_>,
+    currency: Currency,
+    rounding: Rounding,
+    v: &mut Violations,
+) -> ShippingOption {
+    let (amount, vat_amount) =
+        match shipping.price.line_amounts(Quantity::ONE, shipping.vat, currency, rounding) {
+            Ok(a) => (a.amount(), a.vat_amount()),
+            Err(error) => {
+                record_amount_error(error, format_args!("order.shipping_option.amount"), v);
+                (0, 0)
+            }
+        };
+    let line_id = shipping.line_id.unwrap_or_else(|| shipping.id.clone());
+    ShippingOption {
+        id: shipping.id.into_owned(),
+        line_id: line_id.into_owned(),
+        amount,
+        vat_amount: Some(vat_amount),
+        vat: Some(shipping.vat),
+        operator: shipping.operator.into_owned(),
+        title: shipping.title.into_owned(),
+        description: shipping.description.map(|d| d.into_owned()),
+        delivery_method: shipping.delivery_method,
+        operator_product_id: shipping.operator_product_id.map(|d| d.into_owned()),
+        thumbnail_url: shipping.thumbnail_url.map(|d| d.into_owned()),
+        countries: None,
+        eta: None,
+        time_slot: None,
+        pick_up_address: None,
+        metadata: None,
+        environmental_data: None,
+        fee_split: None,
+        splits: None,
+        pay_in_store: None,
+        shipments: None,
+    }
+}
+
+/// Spreads one discount over the eligible lines by the largest-remainder method.
+fn apply_discount(
+    items: &mut [OrderItem],
+    discount: &Discount,
+    number: usize,
+    currency: Currency,
+    rounding: Rounding,
+    v: &mut Violations,
+) {
+    let eligible: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.eligible_for_discount == Some(true) && item.amount > 0)
+        .map(|(index, _)| index)
+        .collect();
+    let base: i128 = eligible
+        .iter()
+        .filter_map(|&i| items.get(i))
+        .map(|item| i128::from(item.amount))
+        .sum();
+    let path = "order.items";
+    let (total, percentage) = match discount.value {
+        DiscountValue::Amount(money) if money.currency() != currency => {
+            v.add(
+                Rule::CurrencyMismatch,
+                path,
+                format!("discount {} in the order's currency {currency}", number + 1),
+                money.currency().code(),
+            );
+            return;
+        }
+        DiscountValue::Amount(money) => (i128::from(money.minor_units()), None),
+        DiscountValue::Percent(percent) => {
+            if percent < Decimal::ZERO || percent > Decimal::ONE_HUNDRED {
+                v.add(
+                    Rule::Discount,
+                    path,
+                    format!("discount {} as a percentage in 0..=100", number + 1),
+                    percent.to_string(),
+                );
+                return;
+            }
+            // base × percent / 100, rounded once: percent = mantissa / 10^scale.
+            let scaled = base.checked_mul(percent.mantissa());
+            let divisor = 10_i128.checked_pow(percent.scale() + 2);
+            match (scaled, divisor) {
+                (Some(n), Some(d)) => match rounding.divide(n, d) {
+                    Some(total) => (total, Some(percent.normalize())),
+                    None => return,
+                },
+                _ => {
+                    v.add(Rule::Overflow, path, "a discount within range", percent.to_string());
+                    return;
+                }
+            }
+        }
+    };
+    if total < 0 || total > base {
+        v.add(
+            Rule::Discount,
+            path,
+            format!("discount {} between 0 and the eligible lines' total ({base})", number + 1),
+            total.to_string(),
+        );
+        return;
+    }
+    if eligible.is_empty() {
+        if total > 0 {
+            v.add(
+                Rule::Discount,
+                path,
+                format!("a line with eligible_for_discount for discount {}", number + 1),
+                "no eligible line",
+            );
+        }
+        return;
+    }
+    for (index, share) in largest_remainder(items, &eligible, total, base) {
+        if share == 0 {
+            continue;
+        }
+        let Some(item) = items.get_mut(index) else { continue };
+        item.amount -= share;
+        let rate = i128::from(item.vat.unwrap_or(VatRate::ZERO).hundredths());
+        let amount = i128::from(item.amount);
+        let net = rounding.divide(amount * 10_000, 10_000 + rate).unwrap_or(amount);
+        item.vat_amount = Some(saturate(amount - net));
+        item.discount_lines.push(DiscountLine {
+            amount: share,
+            percentage,
+            discount_type: discount.discount_type,
+            discount_id: discount.discount_id.clone(),
+            description: discount.description.clone(),
+            line_id: i64::try_from(number + 1).ok(),
+        });
+    }
+}
+
+/// Shares of `total` proportional to the eligible lines' amounts: floors first, then one more
+/// unit to the largest remainders (earlier line first on ties). Shares sum to `total` exactly,
+/// and since `total ≤ base`, no share exceeds its line's amount.
+fn largest_remainder(
+    items: &[OrderItem],
+    eligible: &[usize],
+    total: i128,
+    base: i128,
+) -> Vec<(usize, i64)> {
+    let mut shares: Vec<(usize, i128, i128)> = eligible
+        .iter()
+        .filter_map(|&index| items.get(index).map(|item| (index, i128::from(item.amount))))
+        .map(|(index, amount)| {
+            let exact = total * amount;
+            (index, exact / base, exact % base)
+        })
+        .collect();
+    let given: i128 = shares.iter().map(|s| s.1).sum();
+    let mut leftover = total - given;
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    // Stable sort: equal remainders keep line order, so ties are deterministic.
+    order.sort_by(|&a, &b| {
+        let ra = shares.get(a).map_or(0, |s| s.2);
+        let rb = shares.get(b).map_or(0, |s| s.2);
+        rb.cmp(&ra)
+    });
+    for position in order {
+        if leftover == 0 {
+            break;
+        }
+        if let Some(share) = shares.get_mut(position) {
+            share.1 += 1;
+            leftover -= 1;
+        }
+    }
+    shares
+        .into_iter()
+        .map(|(index, share, _)| (index, saturate(share)))
+        .collect()
+}
+
+/// Reconciles a merchant-stated total: within tolerance a visible rounding line, beyond an
+/// error.
+fn add_rounding_line(
+    items: &mut Vec<OrderItem>,
+    stated: Money,
+    tolerance: Money,
+    computed: i128,
+    currency: Currency,
+    v: &mut Violations,
+) {
+    if stated.currency() != currency || tolerance.currency() != currency {
+        v.add(
+            Rule::CurrencyMismatch,
+            "order.amount",
+            format!("a stated total and tolerance in {currency}"),
+            format!("{} and {}", stated.currency(), tolerance.currency()),
+        );
+        return;
+    }
+    let difference = i128::from(stated.minor_units()) - computed;
+    if difference == 0 {
+        return;
+    }
+    if difference.abs() > i128::from(tolerance.minor_units()) {
+        v.add(
+            Rule::RoundingTolerance,
+            "order.amount",
+            format!(
+                "the stated total {} within {} of the computed total {}",
+                stated.minor_units(),
+                tolerance.minor_units(),
+                computed
+            ),
+            format!("a difference of {difference}"),
+        );
+        return;
+    }
+    let line_id = (items.len() + 1).to_string();
+    items.push(OrderItem {
+        id: Some("rounding".to_owned()),
+        line_id: Some(line_id),
+        description: Some("Rounding".to_owned()),
+        quantity: Some(Quantity::ONE),
+        amount: saturate(difference),
+        vat_amount: Some(0),
+        vat: Some(VatRate::ZERO),
+        kind: Some(ItemType::Surcharge),
+        groups: Vec::new(),
+        unit_volume: None,
+        unit_weight: None,
+        unit_dimensional_weight: None,
+        thumbnail_url: None,
+        eligible_for_discount: None,
+        is_changed: None,
+        discount_lines: Vec::new(),
+        fee_split: None,
+        splits: None,
+        emd: None,
+        store: None,
+    });
+}

@@ -1,0 +1,209 @@
+//! ISO 4217 currencies that have a minor unit, with their exponents.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// An ISO 4217 currency with a minor unit: what Dintero can charge in.
+///
+/// The exponent (how many decimals the minor unit has) comes from ISO 4217: NOK 2, ISK 0,
+/// JPY 0, KWD 3. Codes without a minor unit (`XAU`, `XXX`, …) cannot be a `Currency`.
+///
+/// ```
+/// use dintero_order_core::Currency;
+///
+/// assert_eq!(Currency::NOK.exponent(), 2);
+/// assert_eq!(Currency::ISK.exponent(), 0);
+/// assert_eq!("KWD".parse::<Currency>().unwrap().exponent(), 3);
+/// assert!("XAU".parse::<Currency>().is_err());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency {
+    iso: iso_currency::Currency,
+    exponent: u8,
+    name: &'static str,
+}
+
+macro_rules! currency_consts {
+    ($($code:ident, $exp:literal, $name:literal;)*) => {
+        impl Currency {
+            $(
+                #[doc = concat!("`", stringify!($code), "`, ", $name, " (", stringify!($exp), " decimals).")]
+                pub const $code: Currency = Currency {
+                    iso: iso_currency::Currency::$code,
+                    exponent: $exp,
+                    name: $name,
+                };
+            )*
+
+            /// Every currency this type accepts, in code order.
+            ///
+            /// ```
+            /// use dintero_order_core::Currency;
+            /// assert!(Currency::SUPPORTED.contains(&Currency::NOK));
+            /// assert!(Currency::SUPPORTED.iter().all(|c| c.exponent() <= 4));
+            /// ```
+            pub const SUPPORTED: &'static [Currency] = &[$(Currency::$code),*];
+
+            /// Looks a code up at compile time or run time; `None` for unknown codes and
+            /// codes without a minor unit. Codes are upper case, as ISO 4217 writes them.
+            ///
+            /// ```
+            /// use dintero_order_core::Currency;
+            /// const EUR: Option<Currency> = Currency::from_code("EUR");
+            /// assert_eq!(EUR, Some(Currency::EUR));
+            /// assert_eq!(Currency::from_code("XAU"), None);
+            /// assert_eq!(Currency::from_code("nok"), None);
+            /// ```
+            pub const fn from_code(code: &str) -> Option<Currency> {
+                let bytes = code.as_bytes();
+                $(
+                    if const_eq(bytes, stringify!($code).as_bytes()) {
+                        return Some(Currency::$code);
+                    }
+                )*
+                None
+            }
+        }
+    };
+}
+
+/// Byte-slice equality usable in `const fn`.
+const fn const_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+include!("currency_codes.rs");
+
+impl Currency {
+    /// The three-letter code, e.g. `"NOK"`.
+    ///
+    /// ```
+    /// # use dintero_order_core::Currency;
+    /// assert_eq!(Currency::NOK.code(), "NOK");
+    /// ```
+    pub fn code(self) -> &'static str {
+        self.iso.code()
+    }
+
+    /// How many decimals the minor unit has (NOK 2, ISK 0, KWD 3).
+    ///
+    /// ```
+    /// # use dintero_order_core::Currency;
+    /// assert_eq!(Currency::JPY.exponent(), 0);
+    /// ```
+    pub const fn exponent(self) -> u8 {
+        self.exponent
+    }
+
+    /// The English name, e.g. `"Norwegian krone"`.
+    ///
+    /// ```
+    /// # use dintero_order_core::Currency;
+    /// assert_eq!(Currency::NOK.name(), "Norwegian krone");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        self.name
+    }
+
+    /// The same currency as an [`iso_currency::Currency`].
+    ///
+    /// ```
+    /// # use dintero_order_core::Currency;
+    /// assert_eq!(Currency::SEK.iso(), iso_currency::Currency::SEK);
+    /// ```
+    pub const fn iso(self) -> iso_currency::Currency {
+        self.iso
+    }
+}
+}
+
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Why a currency code was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrencyError {
+    code: String,
+    known: bool,
+}
+
+impl fmt::Display for CurrencyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.known {
+            write!(
+                f,
+                "currency `{}` has no minor unit, so Dintero cannot charge in it",
+                self.code
+            )
+        } else {
+            write!(f, "`{}` is not an ISO 4217 currency code", self.code)
+        }
+    }
+}
+
+impl std::error::Error for CurrencyError {}
+
+impl FromStr for Currency {
+    type Err = CurrencyError;
+
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        Currency::from_code(code).ok_or_else(|| CurrencyError {
+            code: code.to_owned(),
+            known: iso_currency::Currency::from_code(code).is_some(),
+        })
+    }
+}
+
+impl TryFrom<iso_currency::Currency> for Currency {
+    type Error = CurrencyError;
+
+    /// ```
+    /// # use dintero_order_core::Currency;
+    /// assert_eq!(Currency::try_from(iso_currency::Currency::NOK), Ok(Currency::NOK));
+    /// assert!(Currency::try_from(iso_currency::Currency::XAU).is_err());
+    /// ```
+    fn try_from(iso: iso_currency::Currency) -> Result<Self, Self::Error> {
+        iso.code().parse()
+    }
+}
+
+impl serde::Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Currency {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CodeVisitor;
+        impl serde::de::Visitor<'_> for CodeVisitor {
+            type Value = Currency;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an ISO 4217 currency code with a minor unit")
+            }
+            fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<Currency, E> {
+                code.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(CodeVisitor)
+    }
+}

@@ -1,0 +1,288 @@
+//! A validated order line (`order.items[]`) and its discount records.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::{Quantity, VatRate, number};
+
+/// The item `type` Dintero knows.
+///
+/// Only [`GiftCard`](ItemType::GiftCard) and [`Surcharge`](ItemType::Surcharge) (rounding)
+/// lines may have a negative amount.
+///
+/// ```
+/// use dintero_order_core::ItemType;
+/// assert_eq!(serde_json::to_string(&ItemType::GiftCard).unwrap(), "\"gift_card\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemType {
+    /// Goods that must be delivered or handed over.
+    Physical,
+    /// Goods that need no shipping.
+    Digital,
+    /// Services such as maintenance.
+    Service,
+    /// Use of a gift card; the amount is usually negative.
+    GiftCard,
+    /// Shipping of the order.
+    Shipping,
+    /// Extra costs, such as taxes or necessary rounding.
+    Surcharge,
+}
+
+impl ItemType {
+    /// Whether lines of this type may have a negative amount.
+    pub(crate) fn allows_negative_amount(self) -> bool {
+        matches!(self, ItemType::GiftCard | ItemType::Surcharge)
+    }
+}
+
+/// The kind of a discount, as Dintero classifies them.
+///
+/// ```
+/// use dintero_order_core::DiscountType;
+/// assert_eq!(serde_json::to_string(&DiscountType::Customer).unwrap(), "\"customer\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscountType {
+    /// A discount for this customer.
+    Customer,
+    /// A time-limited campaign.
+    Periodic,
+    /// Set by hand.
+    Manual,
+    /// A loyalty programme.
+    Loyalty,
+    /// A discount on the order total.
+    Total,
+    /// An employee discount.
+    Employee,
+    /// Set by an external system.
+    External,
+}
+
+/// One discount applied to a line: a positive amount the line's `amount` is already net of.
+///
+/// ```
+/// use dintero_order_core::{Currency, Discount, Line, Money, Order, UnitPrice, VatRate};
+///
+/// let line = Line::new("sku", "Chair", UnitPrice::minor(10000), VatRate::ZERO)
+///     .eligible_for_discount(true);
+/// let order = Order::builder(Currency::NOK, "o-1")
+///     .line(line)
+///     .discount(Discount::amount(Money::from_minor(4400, Currency::NOK)))
+///     .build()
+///     .unwrap();
+/// let discount = &order.items()[0].discount_lines()[0];
+/// assert_eq!(discount.amount(), 4400);
+/// assert_eq!(order.items()[0].amount(), 5600);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscountLine {
+    pub(crate) amount: i64,
+    #[serde(
+        default,
+        with = "number::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub(crate) percentage: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) discount_type: Option<DiscountType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) discount_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) line_id: Option<i64>,
+}
+
+impl DiscountLine {
+    /// The discounted amount in minor units (positive).
+    pub fn amount(&self) -> i64 {
+        self.amount
+    }
+
+    /// The percentage, when the discount was given as one.
+    pub fn percentage(&self) -> Option<Decimal> {
+        self.percentage
+    }
+
+    /// The kind of discount.
+    pub fn discount_type(&self) -> Option<DiscountType> {
+        self.discount_type
+    }
+
+    /// The merchant's id of the discount.
+    pub fn discount_id(&self) -> Option<&str> {
+        self.discount_id.as_deref()
+    }
+
+    /// A description shown to the customer.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The discount's line number (an integer in Dintero's API).
+    pub fn line_id(&self) -> Option<i64> {
+        self.line_id
+    }
+}
+
+/// A product group a line belongs to (`groups[]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ItemGroup {
+    pub(crate) id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) name: Option<String>,
+}
+
+/// One validated line of an order (`order.items[]`): amounts in minor units, VAT consistent.
+///
+/// Built by [`OrderBuilder::build`](crate::OrderBuilder::build) or parsed; read it through its
+/// accessors.
+///
+/// ```
+/// use dintero_order_core::{Currency, Line, Order, UnitPrice, VatRate};
+/// use rust_decimal_macros::dec;
+///
+/// let vat = VatRate::from_whole_percent(25).unwrap();
+/// let order = Order::builder(Currency::NOK, "o-1")
+///     .line(Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), vat))
+///     .build()
+///     .unwrap();
+/// let item = &order.items()[0];
+/// assert_eq!(item.line_id(), Some("1"));
+/// assert_eq!((item.amount(), item.vat_amount()), (29990, Some(5998)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderItem {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) line_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) quantity: Option<Quantity>,
+    pub(crate) amount: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) vat_amount: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) vat: Option<VatRate>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub(crate) kind: Option<ItemType>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) groups: Vec<ItemGroup>,
+    #[serde(
+        default,
+        with = "number::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub(crate) unit_volume: Option<Decimal>,
+    #[serde(
+        default,
+        with = "number::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub(crate) unit_weight: Option<Decimal>,
+    #[serde(
+        default,
+        with = "number::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub(crate) unit_dimensional_weight: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) thumbnail_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) eligible_for_discount: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) is_changed: Option<bool>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) discount_lines: Vec<DiscountLine>,
+    // Passed through unchanged: payout splits and Klarna's extra merchant data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) fee_split: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) splits: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) emd: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) store: Option<serde_json::Value>,
+}
+
+impl OrderItem {
+    /// The product id or SKU.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// The line's id, unique among the order's items and shipping option.
+    pub fn line_id(&self) -> Option<&str> {
+        self.line_id.as_deref()
+    }
+
+    /// A short description.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// How many units.
+    pub fn quantity(&self) -> Option<Quantity> {
+        self.quantity
+    }
+
+    /// The line total in minor units, VAT included, net of its discounts.
+    pub fn amount(&self) -> i64 {
+        self.amount
+    }
+
+    /// The VAT contained in [`amount`](Self::amount), in minor units.
+    pub fn vat_amount(&self) -> Option<i64> {
+        self.vat_amount
+    }
+
+    /// The VAT rate.
+    pub fn vat(&self) -> Option<VatRate> {
+        self.vat
+    }
+
+    /// The item type.
+    pub fn kind(&self) -> Option<ItemType> {
+        self.kind
+    }
+
+    /// Weight of one unit in kg.
+    pub fn unit_weight(&self) -> Option<Decimal> {
+        self.unit_weight
+    }
+
+    /// Volume of one unit in m³.
+    pub fn unit_volume(&self) -> Option<Decimal> {
+        self.unit_volume
+    }
+
+    /// Dimensional weight of one unit.
+    pub fn unit_dimensional_weight(&self) -> Option<Decimal> {
+        self.unit_dimensional_weight
+    }
+
+    /// Thumbnail URL.
+    pub fn thumbnail_url(&self) -> Option<&str> {
+        self.thumbnail_url.as_deref()
+    }
+
+    /// Whether order-level discounts apply.
+    pub fn eligible_for_discount(&self) -> Option<bool> {
+        self.eligible_for_discount
+    }
+
+    /// The discounts this line's amount is already net of.
+    pub fn discount_lines(&self) -> &[DiscountLine] {
+        &self.discount_lines
+    }
+}

@@ -1,0 +1,233 @@
+//! What a cart line says before the order checks it: the `CheckoutItem` trait and [`Line`].
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+
+use crate::{ItemType, UnitPrice, VatRate};
+
+/// A type that can be one line of a Dintero order.
+///
+/// Usually derived with `#[derive(CheckoutItem)]`; implementing it by hand is one method that
+/// describes the value as a [`Line`]. Strings can be borrowed from `self`, so nothing is cloned
+/// until the order is built.
+///
+/// ```
+/// use dintero_order_core::{CheckoutItem, Currency, Line, Order, UnitPrice, VatRate};
+/// use rust_decimal::Decimal;
+/// use rust_decimal_macros::dec;
+///
+/// struct Chair { sku: String, name: String, price: Decimal }
+///
+/// impl CheckoutItem for Chair {
+///     fn line(&self) -> Line<'_> {
+///         let vat = VatRate::from_whole_percent(25).unwrap();
+///         Line::new(&*self.sku, &*self.name, UnitPrice::major(self.price), vat)
+///     }
+/// }
+///
+/// let chair = Chair { sku: "chair-1".into(), name: "Stablestol".into(), price: dec!(299.90) };
+/// let order = Order::builder(Currency::NOK, "order-1").item(&chair).build().unwrap();
+/// assert_eq!(order.amount().minor_units(), 29990);
+/// assert_eq!(order.vat_amount().minor_units(), 5998);
+/// ```
+pub trait CheckoutItem {
+    /// Describes this value as one order line.
+    fn line(&self) -> Line<'_>;
+}
+
+impl<T: CheckoutItem + ?Sized> CheckoutItem for &T {
+    fn line(&self) -> Line<'_> {
+        (**self).line()
+    }
+}
+
+impl<T: CheckoutItem + ?Sized> CheckoutItem for Box<T> {
+    fn line(&self) -> Line<'_> {
+        (**self).line()
+    }
+}
+
+/// A VAT rate as given: a checked [`VatRate`], or a raw percentage the order checks (so a bad
+/// runtime value becomes an error with its path, not a panic).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VatInput {
+    Rate(VatRate),
+    Percent(Decimal),
+}
+
+/// One line as described by a cart, before the order computes and checks it.
+///
+/// Made by [`CheckoutItem::line`] or directly for programmatic carts, and passed to
+/// [`OrderBuilder::line`](crate::OrderBuilder::line). Nothing here is checked yet: the
+/// order's [`build`](crate::OrderBuilder::build) reports every problem with its path.
+///
+/// ```
+/// use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+/// use rust_decimal_macros::dec;
+///
+/// let vat = VatRate::from_whole_percent(15).unwrap();
+/// let coffee = Line::new("coffee-500g", "Coffee beans, per kg", UnitPrice::major(dec!(249)), vat)
+///     .quantity(dec!(0.5))
+///     .kind(ItemType::Physical);
+/// let order = Order::builder(Currency::NOK, "order-2").line(coffee).build().unwrap();
+/// assert_eq!(order.items()[0].amount(), 12450);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line<'a> {
+    pub(crate) id: Cow<'a, str>,
+    pub(crate) description: Cow<'a, str>,
+    pub(crate) unit_price: UnitPrice,
+    pub(crate) vat: VatInput,
+    pub(crate) quantity: Decimal,
+    pub(crate) line_id: Option<Cow<'a, str>>,
+    pub(crate) kind: Option<ItemType>,
+    pub(crate) unit_weight: Option<Decimal>,
+    pub(crate) unit_volume: Option<Decimal>,
+    pub(crate) unit_dimensional_weight: Option<Decimal>,
+    pub(crate) thumbnail_url: Option<Cow<'a, str>>,
+    pub(crate) eligible_for_discount: Option<bool>,
+}
+
+impl<'a> Line<'a> {
+    /// A line with quantity 1: the product id (SKU), a short description, the unit price and
+    /// the VAT rate.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Line, UnitPrice, VatRate};
+    /// let line = Line::new("sku-1", "Chair", UnitPrice::minor(29990), VatRate::ZERO);
+    /// # let _ = line;
+    /// ```
+    pub fn new(
+        id: impl Into<Cow<'a, str>>,
+        description: impl Into<Cow<'a, str>>,
+        unit_price: UnitPrice,
+        vat: VatRate,
+    ) -> Line<'a> {
+        Line {
+            id: id.into(),
+            description: description.into(),
+            unit_price,
+            vat: VatInput::Rate(vat),
+            quantity: Decimal::ONE,
+            line_id: None,
+            kind: None,
+            unit_weight: None,
+            unit_volume: None,
+            unit_dimensional_weight: None,
+            thumbnail_url: None,
+            eligible_for_discount: None,
+        }
+    }
+
+    /// How many units (default 1). Must be greater than 0; decimals are allowed.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Line, UnitPrice, VatRate};
+    /// use rust_decimal_macros::dec;
+    /// let line = Line::new("sku", "Cheese", UnitPrice::minor(100), VatRate::ZERO).quantity(dec!(2.5));
+    /// # let _ = line;
+    /// ```
+    pub fn quantity(mut self, quantity: Decimal) -> Line<'a> {
+        self.quantity = quantity;
+        self
+    }
+
+    /// The line's unique id. When no line of the order sets one, the order numbers the lines
+    /// `"1"`, `"2"`, … in order.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Line, UnitPrice, VatRate};
+    /// let line = Line::new("sku", "Chair", UnitPrice::minor(100), VatRate::ZERO).line_id("a-1");
+    /// # let _ = line;
+    /// ```
+    pub fn line_id(mut self, line_id: impl Into<Cow<'a, str>>) -> Line<'a> {
+        self.line_id = Some(line_id.into());
+        self
+    }
+
+    /// The item `type` (physical, digital, service, gift card, shipping, surcharge).
+    ///
+    /// ```
+    /// # use dintero_order_core::{ItemType, Line, UnitPrice, VatRate};
+    /// let card = Line::new("gc", "Gift card", UnitPrice::minor(-5000), VatRate::ZERO)
+    ///     .kind(ItemType::GiftCard);
+    /// # let _ = card;
+    /// ```
+    pub fn kind(mut self, kind: ItemType) -> Line<'a> {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Weight of one unit in kg.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Line, UnitPrice, VatRate};
+    /// use rust_decimal_macros::dec;
+    /// let line = Line::new("sku", "Chair", UnitPrice::minor(100), VatRate::ZERO).unit_weight(dec!(4.2));
+    /// # let _ = line;
+    /// ```
+    pub fn unit_weight(mut self, kg: Decimal) -> Line<'a> {
+        self.unit_weight = Some(kg);
+        self
+    }
+
+    /// Volume of one unit in m³.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Line, UnitPrice, VatRate};
+    /// use rust_decimal_macros::dec;
+    /// let line = Line::new("sku", "Chair", UnitPrice::minor(100), VatRate::ZERO).unit_volume(dec!(0.3));
+    /// # let _ = line;
+    /// ```
+    pub fn unit_volume(mut self, cubic_metres: Decimal) -> Line<'a> {
+        self.unit_volume = Some(cubic_metres);
+        self
+    }
+
+    /// Dimensional (volumetric) weight of one unit.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Line, UnitPrice, VatRate};
+    /// use rust_decimal_macros::dec;
+    /// let line = Line::new("sku", "Chair", UnitPrice::minor(100), VatRate::ZERO)
+    ///     .unit_dimensional_weight(dec!(6));
+    /// # let _ = line;
+    /// ```
+    pub fn unit_dimensional_weight(mut self, value: Decimal) -> Line<'a> {
+        self.unit_dimensional_weight = Some(value);
+        self
+    }
+
+    /// An absolute URL of a thumbnail shown in the checkout.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Line, UnitPrice, VatRate};
+    /// let line = Line::new("sku", "Chair", UnitPrice::minor(100), VatRate::ZERO)
+    ///     .thumbnail_url("https://shop.example/chair.png");
+    /// # let _ = line;
+    /// ```
+    pub fn thumbnail_url(mut self, url: impl Into<Cow<'a, str>>) -> Line<'a> {
+        self.thumbnail_url = Some(url.into());
+        self
+    }
+
+    /// Whether order-level discounts apply to this line (default: no).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Line, UnitPrice, VatRate};
+    /// let line = Line::new("sku", "Chair", UnitPrice::minor(100), VatRate::ZERO)
+    ///     .eligible_for_discount(true);
+    /// # let _ = line;
+    /// ```
+    pub fn eligible_for_discount(mut self, eligible: bool) -> Line<'a> {
+        self.eligible_for_discount = Some(eligible);
+        self
+    }
+
+    /// Sets a VAT percentage read at run time; the order checks it when built.
+    pub(crate) fn vat_percent(mut self, percent: Decimal) -> Line<'a> {
+        self.vat = VatInput::Percent(percent);
+        self
+    }
+}

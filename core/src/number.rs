@@ -1,0 +1,119 @@
+//! Decimal values as JSON numbers: exact in both directions, never strings.
+//!
+//! `quantity`, `vat` and the unit measures are JSON numbers. Whole values are written as
+//! integers (`2`), others as the shortest decimal that reads back to the same value (`2.5`).
+//! Values are limited to 15 significant digits, the precision every JSON parser (an IEEE
+//! double) keeps exactly, so what we write is what Dintero reads.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+/// At most this many significant digits survive a round trip through an IEEE double.
+pub(crate) const MAX_SIGNIFICANT_DIGITS: u32 = 15;
+
+/// Powers of ten that are exact in an `f64` (10^0 ..= 10^22).
+const EXACT_F64_POWERS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// Whether `value` has at most 15 significant digits, so it survives JSON exactly.
+pub(crate) fn fits_json_number(value: Decimal) -> bool {
+    let normal = value.normalize();
+    normal.mantissa().unsigned_abs() < 10_u128.pow(MAX_SIGNIFICANT_DIGITS)
+}
+
+/// Writes `mantissa × 10^-scale` as a JSON integer when whole, else as the nearest double.
+pub(crate) fn serialize_scaled<S: serde::Serializer>(
+    mut mantissa: i128,
+    mut scale: u32,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    if scale == 0 {
+        return match i64::try_from(mantissa) {
+            Ok(whole) => serializer.serialize_i64(whole),
+            Err(_) => Err(serde::ser::Error::custom("number out of range")),
+        };
+    }
+    // With ≤ 15 significant digits the mantissa and the power of ten are exact doubles, and
+    // IEEE division rounds once, to the double nearest the decimal: it prints back exactly.
+    match EXACT_F64_POWERS.get(scale as usize) {
+        Some(power) if mantissa.unsigned_abs() < 1 << 53 => {
+            serializer.serialize_f64(mantissa as f64 / power)
+        }
+        _ => Err(serde::ser::Error::custom(
+            "number has more than 15 significant digits",
+        )),
+    }
+}
+
+/// Writes a decimal as a JSON number (see the module docs).
+pub(crate) fn serialize_decimal<S: serde::Serializer>(
+    value: &Decimal,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serialize_scaled(value.mantissa(), value.scale(), serializer)
+}
+
+/// Reads a JSON number (integer or fraction, never a string) as an exact decimal.
+pub(crate) fn deserialize_decimal<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Decimal, D::Error> {
+    deserializer.deserialize_any(DecimalVisitor)
+}
+
+/// `Option<Decimal>` counterpart of [`deserialize_decimal`], for `#[serde(with)]` fields.
+pub(crate) mod option {
+    use rust_decimal::Decimal;
+
+    pub(crate) fn serialize<S: serde::Serializer>(
+        value: &Option<Decimal>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => super::serialize_decimal(v, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Decimal>, D::Error> {
+        super::deserialize_decimal(deserializer).map(Some)
+    }
+}
+
+struct DecimalVisitor;
+
+impl serde::de::Visitor<'_> for DecimalVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON number")
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
+        if !v.is_finite() {
+            return Err(E::custom("number is not finite"));
+        }
+        // `Display` for f64 prints the shortest decimal that reads back to the same double,
+        // without an exponent: exactly what the JSON text said, for ≤ 15 digits.
+        Decimal::from_str(&v.to_string())
+            .map(|d| d.normalize())
+            .map_err(|_| E::custom(format_args!("number {v} is out of range")))
+    }
+}

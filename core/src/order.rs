@@ -1,0 +1,211 @@
+//! The validated order (`order` in a session body).
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    Address, Currency, DiscountLine, Error, Money, OrderBuilder, OrderItem, ShippingOption, Store,
+};
+
+/// A validated Dintero order: every invariant holds, so it can become a session.
+///
+/// Made only by [`OrderBuilder::build`] or by parsing (which runs the same checks); it has no
+/// public fields and no way to change it into something invalid.
+///
+/// - `amount` = Σ `items.amount` + `shipping_option.amount` (≤ that sum only for partial
+///   payments), `vat_amount` = Σ of the lines' VAT, both within Dintero's `int32`;
+/// - every line's `vat_amount` is the floor or ceiling of `amount × vat / (100 + vat)`;
+/// - `line_id`s are unique across items and the shipping option;
+/// - only gift-card and rounding (surcharge) lines are negative.
+///
+/// ```
+/// use dintero_order_core::{Currency, Line, Order, UnitPrice, VatRate};
+/// use rust_decimal_macros::dec;
+///
+/// let vat = VatRate::from_whole_percent(25).unwrap();
+/// let order = Order::builder(Currency::NOK, "merchants_order_number")
+///     .line(Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), vat))
+///     .build()?;
+/// assert_eq!(
+///     serde_json::to_string(&order)?,
+///     r#"{"amount":29990,"currency":"NOK","merchant_reference":"merchants_order_number","vat_amount":5998,"items":[{"id":"chair-1","line_id":"1","description":"Stablestol","quantity":1,"amount":29990,"vat_amount":5998,"vat":25}]}"#
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "OrderData")]
+pub struct Order(OrderData);
+
+/// The order's fields in Dintero's order; `Order` wraps it once it is checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OrderData {
+    pub(crate) amount: i64,
+    pub(crate) currency: Currency,
+    pub(crate) merchant_reference: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) merchant_reference_2: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) event_reference: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) vat_amount: Option<i64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) items: Vec<OrderItem>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) shipping_option: Option<ShippingOption>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) partial_payment: Option<bool>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) discount_lines: Vec<DiscountLine>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) discount_codes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) gift_cards: Vec<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) shipping_address: Option<Address>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) billing_address: Option<Address>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) store: Option<Store>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) payout_destination_id: Option<String>,
+}
+
+impl TryFrom<OrderData> for Order {
+    type Error = Error;
+
+    fn try_from(data: OrderData) -> Result<Self, Self::Error> {
+        Order::check(data)
+    }
+}
+
+impl Order {
+    /// Starts an order in `currency` with the merchant's reference for it.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Order};
+    /// let order = Order::builder(Currency::NOK, "order-17").build().unwrap();
+    /// assert_eq!(order.amount().minor_units(), 0);
+    /// ```
+    pub fn builder<'a>(currency: Currency, merchant_reference: impl Into<String>) -> OrderBuilder<'a> {
+        OrderBuilder::new(currency, merchant_reference.into())
+    }
+
+    /// Checks every invariant; the one gate both building and parsing go through.
+    pub(crate) fn check(data: OrderData) -> Result<Order, Error> {
+        crate::validate::order(&data)?;
+        Ok(Order(data))
+    }
+
+    /// The currency of every amount in the order.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Order};
+    /// assert_eq!(Order::builder(Currency::SEK, "o").build().unwrap().currency(), Currency::SEK);
+    /// ```
+    pub fn currency(&self) -> Currency {
+        self.0.currency
+    }
+
+    /// The amount to authorize, VAT included.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Line, Order, UnitPrice, VatRate};
+    /// let order = Order::builder(Currency::NOK, "o")
+    ///     .line(Line::new("a", "A", UnitPrice::minor(1000), VatRate::ZERO))
+    ///     .build().unwrap();
+    /// assert_eq!(order.amount().minor_units(), 1000);
+    /// ```
+    pub fn amount(&self) -> Money {
+        Money::from_minor(self.0.amount, self.0.currency)
+    }
+
+    /// The VAT in the amount: the stated `vat_amount`, which equals the sum of the lines' VAT
+    /// (or that sum, for a parsed order that did not state it).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Line, Order, UnitPrice, VatRate};
+    /// let vat = VatRate::from_whole_percent(25).unwrap();
+    /// let order = Order::builder(Currency::NOK, "o")
+    ///     .line(Line::new("a", "A", UnitPrice::minor(1250), vat))
+    ///     .build().unwrap();
+    /// assert_eq!(order.vat_amount().minor_units(), 250);
+    /// ```
+    pub fn vat_amount(&self) -> Money {
+        let minor = self.0.vat_amount.unwrap_or_else(|| {
+            let lines: i64 = self.0.items.iter().filter_map(|i| i.vat_amount).sum();
+            let shipping = self.0.shipping_option.as_ref().and_then(|s| s.vat_amount);
+            lines + shipping.unwrap_or(0)
+        });
+        Money::from_minor(minor, self.0.currency)
+    }
+
+    /// The merchant's reference for the order.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Order};
+    /// assert_eq!(Order::builder(Currency::NOK, "o-9").build().unwrap().merchant_reference(), "o-9");
+    /// ```
+    pub fn merchant_reference(&self) -> &str {
+        &self.0.merchant_reference
+    }
+
+    /// The order lines.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Order};
+    /// assert!(Order::builder(Currency::NOK, "o").build().unwrap().items().is_empty());
+    /// ```
+    pub fn items(&self) -> &[OrderItem] {
+        &self.0.items
+    }
+
+    /// The chosen shipping option.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Order};
+    /// assert!(Order::builder(Currency::NOK, "o").build().unwrap().shipping_option().is_none());
+    /// ```
+    pub fn shipping_option(&self) -> Option<&ShippingOption> {
+        self.0.shipping_option.as_ref()
+    }
+
+    /// Whether this is a partial payment (`amount` may be below the sum of the lines).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Order};
+    /// assert!(!Order::builder(Currency::NOK, "o").build().unwrap().partial_payment());
+    /// ```
+    pub fn partial_payment(&self) -> bool {
+        self.0.partial_payment.unwrap_or(false)
+    }
+
+    /// The shipping address.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Order};
+    /// assert!(Order::builder(Currency::NOK, "o").build().unwrap().shipping_address().is_none());
+    /// ```
+    pub fn shipping_address(&self) -> Option<&Address> {
+        self.0.shipping_address.as_ref()
+    }
+
+    /// The billing address.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Order};
+    /// assert!(Order::builder(Currency::NOK, "o").build().unwrap().billing_address().is_none());
+    /// ```
+    pub fn billing_address(&self) -> Option<&Address> {
+        self.0.billing_address.as_ref()
+    }
+
+    /// Order-level discount records.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Order};
+    /// assert!(Order::builder(Currency::NOK, "o").build().unwrap().discount_lines().is_empty());
+    /// ```
+    pub fn discount_lines(&self) -> &[DiscountLine] {
+        &self.0.discount_lines
+    }
+}

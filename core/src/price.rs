@@ -1,0 +1,312 @@
+//! Unit prices and the one definition of a line's arithmetic.
+//!
+//! # The arithmetic
+//!
+//! All of it is exact integer arithmetic on minor units; no floating point anywhere.
+//! `round` is the order's [`Rounding`] (half away from zero unless half-even was chosen), and
+//! it happens once per line, never per unit. `rate` is the VAT percentage (25.5 for 25.5 %).
+//!
+//! - **Gross pricing** (the default: the price includes VAT):
+//!   `amount = round(unit_price × quantity)`,
+//!   `vat_amount = amount − round(amount × 100 / (100 + rate))`.
+//!   So `net + vat_amount = amount` always.
+//! - **Net pricing** (`net`: the price excludes VAT):
+//!   `net = round(unit_price × quantity)`, `vat_amount = round(net × rate / 100)`,
+//!   `amount = net + vat_amount`.
+//!
+//! A unit price may carry more decimals than the currency ("price precision", e.g. 0.125 NOK
+//! per gram); only the line total is rounded.
+//!
+//! ```
+//! use dintero_order_core::{Currency, Quantity, Rounding, UnitPrice, VatRate};
+//! use rust_decimal_macros::dec;
+//!
+//! let rate = VatRate::from_whole_percent(25).unwrap();
+//! let gross = UnitPrice::major(dec!(299.90))
+//!     .line_amounts(Quantity::ONE, rate, Currency::NOK, Rounding::default())
+//!     .unwrap();
+//! assert_eq!((gross.amount(), gross.vat_amount()), (29990, 5998));
+//!
+//! let net = UnitPrice::major(dec!(100)).net()
+//!     .line_amounts(Quantity::new(dec!(2.5)).unwrap(), rate, Currency::NOK, Rounding::default())
+//!     .unwrap();
+//! assert_eq!((net.amount(), net.vat_amount()), (31250, 6250));
+//! ```
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::{Currency, Money, Quantity, Rounding, VatRate};
+
+/// Whether a price includes VAT (gross, the default) or excludes it (net).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Pricing {
+    /// The price includes VAT.
+    #[default]
+    Gross,
+    /// The price excludes VAT; VAT is added on top.
+    Net,
+}
+
+/// The price of one unit of a line, before the line's one rounding.
+///
+/// ```
+/// use dintero_order_core::{Currency, Money, UnitPrice};
+/// use rust_decimal_macros::dec;
+///
+/// let in_order_currency = UnitPrice::major(dec!(299.90));
+/// let in_minor_units = UnitPrice::minor(29990);
+/// let with_currency = UnitPrice::money(Money::from_minor(29990, Currency::NOK));
+/// let excluding_vat = UnitPrice::major(dec!(239.92)).net();
+/// # let _ = (in_order_currency, in_minor_units, with_currency, excluding_vat);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnitPrice {
+    value: PriceValue,
+    currency: Option<Currency>,
+    pricing: Pricing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PriceValue {
+    /// Major units; may be finer than the currency.
+    Major(Decimal),
+    /// Whole minor units.
+    Minor(i64),
+}
+
+impl UnitPrice {
+    /// A price in major units of the order's currency (`299.90` NOK), VAT included.
+    ///
+    /// ```
+    /// # use dintero_order_core::UnitPrice;
+    /// use rust_decimal_macros::dec;
+    /// let p = UnitPrice::major(dec!(0.125)); // finer than øre: rounded once per line
+    /// # let _ = p;
+    /// ```
+    pub const fn major(value: Decimal) -> UnitPrice {
+        UnitPrice {
+            value: PriceValue::Major(value),
+            currency: None,
+            pricing: Pricing::Gross,
+        }
+    }
+
+    /// A price in whole minor units of the order's currency (`29990` øre), VAT included.
+    ///
+    /// ```
+    /// # use dintero_order_core::UnitPrice;
+    /// let p = UnitPrice::minor(29990);
+    /// # let _ = p;
+    /// ```
+    pub const fn minor(value: i64) -> UnitPrice {
+        UnitPrice {
+            value: PriceValue::Minor(value),
+            currency: None,
+            pricing: Pricing::Gross,
+        }
+    }
+
+    /// A price that carries its currency; an order in another currency rejects it.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Money, UnitPrice};
+    /// let p = UnitPrice::money(Money::from_minor(29990, Currency::NOK));
+    /// assert_eq!(p.currency(), Some(Currency::NOK));
+    /// ```
+    pub const fn money(value: Money) -> UnitPrice {
+        UnitPrice {
+            value: PriceValue::Minor(value.minor_units()),
+            currency: Some(value.currency()),
+            pricing: Pricing::Gross,
+        }
+    }
+
+    /// Marks the price as excluding VAT (net pricing).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Pricing, UnitPrice};
+    /// assert_eq!(UnitPrice::minor(100).net().pricing(), Pricing::Net);
+    /// ```
+    pub const fn net(self) -> UnitPrice {
+        UnitPrice {
+            pricing: Pricing::Net,
+            ..self
+        }
+    }
+
+    /// States the currency the price is in; an order in another currency rejects it.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, UnitPrice};
+    /// use rust_decimal_macros::dec;
+    /// let p = UnitPrice::major(dec!(10)).in_currency(Currency::EUR);
+    /// assert_eq!(p.currency(), Some(Currency::EUR));
+    /// ```
+    pub const fn in_currency(self, currency: Currency) -> UnitPrice {
+        UnitPrice {
+            currency: Some(currency),
+            ..self
+        }
+    }
+
+    /// Gross or net.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Pricing, UnitPrice};
+    /// assert_eq!(UnitPrice::minor(100).pricing(), Pricing::Gross);
+    /// ```
+    pub const fn pricing(self) -> Pricing {
+        self.pricing
+    }
+
+    /// The stated currency, if any (otherwise the order's).
+    ///
+    /// ```
+    /// # use dintero_order_core::UnitPrice;
+    /// assert_eq!(UnitPrice::minor(100).currency(), None);
+    /// ```
+    pub const fn currency(self) -> Option<Currency> {
+        self.currency
+    }
+
+    /// Computes a line's `amount` and `vat_amount` in minor units of `currency`, following
+    /// the [module's arithmetic](self).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Quantity, Rounding, UnitPrice, VatRate};
+    /// use rust_decimal_macros::dec;
+    /// let rate = VatRate::from_percent(dec!(25.5)).unwrap();
+    /// let line = UnitPrice::major(dec!(100))
+    ///     .line_amounts(Quantity::ONE, rate, Currency::EUR, Rounding::default())
+    ///     .unwrap();
+    /// assert_eq!((line.amount(), line.vat_amount()), (10000, 2032));
+    /// ```
+    pub fn line_amounts(
+        self,
+        quantity: Quantity,
+        vat: VatRate,
+        currency: Currency,
+        rounding: Rounding,
+    ) -> Result<LineAmounts, LineAmountError> {
+        if let Some(price_currency) = self.currency {
+            if price_currency != currency {
+                return Err(LineAmountError::CurrencyMismatch {
+                    price: price_currency,
+                    order: currency,
+                });
+            }
+        }
+        let exponent = u32::from(currency.exponent());
+        let q = quantity.get();
+        // The exact total in minor units is numerator / denominator.
+        let (numerator, denominator) = match self.value {
+            PriceValue::Major(major) => {
+                let major = major.normalize();
+                (
+                    major
+                        .mantissa()
+                        .checked_mul(q.mantissa())
+                        .and_then(|n| n.checked_mul(10_i128.checked_pow(exponent)?)),
+                    10_i128.checked_pow(major.scale() + q.scale()),
+                )
+            }
+            PriceValue::Minor(minor) => (
+                i128::from(minor).checked_mul(q.mantissa()),
+                10_i128.checked_pow(q.scale()),
+            ),
+        };
+        let (Some(numerator), Some(denominator)) = (numerator, denominator) else {
+            return Err(LineAmountError::Overflow);
+        };
+        let total = rounding
+            .divide(numerator, denominator)
+            .ok_or(LineAmountError::Overflow)?;
+        let rate = i128::from(vat.hundredths());
+        let (amount, vat_amount) = match self.pricing {
+            Pricing::Gross => {
+                let net = rounding
+                    .divide(total * 10_000, 10_000 + rate)
+                    .ok_or(LineAmountError::Overflow)?;
+                (total, total - net)
+            }
+            Pricing::Net => {
+                let vat_amount = rounding
+                    .divide(total * rate, 10_000)
+                    .ok_or(LineAmountError::Overflow)?;
+                (total + vat_amount, vat_amount)
+            }
+        };
+        match (i64::try_from(amount), i64::try_from(vat_amount)) {
+            // Bounded well inside i64 so sums of many lines cannot overflow i128 either.
+            (Ok(amount), Ok(vat_amount)) if amount.unsigned_abs() <= MAX_LINE_AMOUNT => {
+                Ok(LineAmounts { amount, vat_amount })
+            }
+            _ => Err(LineAmountError::Overflow),
+        }
+    }
+}
+
+/// The largest line amount we compute (2^53): far beyond Dintero's int32 order total, and
+/// small enough that the checks above it never overflow.
+const MAX_LINE_AMOUNT: u64 = 1 << 53;
+
+/// A line's `amount` (VAT included) and `vat_amount`, in minor units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineAmounts {
+    amount: i64,
+    vat_amount: i64,
+}
+
+impl LineAmounts {
+    /// The line total including VAT.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Quantity, Rounding, UnitPrice, VatRate};
+    /// let a = UnitPrice::minor(1000).line_amounts(Quantity::ONE, VatRate::ZERO, Currency::NOK, Rounding::default()).unwrap();
+    /// assert_eq!(a.amount(), 1000);
+    /// ```
+    pub const fn amount(self) -> i64 {
+        self.amount
+    }
+
+    /// The VAT contained in [`amount`](Self::amount).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Quantity, Rounding, UnitPrice, VatRate};
+    /// let a = UnitPrice::minor(1000).line_amounts(Quantity::ONE, VatRate::ZERO, Currency::NOK, Rounding::default()).unwrap();
+    /// assert_eq!(a.vat_amount(), 0);
+    /// ```
+    pub const fn vat_amount(self) -> i64 {
+        self.vat_amount
+    }
+}
+
+/// Why a line's amounts could not be computed.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineAmountError {
+    /// The price states another currency than the order's.
+    CurrencyMismatch {
+        /// The price's currency.
+        price: Currency,
+        /// The order's currency.
+        order: Currency,
+    },
+    /// The amounts do not fit.
+    Overflow,
+}
+
+impl fmt::Display for LineAmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LineAmountError::CurrencyMismatch { price, order } => {
+                write!(f, "price is in {price} but the order is in {order}")
+            }
+            LineAmountError::Overflow => f.write_str("unit price × quantity is out of range"),
+        }
+    }
+}
+
+impl std::error::Error for LineAmountError {}

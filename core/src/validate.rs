@@ -1,0 +1,276 @@
+//! Every invariant of an order, checked in one place for built and parsed orders alike.
+
+use std::collections::HashSet;
+
+use crate::error::{Error, Rule, Violations, quoted};
+use crate::item::OrderItem;
+use crate::order::OrderData;
+use crate::{ShippingOption, VatRate, number};
+
+/// Dintero's `order.amount` and `order.vat_amount` are `int32`.
+const INT32: std::ops::RangeInclusive<i128> = (i32::MIN as i128)..=(i32::MAX as i128);
+
+/// `payout_destination_id` is at most this many characters.
+const MAX_PAYOUT_DESTINATION_ID: usize = 40;
+
+/// Checks an order's invariants; paths start at `order`.
+pub(crate) fn order(data: &OrderData) -> Result<(), Error> {
+    let mut v = Violations::new();
+    let root = "order";
+
+    if data.merchant_reference.is_empty() {
+        v.add(
+            Rule::Required,
+            format_args!("{root}.merchant_reference"),
+            "a non-empty string",
+            "\"\"",
+        );
+    }
+
+    let mut lines_amount: i128 = 0;
+    let mut lines_vat: i128 = 0;
+    for (index, item) in data.items.iter().enumerate() {
+        check_item(item, index, &mut v);
+        lines_amount += i128::from(item.amount);
+        lines_vat += i128::from(item.vat_amount.unwrap_or(0));
+    }
+    if let Some(shipping) = &data.shipping_option {
+        shipping.validate(data.currency, "order.shipping_option", &mut v);
+        lines_amount += i128::from(shipping.amount);
+        lines_vat += i128::from(shipping.vat_amount.unwrap_or(0));
+    }
+    check_unique_line_ids(data, &mut v);
+
+    let amount = i128::from(data.amount);
+    if !INT32.contains(&amount) {
+        v.add(
+            Rule::Int32Range,
+            format_args!("{root}.amount"),
+            "an amount that fits Dintero's int32 (at most 2147483647)",
+            amount.to_string(),
+        );
+    }
+    if amount < 0 {
+        v.add(
+            Rule::NegativeAmount,
+            format_args!("{root}.amount"),
+            "an amount of 0 or more",
+            amount.to_string(),
+        );
+    }
+    if data.partial_payment == Some(true) {
+        if amount > lines_amount {
+            v.add(
+                Rule::OrderAmount,
+                format_args!("{root}.amount"),
+                format!("at most the sum of items and shipping ({lines_amount}) for a partial payment"),
+                amount.to_string(),
+            );
+        }
+    } else if amount != lines_amount {
+        v.add(
+            Rule::OrderAmount,
+            format_args!("{root}.amount"),
+            format!("the sum of items and shipping ({lines_amount})"),
+            amount.to_string(),
+        );
+    }
+    if let Some(vat_amount) = data.vat_amount {
+        let vat_amount = i128::from(vat_amount);
+        if !INT32.contains(&vat_amount) {
+            v.add(
+                Rule::Int32Range,
+                format_args!("{root}.vat_amount"),
+                "an amount that fits Dintero's int32 (at most 2147483647)",
+                vat_amount.to_string(),
+            );
+        }
+        if vat_amount != lines_vat {
+            v.add(
+                Rule::OrderVatAmount,
+                format_args!("{root}.vat_amount"),
+                format!("the sum of the lines' vat_amount ({lines_vat})"),
+                vat_amount.to_string(),
+            );
+        }
+    }
+
+    if let Some(id) = &data.payout_destination_id {
+        let chars = id.chars().count();
+        if chars > MAX_PAYOUT_DESTINATION_ID {
+            v.add(
+                Rule::Length,
+                format_args!("{root}.payout_destination_id"),
+                "at most 40 characters",
+                format!("{chars} characters"),
+            );
+        }
+    }
+    if data.gift_cards.len() > 1 {
+        v.add(
+            Rule::TooMany,
+            format_args!("{root}.gift_cards"),
+            "at most 1 gift card",
+            format!("{} gift cards", data.gift_cards.len()),
+        );
+    }
+    for (index, discount) in data.discount_lines.iter().enumerate() {
+        if discount.amount < 0 {
+            v.add(
+                Rule::NegativeAmount,
+                format_args!("{root}.discount_lines[{index}].amount"),
+                "a positive discount amount",
+                discount.amount.to_string(),
+            );
+        }
+    }
+    if let Some(address) = &data.shipping_address {
+        address.validate("order.shipping_address", &mut v);
+    }
+    if let Some(address) = &data.billing_address {
+        address.validate("order.billing_address", &mut v);
+    }
+    if let Some(store) = &data.store {
+        store.validate("order.store", &mut v);
+    }
+    v.finish(())
+}
+
+fn check_item(item: &OrderItem, index: usize, v: &mut Violations) {
+    let negative_allowed = item.kind.is_some_and(|k| k.allows_negative_amount());
+    if item.amount < 0 && !negative_allowed {
+        v.add(
+            Rule::NegativeAmount,
+            format_args!("order.items[{index}].amount"),
+            "an amount of 0 or more (only gift_card and surcharge lines may be negative)",
+            item.amount.to_string(),
+        );
+    }
+    if let (Some(vat_amount), Some(vat)) = (item.vat_amount, item.vat) {
+        check_vat_amount(item.amount, vat_amount, vat, format_args!("order.items[{index}]"), v);
+    }
+    for (name, value) in [
+        ("unit_volume", item.unit_volume),
+        ("unit_weight", item.unit_weight),
+        ("unit_dimensional_weight", item.unit_dimensional_weight),
+    ] {
+        if let Some(value) = value {
+            if value.is_sign_negative() || !number::fits_json_number(value) {
+                v.add(
+                    Rule::Format,
+                    format_args!("order.items[{index}].{name}"),
+                    "a number of 0 or more with at most 15 significant digits",
+                    value.to_string(),
+                );
+            }
+        }
+    }
+    if let Some(url) = &item.thumbnail_url {
+        check_absolute_url(url, format_args!("order.items[{index}].thumbnail_url"), v);
+    }
+    for (d, discount) in item.discount_lines.iter().enumerate() {
+        if discount.amount < 0 {
+            v.add(
+                Rule::NegativeAmount,
+                format_args!("order.items[{index}].discount_lines[{d}].amount"),
+                "a positive discount amount",
+                discount.amount.to_string(),
+            );
+        }
+    }
+}
+
+impl ShippingOption {
+    /// Checks a shipping option on its own (amount, VAT, URL); the order checks the rest.
+    pub(crate) fn validate(&self, _currency: crate::Currency, path: &str, v: &mut Violations) {
+        if self.id.is_empty() {
+            v.add(Rule::Required, format_args!("{path}.id"), "a non-empty string", "\"\"");
+        }
+        if self.line_id.is_empty() {
+            v.add(Rule::Required, format_args!("{path}.line_id"), "a non-empty string", "\"\"");
+        }
+        if self.amount < 0 {
+            v.add(
+                Rule::NegativeAmount,
+                format_args!("{path}.amount"),
+                "an amount of 0 or more",
+                self.amount.to_string(),
+            );
+        }
+        if let (Some(vat_amount), Some(vat)) = (self.vat_amount, self.vat) {
+            check_vat_amount(self.amount, vat_amount, vat, path, v);
+        }
+        if let Some(url) = &self.thumbnail_url {
+            check_absolute_url(url, format_args!("{path}.thumbnail_url"), v);
+        }
+        if let Some(metadata) = &self.metadata {
+            if metadata.len() > 20 {
+                v.add(
+                    Rule::TooMany,
+                    format_args!("{path}.metadata"),
+                    "at most 20 keys",
+                    format!("{} keys", metadata.len()),
+                );
+            }
+        }
+    }
+}
+
+/// A line's `vat_amount` must be the floor or the ceiling of `amount × vat / (100 + vat)`:
+/// both gross and net pricing land there, and nothing else does.
+fn check_vat_amount(
+    amount: i64,
+    vat_amount: i64,
+    vat: VatRate,
+    line_path: impl std::fmt::Display,
+    v: &mut Violations,
+) {
+    let rate = i128::from(vat.hundredths());
+    let numerator = i128::from(amount) * rate;
+    let denominator = 10_000 + rate;
+    let floor = numerator.div_euclid(denominator);
+    let ceil = if numerator.rem_euclid(denominator) == 0 { floor } else { floor + 1 };
+    let found = i128::from(vat_amount);
+    if found != floor && found != ceil {
+        let expected = if floor == ceil {
+            format!("{floor} ({vat} % VAT contained in {amount})")
+        } else {
+            format!("{floor} or {ceil} ({vat} % VAT contained in {amount})")
+        };
+        v.add(Rule::VatAmount, format_args!("{line_path}.vat_amount"), expected, found.to_string());
+    }
+}
+
+/// Every `line_id` is unique across the items and the shipping option.
+fn check_unique_line_ids(data: &OrderData, v: &mut Violations) {
+    let mut seen: HashSet<&str> = HashSet::with_capacity(data.items.len() + 1);
+    for (index, item) in data.items.iter().enumerate() {
+        if let Some(line_id) = item.line_id.as_deref() {
+            if !seen.insert(line_id) {
+                v.add(
+                    Rule::DuplicateLineId,
+                    format_args!("order.items[{index}].line_id"),
+                    "a line_id not used by another line",
+                    quoted(line_id),
+                );
+            }
+        }
+    }
+    if let Some(shipping) = &data.shipping_option {
+        if !seen.insert(shipping.line_id.as_str()) {
+            v.add(
+                Rule::DuplicateLineId,
+                "order.shipping_option.line_id",
+                "a line_id not used by any item",
+                quoted(&shipping.line_id),
+            );
+        }
+    }
+}
+
+/// An absolute URL (`format: uri`).
+pub(crate) fn check_absolute_url(url: &str, path: impl std::fmt::Display, v: &mut Violations) {
+    if url::Url::parse(url).is_err() {
+        v.add(Rule::Url, path, "an absolute URL", quoted(url));
+    }
+}

@@ -1,0 +1,183 @@
+//! The VAT rate: a percentage in 0..=100 with at most 2 decimals, held as exact hundredths.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::number;
+
+/// A VAT percentage: 25 means 25 %, never 0.25 and never 2500.
+///
+/// It is held as whole hundredths of a percent (25.5 % is 2550), so every VAT computation is
+/// exact integer arithmetic. Valid rates are 0..=100 with at most 2 decimals: 25, 15, 12,
+/// 25.5, 0. In JSON it is a number: `25` or `25.5`.
+///
+/// ```
+/// use dintero_order_core::VatRate;
+/// use rust_decimal_macros::dec;
+///
+/// let rate = VatRate::from_percent(dec!(25.5)).unwrap();
+/// assert_eq!(rate.hundredths(), 2550);
+/// assert_eq!(rate.to_string(), "25.5");
+/// assert!(VatRate::from_percent(dec!(250)).is_err());
+/// assert!(VatRate::from_percent(dec!(12.345)).is_err());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct VatRate {
+    hundredths: u16,
+}
+
+/// The largest rate, 100 %, in hundredths.
+const MAX_HUNDREDTHS: u16 = 100 * 100;
+
+impl VatRate {
+    /// 0 %.
+    pub const ZERO: VatRate = VatRate { hundredths: 0 };
+
+    /// A rate from whole hundredths of a percent (`2550` is 25.5 %). Usable in `const`.
+    ///
+    /// ```
+    /// use dintero_order_core::VatRate;
+    /// const REDUCED: VatRate = match VatRate::from_hundredths(1500) {
+    ///     Ok(rate) => rate,
+    ///     Err(_) => panic!("not a VAT rate"),
+    /// };
+    /// assert_eq!(REDUCED.to_string(), "15");
+    /// assert!(VatRate::from_hundredths(10_001).is_err());
+    /// ```
+    pub const fn from_hundredths(hundredths: u16) -> Result<VatRate, VatRateError> {
+        if hundredths > MAX_HUNDREDTHS {
+            Err(VatRateError::OutOfRange)
+        } else {
+            Ok(VatRate { hundredths })
+        }
+    }
+
+    /// A rate from a whole percentage (`25` is 25 %). Usable in `const`.
+    ///
+    /// ```
+    /// use dintero_order_core::VatRate;
+    /// assert_eq!(VatRate::from_whole_percent(25).unwrap().hundredths(), 2500);
+    /// assert!(VatRate::from_whole_percent(101).is_err());
+    /// ```
+    pub const fn from_whole_percent(percent: u8) -> Result<VatRate, VatRateError> {
+        VatRate::from_hundredths(percent as u16 * 100)
+    }
+
+    /// A rate from a percentage as a decimal (`dec!(25.5)`).
+    ///
+    /// ```
+    /// use dintero_order_core::VatRate;
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(VatRate::from_percent(dec!(12.00)).unwrap().hundredths(), 1200);
+    /// assert!(VatRate::from_percent(dec!(-1)).is_err());
+    /// ```
+    pub fn from_percent(percent: Decimal) -> Result<VatRate, VatRateError> {
+        if percent.is_sign_negative() && !percent.is_zero() || percent > Decimal::ONE_HUNDRED {
+            return Err(VatRateError::OutOfRange);
+        }
+        let hundredths = percent * Decimal::ONE_HUNDRED;
+        if !hundredths.fract().is_zero() {
+            return Err(VatRateError::TooPrecise);
+        }
+        // A whole number after normalising has scale 0, so its mantissa is the value.
+        let whole =
+            u16::try_from(hundredths.normalize().mantissa()).map_err(|_| VatRateError::OutOfRange)?;
+        VatRate::from_hundredths(whole)
+    }
+
+    /// The rate in hundredths of a percent (25.5 % → 2550).
+    ///
+    /// ```
+    /// # use dintero_order_core::VatRate;
+    /// assert_eq!(VatRate::from_whole_percent(12).unwrap().hundredths(), 1200);
+    /// ```
+    pub const fn hundredths(self) -> u16 {
+        self.hundredths
+    }
+
+    /// The rate as a percentage (25.5 % → `25.5`).
+    ///
+    /// ```
+    /// # use dintero_order_core::VatRate;
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(VatRate::from_hundredths(2550).unwrap().percent(), dec!(25.5));
+    /// ```
+    pub fn percent(self) -> Decimal {
+        Decimal::new(i64::from(self.hundredths), 2).normalize()
+    }
+}
+
+impl fmt::Debug for VatRate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "VatRate({self}%)")
+    }
+}
+
+impl fmt::Display for VatRate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let whole = self.hundredths / 100;
+        match self.hundredths % 100 {
+            0 => write!(f, "{whole}"),
+            frac if frac % 10 == 0 => write!(f, "{whole}.{}", frac / 10),
+            frac => write!(f, "{whole}.{frac:02}"),
+        }
+    }
+}
+
+/// Why a VAT rate was rejected.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VatRateError {
+    /// Below 0 or above 100.
+    OutOfRange,
+    /// More than 2 decimals.
+    TooPrecise,
+}
+
+impl VatRateError {
+    /// What a valid rate looks like, for messages.
+    pub(crate) const EXPECTED: &'static str =
+        "a VAT percentage in 0..=100 with at most 2 decimals (25 means 25 %)";
+}
+
+impl fmt::Display for VatRateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VatRateError::OutOfRange => f.write_str("VAT rate must be between 0 and 100 percent"),
+            VatRateError::TooPrecise => {
+                f.write_str("VAT rate must have at most 2 decimals (e.g. 25.5)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for VatRateError {}
+
+impl TryFrom<Decimal> for VatRate {
+    type Error = VatRateError;
+
+    /// Same as [`VatRate::from_percent`].
+    ///
+    /// ```
+    /// # use dintero_order_core::VatRate;
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(VatRate::try_from(dec!(25)), VatRate::from_whole_percent(25));
+    /// ```
+    fn try_from(percent: Decimal) -> Result<Self, Self::Error> {
+        VatRate::from_percent(percent)
+    }
+}
+
+impl serde::Serialize for VatRate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        number::serialize_scaled(i128::from(self.hundredths), 2, serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for VatRate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let percent = number::deserialize_decimal(deserializer)?;
+        VatRate::from_percent(percent).map_err(serde::de::Error::custom)
+    }
+}
