@@ -125,7 +125,6 @@ impl Currency {
         self.iso
     }
 }
-}
 
 impl fmt::Debug for Currency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
