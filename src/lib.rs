@@ -1,8 +1,4 @@
-//! # dintero-order
-//!
-//! Dintero Checkout session requests that are correct by construction.
-//!
-//! See the [README](https://github.com/dintero-order/dintero-order) for a tour.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
 pub use dintero_order_core::*;
