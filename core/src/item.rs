@@ -101,31 +101,97 @@ pub struct DiscountLine {
 
 impl DiscountLine {
     /// The discounted amount in minor units (positive).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Discount, DiscountType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("a", "A", UnitPrice::minor(10000), VatRate::ZERO).eligible_for_discount(true);
+    /// # let discount = Discount::percent(dec!(44)).discount_type(DiscountType::Customer)
+    /// #     .discount_id("SUMMER").description("Summer sale");
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).discount(discount).build().unwrap();
+    /// let discount = &order.items()[0].discount_lines()[0];
+    /// assert_eq!(discount.amount(), 4400);
+    /// ```
     pub fn amount(&self) -> i64 {
         self.amount
     }
 
     /// The percentage, when the discount was given as one.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Discount, DiscountType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("a", "A", UnitPrice::minor(10000), VatRate::ZERO).eligible_for_discount(true);
+    /// # let discount = Discount::percent(dec!(44)).discount_type(DiscountType::Customer)
+    /// #     .discount_id("SUMMER").description("Summer sale");
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).discount(discount).build().unwrap();
+    /// let discount = &order.items()[0].discount_lines()[0];
+    /// assert_eq!(discount.percentage(), Some(dec!(44)));
+    /// ```
     pub fn percentage(&self) -> Option<Decimal> {
         self.percentage
     }
 
     /// The kind of discount.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Discount, DiscountType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("a", "A", UnitPrice::minor(10000), VatRate::ZERO).eligible_for_discount(true);
+    /// # let discount = Discount::percent(dec!(44)).discount_type(DiscountType::Customer)
+    /// #     .discount_id("SUMMER").description("Summer sale");
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).discount(discount).build().unwrap();
+    /// let discount = &order.items()[0].discount_lines()[0];
+    /// assert_eq!(discount.discount_type(), Some(DiscountType::Customer));
+    /// ```
     pub fn discount_type(&self) -> Option<DiscountType> {
         self.discount_type
     }
 
     /// The merchant's id of the discount.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Discount, DiscountType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("a", "A", UnitPrice::minor(10000), VatRate::ZERO).eligible_for_discount(true);
+    /// # let discount = Discount::percent(dec!(44)).discount_type(DiscountType::Customer)
+    /// #     .discount_id("SUMMER").description("Summer sale");
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).discount(discount).build().unwrap();
+    /// let discount = &order.items()[0].discount_lines()[0];
+    /// assert_eq!(discount.discount_id(), Some("SUMMER"));
+    /// ```
     pub fn discount_id(&self) -> Option<&str> {
         self.discount_id.as_deref()
     }
 
     /// A description shown to the customer.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Discount, DiscountType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("a", "A", UnitPrice::minor(10000), VatRate::ZERO).eligible_for_discount(true);
+    /// # let discount = Discount::percent(dec!(44)).discount_type(DiscountType::Customer)
+    /// #     .discount_id("SUMMER").description("Summer sale");
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).discount(discount).build().unwrap();
+    /// let discount = &order.items()[0].discount_lines()[0];
+    /// assert_eq!(discount.description(), Some("Summer sale"));
+    /// ```
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The discount's line number (an integer in Dintero's API).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Discount, DiscountType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("a", "A", UnitPrice::minor(10000), VatRate::ZERO).eligible_for_discount(true);
+    /// # let discount = Discount::percent(dec!(44)).discount_type(DiscountType::Customer)
+    /// #     .discount_id("SUMMER").description("Summer sale");
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).discount(discount).build().unwrap();
+    /// let discount = &order.items()[0].discount_lines()[0];
+    /// assert_eq!(discount.line_id(), Some(1));
+    /// ```
     pub fn line_id(&self) -> Option<i64> {
         self.line_id
     }
@@ -217,71 +283,225 @@ pub struct OrderItem {
 
 impl OrderItem {
     /// The product id or SKU.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .quantity(dec!(2)).kind(ItemType::Physical).unit_weight(dec!(4.5)).unit_volume(dec!(0.25))
+    /// #     .unit_dimensional_weight(dec!(6)).thumbnail_url("https://shop.example/chair.png").eligible_for_discount(true);
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).build().unwrap();
+    /// let item = &order.items()[0];
+    /// assert_eq!(item.id(), Some("chair-1"));
+    /// ```
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The line's id, unique among the order's items and shipping option.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .quantity(dec!(2)).kind(ItemType::Physical).unit_weight(dec!(4.5)).unit_volume(dec!(0.25))
+    /// #     .unit_dimensional_weight(dec!(6)).thumbnail_url("https://shop.example/chair.png").eligible_for_discount(true);
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).build().unwrap();
+    /// let item = &order.items()[0];
+    /// assert_eq!(item.line_id(), Some("1"));
+    /// ```
     pub fn line_id(&self) -> Option<&str> {
         self.line_id.as_deref()
     }
 
     /// A short description.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .quantity(dec!(2)).kind(ItemType::Physical).unit_weight(dec!(4.5)).unit_volume(dec!(0.25))
+    /// #     .unit_dimensional_weight(dec!(6)).thumbnail_url("https://shop.example/chair.png").eligible_for_discount(true);
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).build().unwrap();
+    /// let item = &order.items()[0];
+    /// assert_eq!(item.description(), Some("Stablestol"));
+    /// ```
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// How many units.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .quantity(dec!(2)).kind(ItemType::Physical).unit_weight(dec!(4.5)).unit_volume(dec!(0.25))
+    /// #     .unit_dimensional_weight(dec!(6)).thumbnail_url("https://shop.example/chair.png").eligible_for_discount(true);
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).build().unwrap();
+    /// let item = &order.items()[0];
+    /// assert_eq!(item.quantity().unwrap().get(), dec!(2));
+    /// ```
     pub fn quantity(&self) -> Option<Quantity> {
         self.quantity
     }
 
     /// The line total in minor units, VAT included, net of its discounts.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .quantity(dec!(2)).kind(ItemType::Physical).unit_weight(dec!(4.5)).unit_volume(dec!(0.25))
+    /// #     .unit_dimensional_weight(dec!(6)).thumbnail_url("https://shop.example/chair.png").eligible_for_discount(true);
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).build().unwrap();
+    /// let item = &order.items()[0];
+    /// assert_eq!(item.amount(), 59980);
+    /// ```
     pub fn amount(&self) -> i64 {
         self.amount
     }
 
     /// The VAT contained in [`amount`](Self::amount), in minor units.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .quantity(dec!(2)).kind(ItemType::Physical).unit_weight(dec!(4.5)).unit_volume(dec!(0.25))
+    /// #     .unit_dimensional_weight(dec!(6)).thumbnail_url("https://shop.example/chair.png").eligible_for_discount(true);
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).build().unwrap();
+    /// let item = &order.items()[0];
+    /// assert_eq!(item.vat_amount(), Some(11996));
+    /// ```
     pub fn vat_amount(&self) -> Option<i64> {
         self.vat_amount
     }
 
     /// The VAT rate.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .quantity(dec!(2)).kind(ItemType::Physical).unit_weight(dec!(4.5)).unit_volume(dec!(0.25))
+    /// #     .unit_dimensional_weight(dec!(6)).thumbnail_url("https://shop.example/chair.png").eligible_for_discount(true);
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).build().unwrap();
+    /// let item = &order.items()[0];
+    /// assert_eq!(item.vat(), VatRate::from_whole_percent(25).ok());
+    /// ```
     pub fn vat(&self) -> Option<VatRate> {
         self.vat
     }
 
     /// The item type.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .quantity(dec!(2)).kind(ItemType::Physical).unit_weight(dec!(4.5)).unit_volume(dec!(0.25))
+    /// #     .unit_dimensional_weight(dec!(6)).thumbnail_url("https://shop.example/chair.png").eligible_for_discount(true);
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).build().unwrap();
+    /// let item = &order.items()[0];
+    /// assert_eq!(item.kind(), Some(ItemType::Physical));
+    /// ```
     pub fn kind(&self) -> Option<ItemType> {
         self.kind
     }
 
     /// Weight of one unit in kg.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .quantity(dec!(2)).kind(ItemType::Physical).unit_weight(dec!(4.5)).unit_volume(dec!(0.25))
+    /// #     .unit_dimensional_weight(dec!(6)).thumbnail_url("https://shop.example/chair.png").eligible_for_discount(true);
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).build().unwrap();
+    /// let item = &order.items()[0];
+    /// assert_eq!(item.unit_weight(), Some(dec!(4.5)));
+    /// ```
     pub fn unit_weight(&self) -> Option<Decimal> {
         self.unit_weight
     }
 
     /// Volume of one unit in m³.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .quantity(dec!(2)).kind(ItemType::Physical).unit_weight(dec!(4.5)).unit_volume(dec!(0.25))
+    /// #     .unit_dimensional_weight(dec!(6)).thumbnail_url("https://shop.example/chair.png").eligible_for_discount(true);
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).build().unwrap();
+    /// let item = &order.items()[0];
+    /// assert_eq!(item.unit_volume(), Some(dec!(0.25)));
+    /// ```
     pub fn unit_volume(&self) -> Option<Decimal> {
         self.unit_volume
     }
 
     /// Dimensional weight of one unit.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .quantity(dec!(2)).kind(ItemType::Physical).unit_weight(dec!(4.5)).unit_volume(dec!(0.25))
+    /// #     .unit_dimensional_weight(dec!(6)).thumbnail_url("https://shop.example/chair.png").eligible_for_discount(true);
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).build().unwrap();
+    /// let item = &order.items()[0];
+    /// assert_eq!(item.unit_dimensional_weight(), Some(dec!(6)));
+    /// ```
     pub fn unit_dimensional_weight(&self) -> Option<Decimal> {
         self.unit_dimensional_weight
     }
 
     /// Thumbnail URL.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .quantity(dec!(2)).kind(ItemType::Physical).unit_weight(dec!(4.5)).unit_volume(dec!(0.25))
+    /// #     .unit_dimensional_weight(dec!(6)).thumbnail_url("https://shop.example/chair.png").eligible_for_discount(true);
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).build().unwrap();
+    /// let item = &order.items()[0];
+    /// assert_eq!(item.thumbnail_url(), Some("https://shop.example/chair.png"));
+    /// ```
     pub fn thumbnail_url(&self) -> Option<&str> {
         self.thumbnail_url.as_deref()
     }
 
     /// Whether order-level discounts apply.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .quantity(dec!(2)).kind(ItemType::Physical).unit_weight(dec!(4.5)).unit_volume(dec!(0.25))
+    /// #     .unit_dimensional_weight(dec!(6)).thumbnail_url("https://shop.example/chair.png").eligible_for_discount(true);
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).build().unwrap();
+    /// let item = &order.items()[0];
+    /// assert_eq!(item.eligible_for_discount(), Some(true));
+    /// ```
     pub fn eligible_for_discount(&self) -> Option<bool> {
         self.eligible_for_discount
     }
 
     /// The discounts this line's amount is already net of.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let line = Line::new("chair-1", "Stablestol", UnitPrice::major(dec!(299.90)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .quantity(dec!(2)).kind(ItemType::Physical).unit_weight(dec!(4.5)).unit_volume(dec!(0.25))
+    /// #     .unit_dimensional_weight(dec!(6)).thumbnail_url("https://shop.example/chair.png").eligible_for_discount(true);
+    /// # let order = Order::builder(Currency::NOK, "o").line(line).build().unwrap();
+    /// let item = &order.items()[0];
+    /// assert!(item.discount_lines().is_empty());
+    /// ```
     pub fn discount_lines(&self) -> &[DiscountLine] {
         &self.discount_lines
     }

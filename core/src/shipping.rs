@@ -223,46 +223,136 @@ pub struct ShippingOption {
 
 impl ShippingOption {
     /// The shipping product's id.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, DeliveryMethod, Order, Shipping, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let shipping = Shipping::new("bring", "Home delivery", UnitPrice::major(dec!(99)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .line_id("ship-1").operator("Bring").description("1-3 days").delivery_method(DeliveryMethod::Delivery);
+    /// # let order = Order::builder(Currency::NOK, "o").shipping(shipping).build().unwrap();
+    /// let option = order.shipping_option().unwrap();
+    /// assert_eq!(option.id(), "bring");
+    /// ```
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The unique id of this configuration.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, DeliveryMethod, Order, Shipping, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let shipping = Shipping::new("bring", "Home delivery", UnitPrice::major(dec!(99)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .line_id("ship-1").operator("Bring").description("1-3 days").delivery_method(DeliveryMethod::Delivery);
+    /// # let order = Order::builder(Currency::NOK, "o").shipping(shipping).build().unwrap();
+    /// let option = order.shipping_option().unwrap();
+    /// assert_eq!(option.line_id(), "ship-1");
+    /// ```
     pub fn line_id(&self) -> &str {
         &self.line_id
     }
 
     /// The price in minor units, VAT included.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, DeliveryMethod, Order, Shipping, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let shipping = Shipping::new("bring", "Home delivery", UnitPrice::major(dec!(99)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .line_id("ship-1").operator("Bring").description("1-3 days").delivery_method(DeliveryMethod::Delivery);
+    /// # let order = Order::builder(Currency::NOK, "o").shipping(shipping).build().unwrap();
+    /// let option = order.shipping_option().unwrap();
+    /// assert_eq!(option.amount(), 9900);
+    /// ```
     pub fn amount(&self) -> i64 {
         self.amount
     }
 
     /// The VAT contained in [`amount`](Self::amount).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, DeliveryMethod, Order, Shipping, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let shipping = Shipping::new("bring", "Home delivery", UnitPrice::major(dec!(99)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .line_id("ship-1").operator("Bring").description("1-3 days").delivery_method(DeliveryMethod::Delivery);
+    /// # let order = Order::builder(Currency::NOK, "o").shipping(shipping).build().unwrap();
+    /// let option = order.shipping_option().unwrap();
+    /// assert_eq!(option.vat_amount(), Some(1980));
+    /// ```
     pub fn vat_amount(&self) -> Option<i64> {
         self.vat_amount
     }
 
     /// The VAT rate.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, DeliveryMethod, Order, Shipping, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let shipping = Shipping::new("bring", "Home delivery", UnitPrice::major(dec!(99)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .line_id("ship-1").operator("Bring").description("1-3 days").delivery_method(DeliveryMethod::Delivery);
+    /// # let order = Order::builder(Currency::NOK, "o").shipping(shipping).build().unwrap();
+    /// let option = order.shipping_option().unwrap();
+    /// assert_eq!(option.vat(), VatRate::from_whole_percent(25).ok());
+    /// ```
     pub fn vat(&self) -> Option<VatRate> {
         self.vat
     }
 
     /// The shipping company (may be empty).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, DeliveryMethod, Order, Shipping, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let shipping = Shipping::new("bring", "Home delivery", UnitPrice::major(dec!(99)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .line_id("ship-1").operator("Bring").description("1-3 days").delivery_method(DeliveryMethod::Delivery);
+    /// # let order = Order::builder(Currency::NOK, "o").shipping(shipping).build().unwrap();
+    /// let option = order.shipping_option().unwrap();
+    /// assert_eq!(option.operator(), "Bring");
+    /// ```
     pub fn operator(&self) -> &str {
         &self.operator
     }
 
     /// The title shown to the customer.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, DeliveryMethod, Order, Shipping, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let shipping = Shipping::new("bring", "Home delivery", UnitPrice::major(dec!(99)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .line_id("ship-1").operator("Bring").description("1-3 days").delivery_method(DeliveryMethod::Delivery);
+    /// # let order = Order::builder(Currency::NOK, "o").shipping(shipping).build().unwrap();
+    /// let option = order.shipping_option().unwrap();
+    /// assert_eq!(option.title(), "Home delivery");
+    /// ```
     pub fn title(&self) -> &str {
         &self.title
     }
 
     /// A longer description.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, DeliveryMethod, Order, Shipping, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let shipping = Shipping::new("bring", "Home delivery", UnitPrice::major(dec!(99)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .line_id("ship-1").operator("Bring").description("1-3 days").delivery_method(DeliveryMethod::Delivery);
+    /// # let order = Order::builder(Currency::NOK, "o").shipping(shipping).build().unwrap();
+    /// let option = order.shipping_option().unwrap();
+    /// assert_eq!(option.description(), Some("1-3 days"));
+    /// ```
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// How the goods reach the customer.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, DeliveryMethod, Order, Shipping, UnitPrice, VatRate};
+    /// # use rust_decimal_macros::dec;
+    /// # let shipping = Shipping::new("bring", "Home delivery", UnitPrice::major(dec!(99)), VatRate::from_whole_percent(25).unwrap())
+    /// #     .line_id("ship-1").operator("Bring").description("1-3 days").delivery_method(DeliveryMethod::Delivery);
+    /// # let order = Order::builder(Currency::NOK, "o").shipping(shipping).build().unwrap();
+    /// let option = order.shipping_option().unwrap();
+    /// assert_eq!(option.delivery_method(), Some(DeliveryMethod::Delivery));
+    /// ```
     pub fn delivery_method(&self) -> Option<DeliveryMethod> {
         self.delivery_method
     }
