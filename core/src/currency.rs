@@ -206,3 +206,52 @@ impl<'de> serde::Deserialize<'de> for Currency {
         deserializer.deserialize_str(CodeVisitor)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Currency;
+
+    /// Every ISO 4217 code `iso_currency` knows: the ones with a minor unit are ours, with the
+    /// same exponent; the others are rejected.
+    #[test]
+    fn table_agrees_with_iso_currency() {
+        let mut with_minor_unit = 0;
+        for code in iso_codes() {
+            let iso = iso_currency::Currency::from_code(&code);
+            let Some(iso) = iso else { continue };
+            match (iso.exponent(), Currency::from_code(&code)) {
+                (Some(exponent), Some(ours)) => {
+                    assert_eq!(u16::from(ours.exponent()), exponent, "{code}");
+                    assert_eq!(ours.iso(), iso, "{code}");
+                    assert_eq!(ours.code(), code);
+                    with_minor_unit += 1;
+                }
+                (None, None) => {}
+                (exponent, ours) => panic!("{code}: iso exponent {exponent:?}, ours {ours:?}"),
+            }
+        }
+        assert_eq!(with_minor_unit, Currency::SUPPORTED.len());
+    }
+
+    /// All three-letter upper-case strings: iso_currency has no list without a feature.
+    fn iso_codes() -> impl Iterator<Item = String> {
+        let letters = b'A'..=b'Z';
+        letters.clone().flat_map(move |a| {
+            let letters = letters.clone();
+            letters.clone().flat_map(move |b| {
+                letters
+                    .clone()
+                    .map(move |c| String::from_utf8_lossy(&[a, b, c]).into_owned())
+            })
+        })
+    }
+
+    #[test]
+    fn rejects_codes_without_minor_unit_and_lower_case() {
+        assert_eq!(Currency::from_code("XAU"), None);
+        assert_eq!(Currency::from_code("XXX"), None);
+        assert_eq!(Currency::from_code("nok"), None);
+        assert_eq!(Currency::from_code("NOKK"), None);
+        assert_eq!(Currency::from_code(""), None);
+    }
+}

@@ -1,5 +1,5 @@
 // Generated from the ISO 4217 table that `iso_currency` ships (every code with a minor unit).
-// Regenerate when `iso_currency` is upgraded; `tests/currency.rs` checks the two agree.
+// Regenerate when `iso_currency` is upgraded; the tests in `currency.rs` check the two agree.
 
 currency_consts! {
     AED, 2, "United Arab Emirates dirham";
