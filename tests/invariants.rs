@@ -62,7 +62,10 @@ fn quantity_must_be_positive() {
         .build()
         .unwrap_err();
     let paths: Vec<_> = err.violations().iter().map(|v| v.path()).collect();
-    assert_eq!(paths, ["order.items[1].quantity", "order.items[2].quantity"]);
+    assert_eq!(
+        paths,
+        ["order.items[1].quantity", "order.items[2].quantity"]
+    );
     assert_eq!(
         err.violations()[1].to_string(),
         "order.items[2].quantity: expected a quantity greater than 0 with at most 15 significant digits, found -2"
@@ -158,7 +161,12 @@ fn totals_must_fit_int32() {
     );
     let fits = Order::builder(Currency::NOK, "r")
         .line(Line::new("a", "A", UnitPrice::minor(half), VatRate::ZERO))
-        .line(Line::new("b", "B", UnitPrice::minor(half - 1), VatRate::ZERO))
+        .line(Line::new(
+            "b",
+            "B",
+            UnitPrice::minor(half - 1),
+            VatRate::ZERO,
+        ))
         .build();
     assert_eq!(fits.unwrap().amount().minor_units(), 2_147_483_647);
 }
@@ -183,7 +191,10 @@ fn price_in_another_currency_is_rejected() {
 #[test]
 fn major_units_finer_than_the_currency_are_an_error_not_rounded() {
     let err = Money::from_major(dec!(299.905), Currency::NOK).unwrap_err();
-    assert_eq!(err.to_string(), "299.905 has more decimals than NOK allows (2)");
+    assert_eq!(
+        err.to_string(),
+        "299.905 has more decimals than NOK allows (2)"
+    );
     assert!(Money::from_major(dec!(100.5), Currency::JPY).is_err());
     assert_eq!(
         Money::from_major(dec!(1.500), Currency::KWD)
@@ -201,7 +212,7 @@ fn payout_destination_id_is_at_most_40_characters() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "invalid Dintero order: order.payout_destination_id: expected at most 40 characters, found 41 characters"
+        "invalid Dintero payload: order.payout_destination_id: expected at most 40 characters, found 41 characters"
     );
 }
 
@@ -213,7 +224,13 @@ fn phone_numbers_match_dinteros_pattern() {
             .build();
         assert!(order.is_ok(), "{ok} should be accepted");
     }
-    for bad in ["1234", "+47 999 99 999", "1234567890123456", "+", "++4799999999"] {
+    for bad in [
+        "1234",
+        "+47 999 99 999",
+        "1234567890123456",
+        "+",
+        "++4799999999",
+    ] {
         let err = Order::builder(Currency::NOK, "r")
             .shipping_address(Address::new().phone_number(bad))
             .build()
@@ -249,7 +266,7 @@ fn every_problem_is_reported_at_once() {
     );
     assert!(
         err.to_string()
-            .starts_with("invalid Dintero order: 5 problems\n  order.items[0].quantity: ")
+            .starts_with("invalid Dintero payload: 5 problems\n  order.items[0].quantity: ")
     );
 }
 
@@ -291,7 +308,7 @@ fn parse_rejects_an_amount_that_is_not_the_sum() {
     let json = r#"{"amount":30000,"currency":"NOK","merchant_reference":"r","items":[{"line_id":"1","amount":29990,"vat_amount":5998,"vat":25}]}"#;
     assert_eq!(
         parse_error(json),
-        "invalid Dintero order: order.amount: expected the sum of items and shipping (29990), found 30000"
+        "invalid Dintero payload: order.amount: expected the sum of items and shipping (29990), found 30000"
     );
 }
 
@@ -307,13 +324,13 @@ fn parse_accepts_floor_or_ceiling_vat_and_nothing_else() {
     assert!(serde_json::from_str::<Order>(&body(29990, 5998, "25")).is_ok());
     assert_eq!(
         parse_error(&body(29990, 6000, "25")),
-        "invalid Dintero order: order.items[0].vat_amount: expected 5998 (25 % VAT contained in 29990), found 6000"
+        "invalid Dintero payload: order.items[0].vat_amount: expected 5998 (25 % VAT contained in 29990), found 6000"
     );
     assert!(serde_json::from_str::<Order>(&body(1000, 130, "15")).is_ok());
     assert!(serde_json::from_str::<Order>(&body(1000, 131, "15")).is_ok());
     assert_eq!(
         parse_error(&body(1000, 150, "15")),
-        "invalid Dintero order: order.items[0].vat_amount: expected 130 or 131 (15 % VAT contained in 1000), found 150"
+        "invalid Dintero payload: order.items[0].vat_amount: expected 130 or 131 (15 % VAT contained in 1000), found 150"
     );
 }
 
@@ -322,7 +339,7 @@ fn parse_rejects_an_order_vat_that_is_not_the_sum() {
     let json = r#"{"amount":29990,"currency":"NOK","merchant_reference":"r","vat_amount":6000,"items":[{"line_id":"1","amount":29990,"vat_amount":5998,"vat":25}]}"#;
     assert_eq!(
         parse_error(json),
-        "invalid Dintero order: order.vat_amount: expected the sum of the lines' vat_amount (5998), found 6000"
+        "invalid Dintero payload: order.vat_amount: expected the sum of the lines' vat_amount (5998), found 6000"
     );
 }
 

@@ -181,11 +181,13 @@ pub fn minor_units_price(value: i128) -> UnitPrice {
 /// An integer price in major units.
 pub fn major_units_price(value: i128) -> UnitPrice {
     // i128 values beyond Decimal's 96 bits saturate; the order rejects them as out of range.
-    UnitPrice::major(Decimal::try_from_i128_with_scale(value, 0).unwrap_or(if value < 0 {
-        Decimal::MIN
-    } else {
-        Decimal::MAX
-    }))
+    UnitPrice::major(
+        Decimal::try_from_i128_with_scale(value, 0).unwrap_or(if value < 0 {
+            Decimal::MIN
+        } else {
+            Decimal::MAX
+        }),
+    )
 }
 
 /// A `quantity` field: an integer, a `Decimal`, or a [`Quantity`].
@@ -292,4 +294,54 @@ impl<T: AsFlag + ?Sized> AsFlag for &T {
     fn as_flag(&self) -> Option<bool> {
         (**self).as_flag()
     }
+}
+
+/// States the struct's `currency = "..."` on a price that does not carry its own: a `Money`
+/// field keeps its currency (the order then checks it), so the attribute never relabels money.
+pub const fn price_in_currency(price: UnitPrice, currency: Currency) -> UnitPrice {
+    match price.currency() {
+        Some(_) => price,
+        None => price.in_currency(currency),
+    }
+}
+
+/// `#[checkout(quantity)]`.
+pub fn set_quantity(line: Line<'_>, quantity: Decimal) -> Line<'_> {
+    line.quantity(quantity)
+}
+
+/// `#[checkout(line_id)]`; `None` leaves the line to be numbered by the order.
+pub fn set_line_id<'a>(mut line: Line<'a>, line_id: Option<Cow<'a, str>>) -> Line<'a> {
+    line.line_id = line_id;
+    line
+}
+
+/// `#[checkout(thumbnail_url)]`; `None` omits the key.
+pub fn set_thumbnail_url<'a>(mut line: Line<'a>, url: Option<Cow<'a, str>>) -> Line<'a> {
+    line.thumbnail_url = url;
+    line
+}
+
+/// `#[checkout(unit_weight)]`; `None` omits the key.
+pub fn set_unit_weight(mut line: Line<'_>, value: Option<Decimal>) -> Line<'_> {
+    line.unit_weight = value;
+    line
+}
+
+/// `#[checkout(unit_volume)]`; `None` omits the key.
+pub fn set_unit_volume(mut line: Line<'_>, value: Option<Decimal>) -> Line<'_> {
+    line.unit_volume = value;
+    line
+}
+
+/// `#[checkout(unit_dimensional_weight)]`; `None` omits the key.
+pub fn set_unit_dimensional_weight(mut line: Line<'_>, value: Option<Decimal>) -> Line<'_> {
+    line.unit_dimensional_weight = value;
+    line
+}
+
+/// `#[checkout(eligible_for_discount)]`; `None` omits the key.
+pub fn set_eligible_for_discount(mut line: Line<'_>, value: Option<bool>) -> Line<'_> {
+    line.eligible_for_discount = value;
+    line
 }

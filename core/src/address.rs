@@ -126,7 +126,12 @@ impl Address {
         }
         for (name, value) in [("latitude", self.latitude), ("longitude", self.longitude)] {
             if value.is_some_and(|v| !v.is_finite()) {
-                violations.add(Rule::Format, format_args!("{path}.{name}"), "a finite number", "not finite");
+                violations.add(
+                    Rule::Format,
+                    format_args!("{path}.{name}"),
+                    "a finite number",
+                    "not finite",
+                );
             }
         }
     }
@@ -182,10 +187,19 @@ pub(crate) fn check_phone(phone: &str, path: impl std::fmt::Display, violations:
 }
 
 /// Checks the shape of an ISO 3166 alpha-2 code (two upper-case letters).
-pub(crate) fn check_country(country: &str, path: impl std::fmt::Display, violations: &mut Violations) {
+pub(crate) fn check_country(
+    country: &str,
+    path: impl std::fmt::Display,
+    violations: &mut Violations,
+) {
     let ok = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
     if !ok {
-        violations.add(Rule::Format, path, "an ISO 3166 alpha-2 country code", quoted(country));
+        violations.add(
+            Rule::Format,
+            path,
+            "an ISO 3166 alpha-2 country code",
+            quoted(country),
+        );
     }
 }
 
@@ -318,15 +332,29 @@ impl Store {
 
     pub(crate) fn validate(&self, path: &str, violations: &mut Violations) {
         if self.id.is_empty() {
-            violations.add(Rule::Required, format_args!("{path}.id"), "a non-empty string", "\"\"");
+            violations.add(
+                Rule::Required,
+                format_args!("{path}.id"),
+                "a non-empty string",
+                "\"\"",
+            );
         }
-        if let Some(mcc) = &self.mcc {
-            if mcc.len() != 4 || !mcc.bytes().all(|b| b.is_ascii_digit()) {
-                violations.add(Rule::Format, format_args!("{path}.mcc"), "a 4-digit ISO 18245 merchant category code", quoted(mcc));
-            }
+        if let Some(mcc) = &self.mcc
+            && (mcc.len() != 4 || !mcc.bytes().all(|b| b.is_ascii_digit()))
+        {
+            violations.add(
+                Rule::Format,
+                format_args!("{path}.mcc"),
+                "a 4-digit ISO 18245 merchant category code",
+                quoted(mcc),
+            );
         }
         if let Some(address) = &self.address {
-            check_country(&address.country, format_args!("{path}.address.country"), violations);
+            check_country(
+                &address.country,
+                format_args!("{path}.address.country"),
+                violations,
+            );
         }
     }
 }

@@ -400,9 +400,15 @@ impl<'a> OrderBuilder<'a> {
         for (number, discount) in self.discounts.iter().enumerate() {
             apply_discount(&mut items, discount, number, currency, rounding, &mut v);
         }
-        let shipping_option = self
-            .shipping
-            .map(|shipping| compute_shipping(shipping, currency, rounding, &mut v));
+        let shipping_option = self.shipping.map(|shipping| {
+            compute_shipping(
+                shipping,
+                currency,
+                rounding,
+                "order.shipping_option",
+                &mut v,
+            )
+        });
 
         let lines_total = total(&items, shipping_option.as_ref(), |a| a.0);
         if let Some((stated, tolerance)) = self.stated_total {
@@ -472,7 +478,9 @@ fn total(
         .iter()
         .map(|i| i128::from(pick((i.amount, i.vat_amount.unwrap_or(0)))))
         .sum();
-    let shipping = shipping.map_or(0, |s| i128::from(pick((s.amount, s.vat_amount.unwrap_or(0)))));
+    let shipping = shipping.map_or(0, |s| {
+        i128::from(pick((s.amount, s.vat_amount.unwrap_or(0))))
+    });
     lines + shipping
 }
 
@@ -513,7 +521,12 @@ fn compute_item(
         },
     };
     if line.id.is_empty() {
-        v.add(Rule::Required, format_args!("order.items[{index}].id"), "a non-empty id", "\"\"");
+        v.add(
+            Rule::Required,
+            format_args!("order.items[{index}].id"),
+            "a non-empty id",
+            "\"\"",
+        );
     }
     if line.description.is_empty() {
         v.add(
@@ -582,13 +595,17 @@ fn compute_shipping(
     shipping: Shipping<'_>,
     currency: Currency,
     rounding: Rounding,
+    path: &str,
     v: &mut Violations,
 ) -> ShippingOption {
     let (amount, vat_amount) =
-        match shipping.price.line_amounts(Quantity::ONE, shipping.vat, currency, rounding) {
+        match shipping
+            .price
+            .line_amounts(Quantity::ONE, shipping.vat, currency, rounding)
+        {
             Ok(a) => (a.amount(), a.vat_amount()),
             Err(error) => {
-                record_amount_error(error, format_args!("order.shipping_option.amount"), v);
+                record_amount_error(error, format_args!("{path}.amount"), v);
                 (0, 0)
             }
         };
@@ -615,6 +632,36 @@ fn compute_shipping(
         splits: None,
         pay_in_store: None,
         shipments: None,
+    }
+}
+
+impl Shipping<'_> {
+    /// Prices this option on its own in `currency` (rounding half away from zero), for the
+    /// options offered in an Express checkout.
+    ///
+    /// ```
+    /// use dintero_order_core::{Currency, Express, Shipping, UnitPrice, VatRate};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let vat = VatRate::from_whole_percent(25).unwrap();
+    /// let option = Shipping::new("home", "Home delivery", UnitPrice::major(dec!(39)), vat)
+    ///     .priced_in(Currency::NOK)?;
+    /// assert_eq!((option.amount(), option.vat_amount()), (3900, Some(780)));
+    /// let express = Express::new([option]);
+    /// # let _ = express;
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn priced_in(self, currency: Currency) -> Result<ShippingOption, Error> {
+        let mut v = Violations::new();
+        let option = compute_shipping(
+            self,
+            currency,
+            Rounding::default(),
+            "shipping_option",
+            &mut v,
+        );
+        option.validate("shipping_option", &mut v);
+        v.finish(option)
     }
 }
 
@@ -669,7 +716,12 @@ fn apply_discount(
                     None => return,
                 },
                 _ => {
-                    v.add(Rule::Overflow, path, "a discount within range", percent.to_string());
+                    v.add(
+                        Rule::Overflow,
+                        path,
+                        "a discount within range",
+                        percent.to_string(),
+                    );
                     return;
                 }
             }
@@ -679,7 +731,10 @@ fn apply_discount(
         v.add(
             Rule::Discount,
             path,
-            format!("discount {} between 0 and the eligible lines' total ({base})", number + 1),
+            format!(
+                "discount {} between 0 and the eligible lines' total ({base})",
+                number + 1
+            ),
             total.to_string(),
         );
         return;
@@ -689,7 +744,10 @@ fn apply_discount(
             v.add(
                 Rule::Discount,
                 path,
-                format!("a line with eligible_for_discount for discount {}", number + 1),
+                format!(
+                    "a line with eligible_for_discount for discount {}",
+                    number + 1
+                ),
                 "no eligible line",
             );
         }
@@ -699,11 +757,15 @@ fn apply_discount(
         if share == 0 {
             continue;
         }
-        let Some(item) = items.get_mut(index) else { continue };
+        let Some(item) = items.get_mut(index) else {
+            continue;
+        };
         item.amount -= share;
         let rate = i128::from(item.vat.unwrap_or(VatRate::ZERO).hundredths());
         let amount = i128::from(item.amount);
-        let net = rounding.divide(amount * 10_000, 10_000 + rate).unwrap_or(amount);
+        let net = rounding
+            .divide(amount * 10_000, 10_000 + rate)
+            .unwrap_or(amount);
         item.vat_amount = Some(saturate(amount - net));
         item.discount_lines.push(DiscountLine {
             amount: share,
@@ -727,7 +789,11 @@ fn largest_remainder(
 ) -> Vec<(usize, i64)> {
     let mut shares: Vec<(usize, i128, i128)> = eligible
         .iter()
-        .filter_map(|&index| items.get(index).map(|item| (index, i128::from(item.amount))))
+        .filter_map(|&index| {
+            items
+                .get(index)
+                .map(|item| (index, i128::from(item.amount)))
+        })
         .map(|(index, amount)| {
             let exact = total * amount;
             (index, exact / base, exact % base)

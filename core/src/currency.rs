@@ -69,17 +69,11 @@ macro_rules! currency_consts {
 
 /// Byte-slice equality usable in `const fn`.
 const fn const_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
+    match (a, b) {
+        ([x, a_rest @ ..], [y, b_rest @ ..]) => *x == *y && const_eq(a_rest, b_rest),
+        ([], []) => true,
+        _ => false,
     }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 include!("currency_codes.rs");

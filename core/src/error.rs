@@ -135,21 +135,6 @@ impl Violation {
     pub fn found(&self) -> &str {
         &self.found
     }
-
-    /// Prefixes the path with a parent, e.g. `order` + `amount` = `order.amount`.
-    pub(crate) fn under(mut self, parent: &str) -> Self {
-        if parent.is_empty() {
-            return self;
-        }
-        self.path = if self.path.is_empty() {
-            parent.to_owned()
-        } else if self.path.starts_with('[') {
-            format!("{parent}{}", self.path)
-        } else {
-            format!("{parent}.{}", self.path)
-        };
-        self
-    }
 }
 
 impl fmt::Display for Violation {
@@ -172,7 +157,7 @@ impl fmt::Display for Violation {
 /// let err = Order::builder(Currency::NOK, "").build().unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "invalid Dintero order: order.merchant_reference: expected a non-empty string, found \"\""
+///     "invalid Dintero payload: order.merchant_reference: expected a non-empty string, found \"\""
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,25 +195,14 @@ impl Error {
             violations: vec![violation],
         }
     }
-
-    /// Prefixes every path with a parent.
-    pub(crate) fn under(self, parent: &str) -> Self {
-        Error {
-            violations: self
-                .violations
-                .into_iter()
-                .map(|v| v.under(parent))
-                .collect(),
-        }
-    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.violations.as_slice() {
-            [one] => write!(f, "invalid Dintero order: {one}"),
+            [one] => write!(f, "invalid Dintero payload: {one}"),
             many => {
-                write!(f, "invalid Dintero order: {} problems", many.len())?;
+                write!(f, "invalid Dintero payload: {} problems", many.len())?;
                 for v in many {
                     write!(f, "\n  {v}")?;
                 }
@@ -273,13 +247,6 @@ impl Violations {
     ) {
         self.found
             .push(Violation::new(rule, path.to_string(), expected, found));
-    }
-
-    /// Merges another error's violations, prefixing their paths.
-    pub(crate) fn absorb(&mut self, error: Error, parent: impl fmt::Display) {
-        let parent = parent.to_string();
-        self.found
-            .extend(error.violations.into_iter().map(|v| v.under(&parent)));
     }
 
     pub(crate) fn is_empty(&self) -> bool {

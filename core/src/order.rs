@@ -86,7 +86,10 @@ impl Order {
     /// let order = Order::builder(Currency::NOK, "order-17").build().unwrap();
     /// assert_eq!(order.amount().minor_units(), 0);
     /// ```
-    pub fn builder<'a>(currency: Currency, merchant_reference: impl Into<String>) -> OrderBuilder<'a> {
+    pub fn builder<'a>(
+        currency: Currency,
+        merchant_reference: impl Into<String>,
+    ) -> OrderBuilder<'a> {
         OrderBuilder::new(currency, merchant_reference.into())
     }
 

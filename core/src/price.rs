@@ -190,13 +190,13 @@ impl UnitPrice {
         currency: Currency,
         rounding: Rounding,
     ) -> Result<LineAmounts, LineAmountError> {
-        if let Some(price_currency) = self.currency {
-            if price_currency != currency {
-                return Err(LineAmountError::CurrencyMismatch {
-                    price: price_currency,
-                    order: currency,
-                });
-            }
+        if let Some(price_currency) = self.currency
+            && price_currency != currency
+        {
+            return Err(LineAmountError::CurrencyMismatch {
+                price: price_currency,
+                order: currency,
+            });
         }
         let exponent = u32::from(currency.exponent());
         let q = quantity.get();

@@ -35,7 +35,7 @@ pub(crate) fn order(data: &OrderData) -> Result<(), Error> {
         lines_vat += i128::from(item.vat_amount.unwrap_or(0));
     }
     if let Some(shipping) = &data.shipping_option {
-        shipping.validate(data.currency, "order.shipping_option", &mut v);
+        shipping.validate("order.shipping_option", &mut v);
         lines_amount += i128::from(shipping.amount);
         lines_vat += i128::from(shipping.vat_amount.unwrap_or(0));
     }
@@ -63,7 +63,9 @@ pub(crate) fn order(data: &OrderData) -> Result<(), Error> {
             v.add(
                 Rule::OrderAmount,
                 format_args!("{root}.amount"),
-                format!("at most the sum of items and shipping ({lines_amount}) for a partial payment"),
+                format!(
+                    "at most the sum of items and shipping ({lines_amount}) for a partial payment"
+                ),
                 amount.to_string(),
             );
         }
@@ -147,22 +149,28 @@ fn check_item(item: &OrderItem, index: usize, v: &mut Violations) {
         );
     }
     if let (Some(vat_amount), Some(vat)) = (item.vat_amount, item.vat) {
-        check_vat_amount(item.amount, vat_amount, vat, format_args!("order.items[{index}]"), v);
+        check_vat_amount(
+            item.amount,
+            vat_amount,
+            vat,
+            format_args!("order.items[{index}]"),
+            v,
+        );
     }
     for (name, value) in [
         ("unit_volume", item.unit_volume),
         ("unit_weight", item.unit_weight),
         ("unit_dimensional_weight", item.unit_dimensional_weight),
     ] {
-        if let Some(value) = value {
-            if value.is_sign_negative() || !number::fits_json_number(value) {
-                v.add(
-                    Rule::Format,
-                    format_args!("order.items[{index}].{name}"),
-                    "a number of 0 or more with at most 15 significant digits",
-                    value.to_string(),
-                );
-            }
+        if let Some(value) = value
+            && (value.is_sign_negative() || !number::fits_json_number(value))
+        {
+            v.add(
+                Rule::Format,
+                format_args!("order.items[{index}].{name}"),
+                "a number of 0 or more with at most 15 significant digits",
+                value.to_string(),
+            );
         }
     }
     if let Some(url) = &item.thumbnail_url {
@@ -182,12 +190,22 @@ fn check_item(item: &OrderItem, index: usize, v: &mut Violations) {
 
 impl ShippingOption {
     /// Checks a shipping option on its own (amount, VAT, URL); the order checks the rest.
-    pub(crate) fn validate(&self, _currency: crate::Currency, path: &str, v: &mut Violations) {
+    pub(crate) fn validate(&self, path: &str, v: &mut Violations) {
         if self.id.is_empty() {
-            v.add(Rule::Required, format_args!("{path}.id"), "a non-empty string", "\"\"");
+            v.add(
+                Rule::Required,
+                format_args!("{path}.id"),
+                "a non-empty string",
+                "\"\"",
+            );
         }
         if self.line_id.is_empty() {
-            v.add(Rule::Required, format_args!("{path}.line_id"), "a non-empty string", "\"\"");
+            v.add(
+                Rule::Required,
+                format_args!("{path}.line_id"),
+                "a non-empty string",
+                "\"\"",
+            );
         }
         if self.amount < 0 {
             v.add(
@@ -203,15 +221,15 @@ impl ShippingOption {
         if let Some(url) = &self.thumbnail_url {
             check_absolute_url(url, format_args!("{path}.thumbnail_url"), v);
         }
-        if let Some(metadata) = &self.metadata {
-            if metadata.len() > 20 {
-                v.add(
-                    Rule::TooMany,
-                    format_args!("{path}.metadata"),
-                    "at most 20 keys",
-                    format!("{} keys", metadata.len()),
-                );
-            }
+        if let Some(metadata) = &self.metadata
+            && metadata.len() > 20
+        {
+            v.add(
+                Rule::TooMany,
+                format_args!("{path}.metadata"),
+                "at most 20 keys",
+                format!("{} keys", metadata.len()),
+            );
         }
     }
 }
@@ -229,7 +247,11 @@ fn check_vat_amount(
     let numerator = i128::from(amount) * rate;
     let denominator = 10_000 + rate;
     let floor = numerator.div_euclid(denominator);
-    let ceil = if numerator.rem_euclid(denominator) == 0 { floor } else { floor + 1 };
+    let ceil = if numerator.rem_euclid(denominator) == 0 {
+        floor
+    } else {
+        floor + 1
+    };
     let found = i128::from(vat_amount);
     if found != floor && found != ceil {
         let expected = if floor == ceil {
@@ -237,7 +259,12 @@ fn check_vat_amount(
         } else {
             format!("{floor} or {ceil} ({vat} % VAT contained in {amount})")
         };
-        v.add(Rule::VatAmount, format_args!("{line_path}.vat_amount"), expected, found.to_string());
+        v.add(
+            Rule::VatAmount,
+            format_args!("{line_path}.vat_amount"),
+            expected,
+            found.to_string(),
+        );
     }
 }
 
@@ -245,26 +272,26 @@ fn check_vat_amount(
 fn check_unique_line_ids(data: &OrderData, v: &mut Violations) {
     let mut seen: HashSet<&str> = HashSet::with_capacity(data.items.len() + 1);
     for (index, item) in data.items.iter().enumerate() {
-        if let Some(line_id) = item.line_id.as_deref() {
-            if !seen.insert(line_id) {
-                v.add(
-                    Rule::DuplicateLineId,
-                    format_args!("order.items[{index}].line_id"),
-                    "a line_id not used by another line",
-                    quoted(line_id),
-                );
-            }
-        }
-    }
-    if let Some(shipping) = &data.shipping_option {
-        if !seen.insert(shipping.line_id.as_str()) {
+        if let Some(line_id) = item.line_id.as_deref()
+            && !seen.insert(line_id)
+        {
             v.add(
                 Rule::DuplicateLineId,
-                "order.shipping_option.line_id",
-                "a line_id not used by any item",
-                quoted(&shipping.line_id),
+                format_args!("order.items[{index}].line_id"),
+                "a line_id not used by another line",
+                quoted(line_id),
             );
         }
+    }
+    if let Some(shipping) = &data.shipping_option
+        && !seen.insert(shipping.line_id.as_str())
+    {
+        v.add(
+            Rule::DuplicateLineId,
+            "order.shipping_option.line_id",
+            "a line_id not used by any item",
+            quoted(&shipping.line_id),
+        );
     }
 }
 

@@ -81,8 +81,8 @@ impl VatRate {
             return Err(VatRateError::TooPrecise);
         }
         // A whole number after normalising has scale 0, so its mantissa is the value.
-        let whole =
-            u16::try_from(hundredths.normalize().mantissa()).map_err(|_| VatRateError::OutOfRange)?;
+        let whole = u16::try_from(hundredths.normalize().mantissa())
+            .map_err(|_| VatRateError::OutOfRange)?;
         VatRate::from_hundredths(whole)
     }
 

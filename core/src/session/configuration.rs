@@ -1,0 +1,326 @@
+//! `configuration`: payment types, capture, channel and every other setting, as JSON.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::error::{Rule, Violations};
+
+/// The `configuration` object: which payment types the checkout offers and how it behaves.
+///
+/// The commonly set fields have typed setters; every other field of the spec (per-provider
+/// objects such as `vipps`, `discounts`, `theme`, `countries`, …) is set with
+/// [`set`](Self::set) and passes through unchanged. The typed fields are checked when the
+/// configuration becomes part of a session, together with everything else.
+///
+/// ```
+/// use dintero_order_core::{Channel, Configuration};
+/// use serde_json::json;
+///
+/// let configuration = Configuration::new()
+///     .auto_capture(true)
+///     .channel(Channel::InApp)
+///     .default_payment_type("vipps")
+///     .set("vipps", json!({ "enabled": true }));
+/// assert_eq!(
+///     serde_json::to_string(&configuration)?,
+///     r#"{"auto_capture":true,"channel":"in_app","default_payment_type":"vipps","vipps":{"enabled":true}}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Configuration {
+    fields: Map<String, Value>,
+}
+
+/// The `configuration.channel`: what kind of payment the session is for.
+///
+/// Leave it unset for web shops (Dintero's default, `ecommerce`).
+///
+/// ```
+/// use dintero_order_core::Channel;
+/// assert_eq!(serde_json::to_string(&Channel::InStore)?, r#""in_store""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// Payment from a mobile app; `url.return_url` may then be the app-switch URL.
+    InApp,
+    /// Payment in a physical store.
+    InStore,
+}
+
+impl Channel {
+    /// Every channel, in the spec's order.
+    const ALL: [Channel; 2] = [Channel::InApp, Channel::InStore];
+
+    /// The JSON name, as Dintero spells it.
+    ///
+    /// ```
+    /// use dintero_order_core::Channel;
+    /// assert_eq!(Channel::InApp.as_str(), "in_app");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Channel::InApp => "in_app",
+            Channel::InStore => "in_store",
+        }
+    }
+
+    fn from_json_name(name: &str) -> Option<Channel> {
+        Channel::ALL
+            .into_iter()
+            .find(|channel| channel.as_str() == name)
+    }
+}
+
+impl Configuration {
+    /// An empty configuration: for `/v1/sessions-profile`, the profile's settings apply.
+    ///
+    /// ```
+    /// use dintero_order_core::Configuration;
+    /// assert_eq!(serde_json::to_string(&Configuration::new())?, "{}");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn new() -> Configuration {
+        Configuration::default()
+    }
+
+    /// Sets `auto_capture`: capture the payment as soon as it is authorized (Dintero's
+    /// default is `false`).
+    ///
+    /// ```
+    /// use dintero_order_core::Configuration;
+    /// assert_eq!(Configuration::new().auto_capture(true).get_auto_capture(), Some(true));
+    /// ```
+    pub fn auto_capture(self, auto_capture: bool) -> Configuration {
+        self.set("auto_capture", auto_capture)
+    }
+
+    /// Sets `channel`.
+    ///
+    /// ```
+    /// use dintero_order_core::{Channel, Configuration};
+    /// let configuration = Configuration::new().channel(Channel::InStore);
+    /// assert_eq!(configuration.get_channel(), Some(Channel::InStore));
+    /// ```
+    pub fn channel(self, channel: Channel) -> Configuration {
+        self.set("channel", channel.as_str())
+    }
+
+    /// Sets `default_payment_type`, the payment type selected when the checkout opens, e.g.
+    /// `vipps` or `payex.creditcard`. It must also be enabled.
+    ///
+    /// ```
+    /// use dintero_order_core::Configuration;
+    /// let configuration = Configuration::new().default_payment_type("payex.creditcard");
+    /// assert_eq!(configuration.get_default_payment_type(), Some("payex.creditcard"));
+    /// ```
+    pub fn default_payment_type(self, payment_type: impl Into<String>) -> Configuration {
+        self.set("default_payment_type", payment_type.into())
+    }
+
+    /// Sets `active_payment_types.enabled`: offer every payment type that is active for the
+    /// order's currency. Other fields of `active_payment_types` are kept.
+    ///
+    /// ```
+    /// use dintero_order_core::Configuration;
+    /// let configuration = Configuration::new().active_payment_types(true);
+    /// assert_eq!(configuration.get_active_payment_types(), Some(true));
+    /// assert_eq!(
+    ///     serde_json::to_string(&configuration)?,
+    ///     r#"{"active_payment_types":{"enabled":true}}"#
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn active_payment_types(mut self, enabled: bool) -> Configuration {
+        let entry = self
+            .fields
+            .entry("active_payment_types")
+            .or_insert_with(|| Value::Object(Map::new()));
+        match entry {
+            Value::Object(object) => {
+                object.insert("enabled".to_owned(), Value::Bool(enabled));
+            }
+            other => *other = serde_json::json!({ "enabled": enabled }),
+        }
+        self
+    }
+
+    /// Sets any top-level field, replacing what was there: the way to reach the parts of
+    /// the spec without a typed setter.
+    ///
+    /// ```
+    /// use dintero_order_core::Configuration;
+    /// use serde_json::json;
+    ///
+    /// let configuration = Configuration::new()
+    ///     .set("payex", json!({ "creditcard": { "enabled": true } }))
+    ///     .set("discounts", json!({ "order": { "enabled": true } }));
+    /// assert_eq!(configuration.get("payex"), Some(&json!({ "creditcard": { "enabled": true } })));
+    /// ```
+    pub fn set(mut self, field: impl Into<String>, value: impl Into<Value>) -> Configuration {
+        self.fields.insert(field.into(), value.into());
+        self
+    }
+
+    /// `auto_capture`, if set to a boolean.
+    ///
+    /// ```
+    /// use dintero_order_core::Configuration;
+    /// assert_eq!(Configuration::new().get_auto_capture(), None);
+    /// ```
+    pub fn get_auto_capture(&self) -> Option<bool> {
+        self.fields.get("auto_capture").and_then(Value::as_bool)
+    }
+
+    /// `channel`, if set to a known channel.
+    ///
+    /// ```
+    /// use dintero_order_core::{Channel, Configuration};
+    /// assert_eq!(Configuration::new().channel(Channel::InApp).get_channel(), Some(Channel::InApp));
+    /// ```
+    pub fn get_channel(&self) -> Option<Channel> {
+        self.fields
+            .get("channel")
+            .and_then(Value::as_str)
+            .and_then(Channel::from_json_name)
+    }
+
+    /// `default_payment_type`, if set to a string.
+    ///
+    /// ```
+    /// use dintero_order_core::Configuration;
+    /// assert_eq!(Configuration::new().default_payment_type("vipps").get_default_payment_type(), Some("vipps"));
+    /// ```
+    pub fn get_default_payment_type(&self) -> Option<&str> {
+        self.fields
+            .get("default_payment_type")
+            .and_then(Value::as_str)
+    }
+
+    /// `active_payment_types.enabled`, if set to a boolean.
+    ///
+    /// ```
+    /// use dintero_order_core::Configuration;
+    /// assert_eq!(Configuration::new().get_active_payment_types(), None);
+    /// ```
+    pub fn get_active_payment_types(&self) -> Option<bool> {
+        self.fields
+            .get("active_payment_types")
+            .and_then(|types| types.get("enabled"))
+            .and_then(Value::as_bool)
+    }
+
+    /// Any top-level field.
+    ///
+    /// ```
+    /// use dintero_order_core::Configuration;
+    /// use serde_json::json;
+    /// assert_eq!(Configuration::new().auto_capture(false).get("auto_capture"), Some(&json!(false)));
+    /// ```
+    pub fn get(&self, field: &str) -> Option<&Value> {
+        self.fields.get(field)
+    }
+
+    /// The whole object, as it will be sent.
+    ///
+    /// ```
+    /// use dintero_order_core::Configuration;
+    /// assert_eq!(Configuration::new().auto_capture(true).as_json().len(), 1);
+    /// ```
+    pub fn as_json(&self) -> &Map<String, Value> {
+        &self.fields
+    }
+
+    /// The channel as far as the checks need it; a malformed one is reported separately.
+    pub(super) fn is_in_app(&self) -> bool {
+        self.get_channel() == Some(Channel::InApp)
+    }
+
+    /// Checks the typed fields; paths start at `path` (`configuration`).
+    pub(super) fn validate(&self, path: &str, v: &mut Violations) {
+        if let Some(value) = self.fields.get("auto_capture")
+            && !value.is_boolean()
+        {
+            v.add(
+                Rule::Type,
+                format_args!("{path}.auto_capture"),
+                "a boolean",
+                value.to_string(),
+            );
+        }
+        if let Some(value) = self.fields.get("channel")
+            && value.as_str().and_then(Channel::from_json_name).is_none()
+        {
+            let rule = if value.is_string() {
+                Rule::Format
+            } else {
+                Rule::Type
+            };
+            v.add(
+                rule,
+                format_args!("{path}.channel"),
+                "one of \"in_app\", \"in_store\"",
+                value.to_string(),
+            );
+        }
+        if let Some(value) = self.fields.get("default_payment_type") {
+            match value.as_str() {
+                Some("") => v.add(
+                    Rule::Required,
+                    format_args!("{path}.default_payment_type"),
+                    "a payment type such as \"vipps\"",
+                    "\"\"",
+                ),
+                Some(_) => {}
+                None => v.add(
+                    Rule::Type,
+                    format_args!("{path}.default_payment_type"),
+                    "a string",
+                    value.to_string(),
+                ),
+            }
+        }
+        match self.fields.get("active_payment_types") {
+            None => {}
+            Some(Value::Object(object)) => {
+                if let Some(enabled) = object.get("enabled").filter(|e| !e.is_boolean()) {
+                    v.add(
+                        Rule::Type,
+                        format_args!("{path}.active_payment_types.enabled"),
+                        "a boolean",
+                        enabled.to_string(),
+                    );
+                }
+            }
+            Some(other) => v.add(
+                Rule::Type,
+                format_args!("{path}.active_payment_types"),
+                "an object",
+                other.to_string(),
+            ),
+        }
+    }
+}
+
+impl From<Map<String, Value>> for Configuration {
+    /// Takes a whole configuration object as it is; checked when it joins a session.
+    ///
+    /// ```
+    /// use dintero_order_core::Configuration;
+    /// use serde_json::json;
+    ///
+    /// let json = json!({ "auto_capture": true, "vipps": { "enabled": true } });
+    /// let configuration = match json {
+    ///     serde_json::Value::Object(map) => Configuration::from(map),
+    ///     _ => unreachable!(),
+    /// };
+    /// assert_eq!(configuration.get_auto_capture(), Some(true));
+    /// ```
+    fn from(fields: Map<String, Value>) -> Configuration {
+        Configuration { fields }
+    }
+}

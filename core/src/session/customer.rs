@@ -1,0 +1,216 @@
+//! `customer`: who is paying, with stored card tokens and gift cards to preload.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::check::count;
+use crate::address::check_phone;
+use crate::error::{Rule, Violations};
+
+/// The gift-card key Dintero defines: Dintero Wallets cards, at most one per session.
+const WALLETS: &str = "dintero.wallets";
+
+/// The `customer` object: prefills the checkout and enables stored tokens and gift cards.
+///
+/// Every field is optional. `phone_number` must match `^\+?\d{5,15}$` and at most one
+/// `dintero.wallets` gift card may be preloaded; the session checks both. `Debug` output
+/// shows which kinds of card token are set, never the tokens.
+///
+/// ```
+/// use dintero_order_core::Customer;
+///
+/// let customer = Customer::new()
+///     .customer_id("c-42")
+///     .email("kari@example.com")
+///     .phone_number("+4799999999")
+///     .wallets_card("card-1");
+/// assert_eq!(
+///     serde_json::to_string(&customer)?,
+///     r#"{"customer_id":"c-42","email":"kari@example.com","phone_number":"+4799999999","gift_cards":{"dintero.wallets":[{"card_id":"card-1"}]}}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Customer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    customer_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    phone_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    tokens: Map<String, Value>,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    gift_cards: Map<String, Value>,
+}
+
+text_setters!(Customer, "Customer::new()";
+    /// Sets `customer_id`, your id for the customer; with `configuration.discounts.order`
+    /// enabled, Dintero computes the customer's discounts from it.
+    customer_id, get_customer_id, "c-42";
+    /// Sets `email`, prefilled in the checkout.
+    email, get_email, "kari@example.com";
+    /// Sets `phone_number` with its international prefix (`^\+?\d{5,15}$`), prefilled in
+    /// the checkout.
+    phone_number, get_phone_number, "+4799999999";
+);
+
+impl Customer {
+    /// A customer with nothing set.
+    ///
+    /// ```
+    /// use dintero_order_core::Customer;
+    /// assert_eq!(serde_json::to_string(&Customer::new())?, "{}");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn new() -> Customer {
+        Customer::default()
+    }
+
+    /// Sets `tokens`: stored card tokens by payment type (`payex.creditcard`,
+    /// `bambora.creditcard`, …), sent as given.
+    ///
+    /// ```
+    /// use dintero_order_core::Customer;
+    /// use serde_json::json;
+    ///
+    /// let json = json!({ "payex.creditcard": { "payment_token": "tok-1" } });
+    /// let tokens = json.as_object().cloned().unwrap_or_default();
+    /// let customer = Customer::new().tokens(tokens);
+    /// assert_eq!(customer.get_tokens()["payex.creditcard"]["payment_token"], "tok-1");
+    /// ```
+    pub fn tokens(mut self, tokens: Map<String, Value>) -> Customer {
+        self.tokens = tokens;
+        self
+    }
+
+    /// Sets `gift_cards`: gift cards to preload by kind, sent as given. Dintero defines
+    /// `dintero.wallets`, a list of at most one `{"card_id": …}`; see
+    /// [`wallets_card`](Self::wallets_card).
+    ///
+    /// ```
+    /// use dintero_order_core::Customer;
+    /// use serde_json::json;
+    ///
+    /// let json = json!({ "dintero.wallets": [{ "card_id": "card-1" }] });
+    /// let customer = Customer::new().gift_cards(json.as_object().cloned().unwrap_or_default());
+    /// assert_eq!(customer.get_gift_cards()["dintero.wallets"][0]["card_id"], "card-1");
+    /// ```
+    pub fn gift_cards(mut self, gift_cards: Map<String, Value>) -> Customer {
+        self.gift_cards = gift_cards;
+        self
+    }
+
+    /// Preloads one Dintero Wallets card (`gift_cards["dintero.wallets"]`), replacing any
+    /// other; the customer activates it with its PIN.
+    ///
+    /// ```
+    /// use dintero_order_core::Customer;
+    /// let customer = Customer::new().wallets_card("card-1");
+    /// assert_eq!(customer.get_gift_cards()["dintero.wallets"][0]["card_id"], "card-1");
+    /// ```
+    pub fn wallets_card(mut self, card_id: impl Into<String>) -> Customer {
+        let card = serde_json::json!([{ "card_id": card_id.into() }]);
+        self.gift_cards.insert(WALLETS.to_owned(), card);
+        self
+    }
+
+    /// `tokens`, empty when unset.
+    ///
+    /// ```
+    /// use dintero_order_core::Customer;
+    /// assert!(Customer::new().get_tokens().is_empty());
+    /// ```
+    pub fn get_tokens(&self) -> &Map<String, Value> {
+        &self.tokens
+    }
+
+    /// `gift_cards`, empty when unset.
+    ///
+    /// ```
+    /// use dintero_order_core::Customer;
+    /// assert!(Customer::new().get_gift_cards().is_empty());
+    /// ```
+    pub fn get_gift_cards(&self) -> &Map<String, Value> {
+        &self.gift_cards
+    }
+
+    /// Nothing set: the session leaves `customer` out.
+    pub(super) fn is_empty(&self) -> bool {
+        *self == Customer::default()
+    }
+
+    /// Checks the phone pattern and the gift cards; paths start at `path` (`customer`).
+    pub(super) fn validate(&self, path: &str, v: &mut Violations) {
+        if let Some(phone) = &self.phone_number {
+            check_phone(phone, format_args!("{path}.phone_number"), v);
+        }
+        let Some(wallets) = self.gift_cards.get(WALLETS) else {
+            return;
+        };
+        let Value::Array(cards) = wallets else {
+            v.add(
+                Rule::Type,
+                format_args!("{path}.gift_cards[\"{WALLETS}\"]"),
+                "an array of {\"card_id\": string}",
+                wallets.to_string(),
+            );
+            return;
+        };
+        if cards.len() > 1 {
+            v.add(
+                Rule::TooMany,
+                format_args!("{path}.gift_cards[\"{WALLETS}\"]"),
+                "at most 1 card",
+                count(cards.len(), "card", "cards"),
+            );
+        }
+        for (index, card) in cards.iter().enumerate() {
+            if !card.get("card_id").is_some_and(Value::is_string) {
+                v.add(
+                    Rule::Required,
+                    format_args!("{path}.gift_cards[\"{WALLETS}\"][{index}].card_id"),
+                    "a string",
+                    card.get("card_id")
+                        .map_or_else(|| "nothing".to_owned(), Value::to_string),
+                );
+            }
+        }
+    }
+}
+
+impl fmt::Debug for Customer {
+    /// Card tokens let whoever holds them charge the card: they stay out of logs.
+    ///
+    /// ```
+    /// use dintero_order_core::Customer;
+    /// use serde_json::json;
+    ///
+    /// let tokens = json!({ "payex.creditcard": { "payment_token": "tok-secret" } });
+    /// let customer = Customer::new().tokens(tokens.as_object().cloned().unwrap_or_default());
+    /// let debug = format!("{customer:?}");
+    /// assert!(debug.contains(r#"tokens: {"payex.creditcard": <redacted>}"#));
+    /// assert!(!debug.contains("tok-secret"));
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Redacted<'a>(&'a Map<String, Value>);
+        impl fmt::Debug for Redacted<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let hidden = format_args!("<redacted>");
+                f.debug_map()
+                    .entries(self.0.keys().map(|kind| (kind, &hidden)))
+                    .finish()
+            }
+        }
+        f.debug_struct("Customer")
+            .field("customer_id", &self.customer_id)
+            .field("email", &self.email)
+            .field("phone_number", &self.phone_number)
+            .field("tokens", &Redacted(&self.tokens))
+            .field("gift_cards", &self.gift_cards)
+            .finish()
+    }
+}

@@ -1,0 +1,320 @@
+//! `express`: Express Checkout, where the customer picks a shipping option in the checkout.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::check;
+use crate::error::{Rule, Violations, quoted};
+use crate::{Order, ShippingOption};
+
+/// The `express` object: makes the session an Express Checkout session, where the customer
+/// enters a shipping address and picks one of the `shipping_options` before paying.
+///
+/// The options are priced in the order's currency and their `line_id`s are unique among
+/// themselves and differ from the order items'; the session checks this.
+///
+/// ```
+/// use dintero_order_core::{CustomerType, Express, ShippingMode};
+///
+/// // No options yet: Dintero asks `shipping_address_callback_url` once it has an address.
+/// let express = Express::new([])
+///     .shipping_mode(ShippingMode::ShippingRequired)
+///     .shipping_address_callback_url("https://example.com/shipping")
+///     .customer_types([CustomerType::B2c]);
+/// assert_eq!(
+///     serde_json::to_string(&express)?,
+///     r#"{"shipping_options":[],"shipping_mode":"shipping_required","shipping_address_callback_url":"https://example.com/shipping","customer_types":["b2c"]}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Express {
+    shipping_options: Vec<ShippingOption>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    shipping_mode: Option<ShippingMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    shipping_address_callback_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    discount_codes: Option<DiscountCodes>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    customer_types: Vec<CustomerType>,
+}
+
+/// `express.shipping_mode`: whether the customer must pick a shipping option.
+///
+/// ```
+/// use dintero_order_core::ShippingMode;
+/// assert_eq!(serde_json::to_string(&ShippingMode::ShippingNotRequired)?, r#""shipping_not_required""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShippingMode {
+    /// The customer must pick a shipping option (Dintero's default).
+    ShippingRequired,
+    /// Nothing is shipped, e.g. digital goods.
+    ShippingNotRequired,
+}
+
+/// A kind of customer: a consumer (`b2c`) or a business (`b2b`).
+///
+/// ```
+/// use dintero_order_core::CustomerType;
+/// assert_eq!(serde_json::to_string(&[CustomerType::B2c, CustomerType::B2b])?, r#"["b2c","b2b"]"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerType {
+    /// A consumer.
+    B2c,
+    /// A business.
+    B2b,
+}
+
+/// `express.discount_codes`: lets the customer enter discount codes, which Dintero sends to
+/// `callback_url` for the shop to apply.
+///
+/// ```
+/// use dintero_order_core::DiscountCodes;
+///
+/// let codes = DiscountCodes::new().max_count(2).callback_url("https://example.com/discounts");
+/// assert_eq!(
+///     serde_json::to_string(&codes)?,
+///     r#"{"max_count":2,"callback_url":"https://example.com/discounts"}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscountCodes {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    max_count: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    callback_url: Option<String>,
+}
+
+impl Express {
+    /// Express Checkout with these shipping options (`express.shipping_options`). Pass none
+    /// when the shop cannot ship to the customer yet or computes options from the address
+    /// (see [`shipping_address_callback_url`](Self::shipping_address_callback_url)); a free
+    /// delivery still needs one option with amount 0.
+    ///
+    /// ```
+    /// use dintero_order_core::Express;
+    /// assert!(Express::new([]).get_shipping_options().is_empty());
+    /// ```
+    pub fn new(shipping_options: impl IntoIterator<Item = ShippingOption>) -> Express {
+        Express {
+            shipping_options: shipping_options.into_iter().collect(),
+            shipping_mode: None,
+            shipping_address_callback_url: None,
+            discount_codes: None,
+            customer_types: Vec::new(),
+        }
+    }
+
+    /// Sets `shipping_mode`.
+    ///
+    /// ```
+    /// use dintero_order_core::{Express, ShippingMode};
+    /// let express = Express::new([]).shipping_mode(ShippingMode::ShippingNotRequired);
+    /// assert_eq!(express.get_shipping_mode(), Some(ShippingMode::ShippingNotRequired));
+    /// ```
+    pub fn shipping_mode(mut self, mode: ShippingMode) -> Express {
+        self.shipping_mode = Some(mode);
+        self
+    }
+
+    /// Sets `shipping_address_callback_url`, an absolute http(s) URL Dintero POSTs the
+    /// address to whenever the customer changes it; the response replaces the shipping
+    /// options. Dintero does not retry and waits at most 60 seconds.
+    ///
+    /// ```
+    /// use dintero_order_core::Express;
+    /// let express = Express::new([]).shipping_address_callback_url("https://example.com/shipping");
+    /// assert_eq!(express.get_shipping_address_callback_url(), Some("https://example.com/shipping"));
+    /// ```
+    pub fn shipping_address_callback_url(mut self, url: impl Into<String>) -> Express {
+        self.shipping_address_callback_url = Some(url.into());
+        self
+    }
+
+    /// Sets `discount_codes`.
+    ///
+    /// ```
+    /// use dintero_order_core::{DiscountCodes, Express};
+    /// let express = Express::new([]).discount_codes(DiscountCodes::new().max_count(1));
+    /// assert_eq!(express.get_discount_codes().and_then(DiscountCodes::get_max_count), Some(1));
+    /// ```
+    pub fn discount_codes(mut self, discount_codes: DiscountCodes) -> Express {
+        self.discount_codes = Some(discount_codes);
+        self
+    }
+
+    /// Sets `customer_types`, the kinds of customer the address form accepts. Empty, or
+    /// never set, means Dintero's default: both.
+    ///
+    /// ```
+    /// use dintero_order_core::{CustomerType, Express};
+    /// let express = Express::new([]).customer_types([CustomerType::B2b]);
+    /// assert_eq!(express.get_customer_types(), [CustomerType::B2b]);
+    /// ```
+    pub fn customer_types(mut self, types: impl IntoIterator<Item = CustomerType>) -> Express {
+        self.customer_types = types.into_iter().collect();
+        self
+    }
+
+    /// `shipping_options`.
+    ///
+    /// ```
+    /// use dintero_order_core::Express;
+    /// assert_eq!(Express::new([]).get_shipping_options().len(), 0);
+    /// ```
+    pub fn get_shipping_options(&self) -> &[ShippingOption] {
+        &self.shipping_options
+    }
+
+    /// `shipping_mode`, if set.
+    ///
+    /// ```
+    /// use dintero_order_core::Express;
+    /// assert_eq!(Express::new([]).get_shipping_mode(), None);
+    /// ```
+    pub fn get_shipping_mode(&self) -> Option<ShippingMode> {
+        self.shipping_mode
+    }
+
+    /// `shipping_address_callback_url`, if set.
+    ///
+    /// ```
+    /// use dintero_order_core::Express;
+    /// assert_eq!(Express::new([]).get_shipping_address_callback_url(), None);
+    /// ```
+    pub fn get_shipping_address_callback_url(&self) -> Option<&str> {
+        self.shipping_address_callback_url.as_deref()
+    }
+
+    /// `discount_codes`, if set.
+    ///
+    /// ```
+    /// use dintero_order_core::Express;
+    /// assert!(Express::new([]).get_discount_codes().is_none());
+    /// ```
+    pub fn get_discount_codes(&self) -> Option<&DiscountCodes> {
+        self.discount_codes.as_ref()
+    }
+
+    /// `customer_types`; empty means both.
+    ///
+    /// ```
+    /// use dintero_order_core::Express;
+    /// assert!(Express::new([]).get_customer_types().is_empty());
+    /// ```
+    pub fn get_customer_types(&self) -> &[CustomerType] {
+        &self.customer_types
+    }
+
+    /// Checks the options against the order and the URLs; paths start at `express`.
+    pub(super) fn validate(&self, order: &Order, v: &mut Violations) {
+        let item_line_ids: HashSet<&str> = order
+            .items()
+            .iter()
+            .filter_map(|item| item.line_id())
+            .collect();
+        let mut seen: HashSet<&str> = HashSet::with_capacity(self.shipping_options.len());
+        for (index, option) in self.shipping_options.iter().enumerate() {
+            let path = format!("express.shipping_options[{index}]");
+            option.validate(&path, v);
+            let line_id = option.line_id();
+            if !seen.insert(line_id) {
+                v.add(
+                    Rule::DuplicateLineId,
+                    format_args!("{path}.line_id"),
+                    "a line_id not used by another express shipping option",
+                    quoted(line_id),
+                );
+            }
+            // The chosen option becomes `order.shipping_option`, whose line_id must differ
+            // from every item's.
+            if item_line_ids.contains(line_id) {
+                v.add(
+                    Rule::DuplicateLineId,
+                    format_args!("{path}.line_id"),
+                    "a line_id not used by any order item",
+                    quoted(line_id),
+                );
+            }
+        }
+        if let Some(url) = &self.shipping_address_callback_url {
+            check::http_url(url, "express.shipping_address_callback_url", v);
+        }
+        if let Some(url) = self
+            .discount_codes
+            .as_ref()
+            .and_then(|codes| codes.callback_url.as_deref())
+        {
+            check::http_url(url, "express.discount_codes.callback_url", v);
+        }
+    }
+}
+
+impl DiscountCodes {
+    /// Discount codes enabled, with no limit and no callback set.
+    ///
+    /// ```
+    /// use dintero_order_core::DiscountCodes;
+    /// assert_eq!(serde_json::to_string(&DiscountCodes::new())?, "{}");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn new() -> DiscountCodes {
+        DiscountCodes::default()
+    }
+
+    /// Sets `max_count`: how many codes the customer may enter.
+    ///
+    /// ```
+    /// use dintero_order_core::DiscountCodes;
+    /// assert_eq!(DiscountCodes::new().max_count(3).get_max_count(), Some(3));
+    /// ```
+    pub fn max_count(mut self, max_count: u32) -> DiscountCodes {
+        self.max_count = Some(max_count);
+        self
+    }
+
+    /// Sets `callback_url`, an absolute http(s) URL Dintero POSTs the codes to; the
+    /// response updates the order's amounts, discounts and shipping options. Dintero does
+    /// not retry and waits at most 60 seconds.
+    ///
+    /// ```
+    /// use dintero_order_core::DiscountCodes;
+    /// let codes = DiscountCodes::new().callback_url("https://example.com/discounts");
+    /// assert_eq!(codes.get_callback_url(), Some("https://example.com/discounts"));
+    /// ```
+    pub fn callback_url(mut self, url: impl Into<String>) -> DiscountCodes {
+        self.callback_url = Some(url.into());
+        self
+    }
+
+    /// `max_count`, if set.
+    ///
+    /// ```
+    /// use dintero_order_core::DiscountCodes;
+    /// assert_eq!(DiscountCodes::new().get_max_count(), None);
+    /// ```
+    pub fn get_max_count(&self) -> Option<u32> {
+        self.max_count
+    }
+
+    /// `callback_url`, if set.
+    ///
+    /// ```
+    /// use dintero_order_core::DiscountCodes;
+    /// assert_eq!(DiscountCodes::new().get_callback_url(), None);
+    /// ```
+    pub fn get_callback_url(&self) -> Option<&str> {
+        self.callback_url.as_deref()
+    }
+}

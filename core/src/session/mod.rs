@@ -1,0 +1,747 @@
+//! The request bodies that create a Dintero Checkout session: [`SessionProfile`]
+//! (`POST /v1/sessions-profile`) and [`Session`] (`POST /v1/sessions`).
+//!
+//! Both share every field but `profile_id`, `merchant` and whether `configuration` is
+//! required; that shared part is one struct (`SessionParts`) flattened into each body, and
+//! one set of methods generated for both types by `shared_session_api!`.
+//!
+//! Validation is one function per type, run by `new`, by every setter and by `Deserialize`,
+//! so a value of either type always satisfies every rule. Parts (a [`Customer`], a
+//! [`Checkbox`], …) are plain data until they join a session, which checks them with paths
+//! from the body's root (`checkboxes[1].label`).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::Order;
+use crate::error::{Error, Rule, Violations, quoted};
+
+/// Generates a by-value setter and a `get_` accessor for each optional string field of a
+/// part, with a runnable example built from `$new`.
+macro_rules! text_setters {
+    ($owner:ident, $new:literal; $($(#[doc = $doc:literal])+ $field:ident, $getter:ident, $example:literal;)+) => {
+        impl $owner {
+            $(
+                $(#[doc = $doc])+
+                ///
+                /// ```
+                #[doc = concat!("use dintero_order_core::", stringify!($owner), ";")]
+                #[doc = concat!("let value = ", $new, ".", stringify!($field), "(", stringify!($example), ");")]
+                #[doc = concat!("assert_eq!(value.", stringify!($getter), "(), Some(", stringify!($example), "));")]
+                /// ```
+                pub fn $field(mut self, value: impl Into<String>) -> $owner {
+                    self.$field = Some(value.into());
+                    self
+                }
+
+                #[doc = concat!("`", stringify!($field), "`, if set.")]
+                ///
+                /// ```
+                #[doc = concat!("use dintero_order_core::", stringify!($owner), ";")]
+                #[doc = concat!("let value = ", $new, ";")]
+                #[doc = concat!("assert_eq!(value.", stringify!($getter), "(), None);")]
+                #[doc = concat!("let value = value.", stringify!($field), "(", stringify!($example), ");")]
+                #[doc = concat!("assert_eq!(value.", stringify!($getter), "(), Some(", stringify!($example), "));")]
+                /// ```
+                pub fn $getter(&self) -> Option<&str> {
+                    self.$field.as_deref()
+                }
+            )+
+        }
+    };
+}
+
+mod check;
+mod checkbox;
+mod configuration;
+mod customer;
+mod express;
+mod merchant;
+
+pub use checkbox::{Checkbox, CheckboxLink};
+pub use configuration::{Channel, Configuration};
+pub use customer::Customer;
+pub use express::{CustomerType, DiscountCodes, Express, ShippingMode};
+pub use merchant::Merchant;
+
+/// `metadata` has at most this many keys.
+const MAX_METADATA_KEYS: usize = 10;
+
+/// `checkboxes` has at most this many entries.
+const MAX_CHECKBOXES: usize = 2;
+
+/// The `url` object.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SessionUrls {
+    return_url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    callback_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    merchant_terms_url: Option<String>,
+}
+
+/// The fields both bodies share, in the order they are written; flattened into each body.
+///
+/// No `deny_unknown_fields` here: serde reports unknown keys from the outer body, which
+/// sees every key its flattened parts did not take.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct SessionParts {
+    url: SessionUrls,
+    order: Order,
+    #[serde(default, skip_serializing_if = "Customer::is_empty")]
+    customer: Customer,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    expires_at: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    metadata: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    checkboxes: Vec<Checkbox>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    express: Option<Express>,
+}
+
+impl SessionParts {
+    fn new(return_url: String, order: Order) -> SessionParts {
+        SessionParts {
+            url: SessionUrls {
+                return_url,
+                callback_url: None,
+                merchant_terms_url: None,
+            },
+            order,
+            customer: Customer::default(),
+            expires_at: None,
+            metadata: BTreeMap::new(),
+            checkboxes: Vec::new(),
+            express: None,
+        }
+    }
+
+    /// Checks the shared fields; `in_app` (channel `in_app`) allows an app-switch return URL.
+    fn validate(&self, in_app: bool, v: &mut Violations) {
+        check::return_url(&self.url.return_url, in_app, "url.return_url", v);
+        if let Some(url) = &self.url.callback_url {
+            check::callback_url(url, "url.callback_url", v);
+        }
+        if let Some(url) = &self.url.merchant_terms_url {
+            check::http_url(url, "url.merchant_terms_url", v);
+        }
+        self.customer.validate("customer", v);
+        if let Some(expires_at) = &self.expires_at
+            && !check::is_date_time(expires_at)
+        {
+            v.add(
+                Rule::Format,
+                "expires_at",
+                "an RFC 3339 date-time such as 2025-01-31T23:59:00Z",
+                quoted(expires_at),
+            );
+        }
+        if self.metadata.len() > MAX_METADATA_KEYS {
+            v.add(
+                Rule::TooMany,
+                "metadata",
+                "at most 10 keys",
+                check::count(self.metadata.len(), "key", "keys"),
+            );
+        }
+        if self.checkboxes.len() > MAX_CHECKBOXES {
+            v.add(
+                Rule::TooMany,
+                "checkboxes",
+                "at most 2 checkboxes",
+                check::count(self.checkboxes.len(), "checkbox", "checkboxes"),
+            );
+        }
+        for (index, checkbox) in self.checkboxes.iter().enumerate() {
+            checkbox.validate(&format!("checkboxes[{index}]"), v);
+        }
+        if let Some(express) = &self.express {
+            express.validate(&self.order, v);
+        }
+    }
+}
+
+/// The hidden first lines of the session examples: imports and a one-line order.
+macro_rules! example_order {
+    () => {
+        "# use dintero_order_core::*;\n\
+         # use rust_decimal_macros::dec;\n\
+         # let vat = VatRate::from_whole_percent(25).unwrap();\n\
+         # let chair = Line::new(\"sku\", \"Chair\", UnitPrice::major(dec!(299.90)), vat);\n\
+         # let order = Order::builder(Currency::NOK, \"ref\").line(chair).build()?;"
+    };
+}
+
+/// The methods both session types have, generated once for each; `$new` is the example
+/// expression that makes a session of that type from `order`.
+macro_rules! shared_session_api {
+    ($session:ident, $new:literal) => {
+        impl $session {
+            /// Runs the checks and hands the session back, or every violation found.
+            fn checked(self) -> Result<$session, Error> {
+                self.validate()?;
+                Ok(self)
+            }
+
+            /// Replaces `url.return_url`, where the customer lands after the checkout: an
+            /// absolute http(s) URL, or an app-switch URL when `configuration.channel` is
+            /// `in_app`.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new)]
+            ///     .return_url("https://example.com/thanks")?;
+            /// assert_eq!(session.get_return_url(), "https://example.com/thanks");
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn return_url(mut self, url: impl Into<String>) -> Result<$session, Error> {
+                self.0.parts.url.return_url = url.into();
+                self.checked()
+            }
+
+            /// Sets `url.callback_url`, which Dintero calls (server to server, with retries)
+            /// when the payment is authorized: an absolute `https` URL, not localhost or a
+            /// loopback address. Add `?method=POST` to get the transaction in the body.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new)]
+            ///     .callback_url("https://example.com/callback?method=POST")?;
+            /// assert_eq!(session.get_callback_url(), Some("https://example.com/callback?method=POST"));
+            ///
+            #[doc = concat!("let err = ", $new)]
+            ///     .callback_url("http://localhost:8080/callback")
+            ///     .unwrap_err();
+            /// assert_eq!(
+            ///     err.violations()[0].to_string(),
+            ///     r#"url.callback_url: expected an absolute https URL, found "http://localhost:8080/callback""#
+            /// );
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn callback_url(mut self, url: impl Into<String>) -> Result<$session, Error> {
+                self.0.parts.url.callback_url = Some(url.into());
+                self.checked()
+            }
+
+            /// Sets `url.merchant_terms_url`, the shop's terms of service linked from the
+            /// checkout: an absolute http(s) URL.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new)]
+            ///     .merchant_terms_url("https://example.com/terms")?;
+            /// assert_eq!(session.get_merchant_terms_url(), Some("https://example.com/terms"));
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn merchant_terms_url(mut self, url: impl Into<String>) -> Result<$session, Error> {
+                self.0.parts.url.merchant_terms_url = Some(url.into());
+                self.checked()
+            }
+
+            /// Sets `customer`; fails on a `phone_number` that does not match
+            /// `^\+?\d{5,15}$` or more than one Dintero Wallets gift card.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new)]
+            ///     .customer(Customer::new().email("kari@example.com"))?;
+            /// assert_eq!(session.get_customer().get_email(), Some("kari@example.com"));
+            ///
+            #[doc = concat!("let err = ", $new)]
+            ///     .customer(Customer::new().phone_number("99 99 99 99"))
+            ///     .unwrap_err();
+            /// assert_eq!(err.violations()[0].path(), "customer.phone_number");
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn customer(mut self, customer: Customer) -> Result<$session, Error> {
+                self.0.parts.customer = customer;
+                self.checked()
+            }
+
+            /// Sets `expires_at`, when the checkout stops accepting payment: an RFC 3339
+            /// date-time such as `2025-01-31T23:59:00Z` or `2025-01-31T23:59:00+01:00`.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new)]
+            ///     .expires_at("2025-01-31T23:59:00Z")?;
+            /// assert_eq!(session.get_expires_at(), Some("2025-01-31T23:59:00Z"));
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn expires_at(mut self, date_time: impl Into<String>) -> Result<$session, Error> {
+                self.0.parts.expires_at = Some(date_time.into());
+                self.checked()
+            }
+
+            /// Adds (or replaces) one `metadata` entry; fails on an 11th key. Dintero
+            /// recommends prefixing keys with `ext` to stay clear of its reserved keys.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new)]
+            ///     .metadata("ext_cart_id", "c-17")?;
+            /// assert_eq!(session.get_metadata().get("ext_cart_id").map(String::as_str), Some("c-17"));
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn metadata(
+                mut self,
+                key: impl Into<String>,
+                value: impl Into<String>,
+            ) -> Result<$session, Error> {
+                self.0.parts.metadata.insert(key.into(), value.into());
+                self.checked()
+            }
+
+            /// Adds a checkbox to `checkboxes`; fails on a third one, an empty `id` or a
+            /// `label` outside 2 to 99 characters.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new)]
+            ///     .checkbox(Checkbox::new("newsletter", "Send me offers"))?;
+            /// assert_eq!(session.checkboxes()[0].get_id(), "newsletter");
+            ///
+            #[doc = concat!("let err = ", $new)]
+            ///     .checkbox(Checkbox::new("newsletter", "!"))
+            ///     .unwrap_err();
+            /// assert_eq!(err.violations()[0].to_string(), "checkboxes[0].label: expected 2 to 99 characters, found 1 character");
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn checkbox(mut self, checkbox: Checkbox) -> Result<$session, Error> {
+                self.0.parts.checkboxes.push(checkbox);
+                self.checked()
+            }
+
+            /// Sets `express`, making this an Express Checkout session; fails when a shipping
+            /// option is invalid, priced in another currency than the order, or reuses a
+            /// `line_id`.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new)]
+            ///     .express(Express::new([]).shipping_address_callback_url("https://example.com/shipping"))?;
+            /// assert!(session.get_express().is_some());
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn express(mut self, express: Express) -> Result<$session, Error> {
+                self.0.parts.express = Some(express);
+                self.checked()
+            }
+
+            /// `url.return_url`.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new, ";")]
+            /// assert_eq!(session.get_return_url(), "https://example.com/return");
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn get_return_url(&self) -> &str {
+                &self.0.parts.url.return_url
+            }
+
+            /// `url.callback_url`, if set.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new, ";")]
+            /// assert_eq!(session.get_callback_url(), None);
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn get_callback_url(&self) -> Option<&str> {
+                self.0.parts.url.callback_url.as_deref()
+            }
+
+            /// `url.merchant_terms_url`, if set.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new, ";")]
+            /// assert_eq!(session.get_merchant_terms_url(), None);
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn get_merchant_terms_url(&self) -> Option<&str> {
+                self.0.parts.url.merchant_terms_url.as_deref()
+            }
+
+            /// `order`.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new, ";")]
+            /// assert_eq!(session.order().amount().minor_units(), 29990);
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn order(&self) -> &Order {
+                &self.0.parts.order
+            }
+
+            /// `customer`; a customer with nothing set when there is none.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new, ";")]
+            /// assert_eq!(session.get_customer(), &Customer::new());
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn get_customer(&self) -> &Customer {
+                &self.0.parts.customer
+            }
+
+            /// `expires_at`, if set.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new, ";")]
+            /// assert_eq!(session.get_expires_at(), None);
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn get_expires_at(&self) -> Option<&str> {
+                self.0.parts.expires_at.as_deref()
+            }
+
+            /// `metadata`, by key.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new, ";")]
+            /// assert!(session.get_metadata().is_empty());
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn get_metadata(&self) -> &BTreeMap<String, String> {
+                &self.0.parts.metadata
+            }
+
+            /// `checkboxes`.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new, ";")]
+            /// assert!(session.checkboxes().is_empty());
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn checkboxes(&self) -> &[Checkbox] {
+                &self.0.parts.checkboxes
+            }
+
+            /// `express`, if this is an Express Checkout session.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            #[doc = concat!("let session = ", $new, ";")]
+            /// assert!(session.get_express().is_none());
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn get_express(&self) -> Option<&Express> {
+                self.0.parts.express.as_ref()
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $session {
+            /// Parses a body and runs every check `new` and the setters run.
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$session, D::Error> {
+                let session = $session(Deserialize::deserialize(deserializer)?);
+                session.checked().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+/// The body of `POST /v1/sessions-profile`: a checkout session for an [`Order`], configured
+/// by a payment profile set up in Dintero's backoffice.
+///
+/// Every value is valid: [`new`](Self::new), every setter and parsing check all of it and
+/// report every problem at once, each with its JSON path. Serializing gives Dintero's exact
+/// JSON: its field names, no `null`s, fields in this order: `profile_id`, `url`, `order`,
+/// `customer`, `expires_at`, `metadata`, `checkboxes`, `express`, `configuration`,
+/// `merchant`. Accessors are named `get_…` because the plain names are the setters, as on
+/// [`std::process::Command`].
+///
+/// ```
+/// use dintero_order_core::{Currency, Line, Order, SessionProfile, UnitPrice, VatRate};
+/// use rust_decimal_macros::dec;
+///
+/// let vat = VatRate::from_whole_percent(25).unwrap();
+/// let order = Order::builder(Currency::NOK, "ref")
+///     .line(Line::new("sku", "Chair", UnitPrice::major(dec!(299.90)), vat))
+///     .build()?;
+/// let session = SessionProfile::new("default", "https://example.com/return", order)?
+///     .callback_url("https://example.com/callback")?;
+/// let body: String = serde_json::to_string(&session)?;
+/// assert_eq!(
+///     body,
+///     r#"{"profile_id":"default","url":{"return_url":"https://example.com/return","callback_url":"https://example.com/callback"},"order":{"amount":29990,"currency":"NOK","merchant_reference":"ref","vat_amount":5998,"items":[{"id":"sku","line_id":"1","description":"Chair","quantity":1,"amount":29990,"vat_amount":5998,"vat":25}]}}"#
+/// );
+/// let back: SessionProfile = serde_json::from_str(&body)?;
+/// assert_eq!(back, session);
+///
+/// // Parsing re-checks every rule:
+/// let bad = body.replace("https://example.com/callback", "http://127.0.0.1/callback");
+/// assert!(serde_json::from_str::<SessionProfile>(&bad).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct SessionProfile(ProfileBody);
+
+/// The fields of [`SessionProfile`] in the order they are written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProfileBody {
+    profile_id: String,
+    #[serde(flatten)]
+    parts: SessionParts,
+    #[serde(default, skip_serializing_if = "no_overrides")]
+    configuration: Option<Configuration>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    merchant: Option<Merchant>,
+}
+
+/// A profile session without configuration overrides leaves `configuration` out.
+fn no_overrides(configuration: &Option<Configuration>) -> bool {
+    configuration
+        .as_ref()
+        .is_none_or(|c| c.as_json().is_empty())
+}
+
+impl SessionProfile {
+    /// A session for `order` with the payment profile `profile_id` (most accounts have
+    /// `default`) and the `return_url` the customer lands on after the checkout.
+    ///
+    /// Fails on an empty `profile_id` or a `return_url` that is not an absolute http(s) URL.
+    ///
+    /// ```
+    #[doc = example_order!()]
+    /// use dintero_order_core::{Rule, SessionProfile};
+    ///
+    /// let session = SessionProfile::new("default", "https://example.com/return", order.clone())?;
+    /// assert_eq!(session.profile_id(), "default");
+    ///
+    /// let err = SessionProfile::new("", "/return", order).unwrap_err();
+    /// let found: Vec<String> = err.violations().iter().map(ToString::to_string).collect();
+    /// assert_eq!(found, [
+    ///     r#"profile_id: expected a non-empty string, found """#,
+    ///     r#"url.return_url: expected an absolute http(s) URL, found "/return""#,
+    /// ]);
+    /// assert_eq!(err.violations()[1].rule(), Rule::Url);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(
+        profile_id: impl Into<String>,
+        return_url: impl Into<String>,
+        order: Order,
+    ) -> Result<SessionProfile, Error> {
+        SessionProfile(ProfileBody {
+            profile_id: profile_id.into(),
+            parts: SessionParts::new(return_url.into(), order),
+            configuration: None,
+            merchant: None,
+        })
+        .checked()
+    }
+
+    /// Sets `configuration`, overriding the profile's settings; fails when a typed field
+    /// (`auto_capture`, `channel`, `default_payment_type`, `active_payment_types.enabled`)
+    /// has the wrong type or value.
+    ///
+    /// ```
+    #[doc = example_order!()]
+    /// let session = SessionProfile::new("default", "https://example.com/return", order)?
+    ///     .configuration(Configuration::new().auto_capture(true))?;
+    /// assert_eq!(session.get_configuration().and_then(Configuration::get_auto_capture), Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn configuration(mut self, configuration: Configuration) -> Result<SessionProfile, Error> {
+        self.0.configuration = Some(configuration);
+        self.checked()
+    }
+
+    /// Sets `merchant`, the name, logo and details shown for the shop; fails on an empty
+    /// `name`, a `logo_url` that is not an absolute http(s) URL or a malformed `country`.
+    ///
+    /// ```
+    #[doc = example_order!()]
+    /// let merchant = Merchant::new("Kari's Chairs", "https://example.com/logo.png");
+    /// let session = SessionProfile::new("default", "https://example.com/return", order)?
+    ///     .merchant(merchant)?;
+    /// assert_eq!(session.get_merchant().map(Merchant::get_name), Some("Kari's Chairs"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn merchant(mut self, merchant: Merchant) -> Result<SessionProfile, Error> {
+        self.0.merchant = Some(merchant);
+        self.checked()
+    }
+
+    /// `profile_id`.
+    ///
+    /// ```
+    #[doc = example_order!()]
+    /// let session = SessionProfile::new("default", "https://example.com/return", order)?;
+    /// assert_eq!(session.profile_id(), "default");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn profile_id(&self) -> &str {
+        &self.0.profile_id
+    }
+
+    /// `configuration`, if set.
+    ///
+    /// ```
+    #[doc = example_order!()]
+    /// let session = SessionProfile::new("default", "https://example.com/return", order)?;
+    /// assert!(session.get_configuration().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_configuration(&self) -> Option<&Configuration> {
+        self.0.configuration.as_ref()
+    }
+
+    /// `merchant`, if set.
+    ///
+    /// ```
+    #[doc = example_order!()]
+    /// let session = SessionProfile::new("default", "https://example.com/return", order)?;
+    /// assert!(session.get_merchant().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_merchant(&self) -> Option<&Merchant> {
+        self.0.merchant.as_ref()
+    }
+
+    /// Every rule, every problem at once, in the order the fields are written.
+    fn validate(&self) -> Result<(), Error> {
+        let body = &self.0;
+        let mut v = Violations::new();
+        if body.profile_id.is_empty() {
+            v.add(Rule::Required, "profile_id", "a non-empty string", "\"\"");
+        }
+        let in_app = body
+            .configuration
+            .as_ref()
+            .is_some_and(Configuration::is_in_app);
+        body.parts.validate(in_app, &mut v);
+        if let Some(configuration) = &body.configuration {
+            configuration.validate("configuration", &mut v);
+        }
+        if let Some(merchant) = &body.merchant {
+            merchant.validate("merchant", &mut v);
+        }
+        v.finish(())
+    }
+}
+
+shared_session_api!(
+    SessionProfile,
+    "SessionProfile::new(\"default\", \"https://example.com/return\", order.clone())?"
+);
+
+/// The body of `POST /v1/sessions`: a checkout session for an [`Order`] that carries its
+/// whole `configuration` instead of naming a payment profile.
+///
+/// It has every field of [`SessionProfile`] except `profile_id` and `merchant`, with the
+/// same checks and the same guarantees. Fields are written in this order: `url`, `order`,
+/// `customer`, `expires_at`, `metadata`, `checkboxes`, `express`, `configuration`.
+///
+/// ```
+/// use dintero_order_core::{Configuration, Currency, Line, Order, Session, UnitPrice, VatRate};
+/// use rust_decimal_macros::dec;
+///
+/// let vat = VatRate::from_whole_percent(25).unwrap();
+/// let order = Order::builder(Currency::NOK, "ref")
+///     .line(Line::new("sku", "Chair", UnitPrice::major(dec!(299.90)), vat))
+///     .build()?;
+/// let configuration = Configuration::new().active_payment_types(true);
+/// let session = Session::new("https://example.com/return", order, configuration)?
+///     .callback_url("https://example.com/callback")?;
+/// let body = serde_json::to_string(&session)?;
+/// assert_eq!(
+///     body,
+///     r#"{"url":{"return_url":"https://example.com/return","callback_url":"https://example.com/callback"},"order":{"amount":29990,"currency":"NOK","merchant_reference":"ref","vat_amount":5998,"items":[{"id":"sku","line_id":"1","description":"Chair","quantity":1,"amount":29990,"vat_amount":5998,"vat":25}]},"configuration":{"active_payment_types":{"enabled":true}}}"#
+/// );
+/// assert_eq!(serde_json::from_str::<Session>(&body)?, session);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Session(SessionBody);
+
+/// The fields of [`Session`] in the order they are written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SessionBody {
+    #[serde(flatten)]
+    parts: SessionParts,
+    configuration: Configuration,
+}
+
+impl Session {
+    /// A session for `order` with its whole `configuration` and the `return_url` the
+    /// customer lands on after the checkout.
+    ///
+    /// Fails on a `return_url` that is not an absolute http(s) URL (any absolute URL with
+    /// channel `in_app`) or a malformed typed configuration field.
+    ///
+    /// ```
+    #[doc = example_order!()]
+    /// let configuration = Configuration::new().channel(Channel::InApp).set("vipps", serde_json::json!({ "enabled": true }));
+    /// // In an app, the return URL may switch back to it.
+    /// let session = Session::new("myapp://checkout-done", order, configuration)?;
+    /// assert_eq!(session.get_return_url(), "myapp://checkout-done");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(
+        return_url: impl Into<String>,
+        order: Order,
+        configuration: Configuration,
+    ) -> Result<Session, Error> {
+        Session(SessionBody {
+            parts: SessionParts::new(return_url.into(), order),
+            configuration,
+        })
+        .checked()
+    }
+
+    /// Replaces `configuration`.
+    ///
+    /// ```
+    #[doc = example_order!()]
+    /// let session = Session::new("https://example.com/return", order, Configuration::new())?
+    ///     .configuration(Configuration::new().default_payment_type("vipps"))?;
+    /// assert_eq!(session.get_configuration().get_default_payment_type(), Some("vipps"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn configuration(mut self, configuration: Configuration) -> Result<Session, Error> {
+        self.0.configuration = configuration;
+        self.checked()
+    }
+
+    /// `configuration`.
+    ///
+    /// ```
+    #[doc = example_order!()]
+    /// let session = Session::new("https://example.com/return", order, Configuration::new())?;
+    /// assert!(session.get_configuration().as_json().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get_configuration(&self) -> &Configuration {
+        &self.0.configuration
+    }
+
+    /// Every rule, every problem at once, in the order the fields are written.
+    fn validate(&self) -> Result<(), Error> {
+        let mut v = Violations::new();
+        self.0
+            .parts
+            .validate(self.0.configuration.is_in_app(), &mut v);
+        self.0.configuration.validate("configuration", &mut v);
+        v.finish(())
+    }
+}
+
+shared_session_api!(
+    Session,
+    "Session::new(\"https://example.com/return\", order.clone(), Configuration::new())?"
+);
