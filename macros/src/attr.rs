@@ -1,0 +1,385 @@
+//! Parses `#[checkout(...)]` into a typed model that keeps every key's span.
+//!
+//! Functions here take `&Ctxt` and return what they could read, so one bad key does not hide
+//! the others: an unknown or malformed key is reported and skipped, an invalid value is
+//! reported and recorded as present-but-unusable (so later checks don't also call it missing).
+
+use proc_macro2::{Span, TokenTree};
+use syn::meta::ParseNestedMeta;
+use syn::spanned::Spanned;
+use syn::{Attribute, Data, DeriveInput, Generics, Ident, Index, LitStr, Member, Token};
+
+use crate::ctxt::Ctxt;
+use crate::literal::{self, CurrencyCode, NumberLit};
+use crate::symbol::{self, CONTAINER_KEYS, FIELD_KEYS, Flag, KINDS, Role};
+
+/// The attribute's name.
+const CHECKOUT: &str = "checkout";
+
+/// A key as written, and its value if it was valid.
+pub(crate) struct Attr<T> {
+    pub(crate) key: Ident,
+    /// `None` when the value was invalid; that error is already reported.
+    pub(crate) value: Option<T>,
+}
+
+/// The struct-level `#[checkout(...)]` keys.
+#[derive(Default)]
+pub(crate) struct ContainerAttrs {
+    /// `vat = 25.5`, in hundredths of a percent.
+    pub(crate) vat: Option<Attr<u16>>,
+    /// `currency = "NOK"`.
+    pub(crate) currency: Option<Attr<CurrencyCode>>,
+    /// `kind = "physical"`, as the `ItemType` variant name.
+    pub(crate) kind: Option<Attr<&'static str>>,
+    /// `crate = "path"`: where the runtime crate is, for users who re-export it.
+    pub(crate) krate: Option<Attr<syn::Path>>,
+}
+
+/// One field and the roles it was given.
+pub(crate) struct Field<'a> {
+    pub(crate) original: &'a syn::Field,
+    /// `self.<member>`.
+    pub(crate) member: Member,
+    /// Each role with the key that set it.
+    pub(crate) roles: Vec<(Role, Ident)>,
+    /// Each `unit_price` flag with the key that set it.
+    pub(crate) flags: Vec<(Flag, Ident)>,
+}
+
+impl Field<'_> {
+    /// The key that gave this field `role`, if any.
+    pub(crate) fn role(&self, role: Role) -> Option<&Ident> {
+        self.roles
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, key)| key)
+    }
+
+    /// The key that set `flag`, if any.
+    pub(crate) fn flag(&self, flag: Flag) -> Option<&Ident> {
+        self.flags
+            .iter()
+            .find(|(f, _)| *f == flag)
+            .map(|(_, key)| key)
+    }
+}
+
+/// What kind of item the derive was put on.
+pub(crate) enum Shape {
+    Struct,
+    /// Not supported; the span is the `enum` or `union` keyword.
+    Enum(Span),
+    Union(Span),
+}
+
+/// The parsed derive input.
+pub(crate) struct Container<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) generics: &'a Generics,
+    pub(crate) shape: Shape,
+    pub(crate) attrs: ContainerAttrs,
+    /// Every field of a struct, mapped or not (empty for enums and unions).
+    pub(crate) fields: Vec<Field<'a>>,
+    /// Keys suggested for misspelt ones (`desciption` -> `description`). The typo is already
+    /// an error; checks skip "missing" errors for these, which the same fix resolves.
+    pub(crate) guessed: Vec<&'static str>,
+}
+
+impl<'a> Container<'a> {
+    /// Reads the derive input, reporting every malformed attribute to `cx`.
+    pub(crate) fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Container<'a> {
+        let mut guessed = Vec::new();
+        let attrs = container_attrs(cx, &input.attrs, &mut guessed);
+        let (shape, fields) = match &input.data {
+            Data::Struct(data) => {
+                let fields = data
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, field)| field_attrs(cx, i, field, &mut guessed))
+                    .collect();
+                (Shape::Struct, fields)
+            }
+            Data::Enum(data) => (Shape::Enum(data.enum_token.span), Vec::new()),
+            Data::Union(data) => (Shape::Union(data.union_token.span), Vec::new()),
+        };
+        Container {
+            ident: &input.ident,
+            generics: &input.generics,
+            shape,
+            attrs,
+            fields,
+            guessed,
+        }
+    }
+}
+
+/// Runs `f` on each key of each `#[checkout(...)]` among `attrs`, reporting syntax errors.
+fn each_key(
+    cx: &Ctxt,
+    attrs: &[Attribute],
+    mut f: impl FnMut(&Ident, &ParseNestedMeta<'_>) -> syn::Result<()>,
+) {
+    for attr in attrs.iter().filter(|a| a.path().is_ident(CHECKOUT)) {
+        let mut empty = true;
+        let result = attr.parse_nested_meta(|meta| {
+            empty = false;
+            match meta.path.get_ident() {
+                Some(key) => f(key, &meta),
+                None => {
+                    cx.error_spanned_by(
+                        &meta.path,
+                        "expected a checkout attribute key, not a path",
+                    );
+                    skip_value(&meta)
+                }
+            }
+        });
+        match result {
+            Err(err) => cx.syn_error(err),
+            Ok(()) if empty => cx.error_spanned_by(
+                attr,
+                "empty #[checkout()]: name what this is, e.g. `#[checkout(id)]`",
+            ),
+            Ok(()) => {}
+        }
+    }
+}
+
+/// Consumes whatever follows a key up to the next `,`, so parsing can continue after an error.
+fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+    while !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+        meta.input.parse::<TokenTree>()?;
+    }
+    Ok(())
+}
+
+/// Whether the key is followed by `= value` or `(...)`.
+fn has_value(meta: &ParseNestedMeta<'_>) -> bool {
+    !meta.input.is_empty() && !meta.input.peek(Token![,])
+}
+
+/// Reports a repeated key at its second occurrence, with a note on the first.
+fn duplicate(cx: &Ctxt, first: &Ident, again: &Ident) {
+    let mut err = syn::Error::new(
+        again.span(),
+        format_args!("duplicate checkout attribute `{again}`"),
+    );
+    err.combine(syn::Error::new(first.span(), "first one here"));
+    cx.syn_error(err);
+}
+
+/// Stores a container key's value unless the key was already given.
+fn set_once<T>(cx: &Ctxt, slot: &mut Option<Attr<T>>, key: &Ident, value: Option<T>) {
+    match slot {
+        Some(first) => duplicate(cx, &first.key, key),
+        None => {
+            *slot = Some(Attr {
+                key: key.clone(),
+                value,
+            })
+        }
+    }
+}
+
+fn container_attrs(
+    cx: &Ctxt,
+    attrs: &[Attribute],
+    guessed: &mut Vec<&'static str>,
+) -> ContainerAttrs {
+    let mut out = ContainerAttrs::default();
+    each_key(cx, attrs, |key, meta| {
+        let name = key.to_string();
+        match name.as_str() {
+            "vat" => {
+                let value = container_vat(cx, key, meta)?;
+                set_once(cx, &mut out.vat, key, value);
+            }
+            "currency" => {
+                let value = string_value(cx, key, meta, "currency = \"NOK\"")?.and_then(|lit| {
+                    literal::currency(&lit.value(), lit.span())
+                        .map_err(|err| cx.syn_error(err))
+                        .ok()
+                });
+                set_once(cx, &mut out.currency, key, value);
+            }
+            "kind" => {
+                let value = string_value(cx, key, meta, "kind = \"physical\"")?
+                    .and_then(|lit| item_kind(cx, &lit));
+                set_once(cx, &mut out.kind, key, value);
+            }
+            "crate" => {
+                let value = string_value(cx, key, meta, "crate = \"my_crate::dintero_order\"")?
+                    .and_then(|lit| {
+                        lit.parse::<syn::Path>()
+                            .map_err(|_| {
+                                cx.error_spanned_by(
+                                    &lit,
+                                    "expected a path to the dintero_order crate, e.g. `crate = \"::my_shop::dintero_order\"`",
+                                )
+                            })
+                            .ok()
+                    });
+                set_once(cx, &mut out.krate, key, value);
+            }
+            _ => {
+                if let Some(guess) = unknown_key(cx, key, CONTAINER_KEYS, "struct") {
+                    guessed.push(guess);
+                }
+                skip_value(meta)?;
+            }
+        }
+        Ok(())
+    });
+    out
+}
+
+/// `vat = 25.5` on the struct.
+fn container_vat(cx: &Ctxt, key: &Ident, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<u16>> {
+    if !meta.input.peek(Token![=]) {
+        cx.error_spanned_by(
+            key,
+            "expected `vat = <percent>` on the struct, e.g. `#[checkout(vat = 25)]`; a field holding the rate is marked `#[checkout(vat)]`",
+        );
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    let value = meta.value()?;
+    let is_number = value.peek(syn::Lit) || value.peek(Token![-]);
+    if !is_number {
+        let span = value.span();
+        cx.error_at(
+            span,
+            "expected a VAT percentage literal such as `25` or `25.5`; for a rate known only at run time, mark a field `#[checkout(vat)]`",
+        );
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    let lit: NumberLit = value.parse()?;
+    Ok(literal::vat_hundredths(&lit)
+        .map_err(|err| cx.syn_error(err))
+        .ok())
+}
+
+/// `key = "string"`; reports a missing or non-string value.
+fn string_value(
+    cx: &Ctxt,
+    key: &Ident,
+    meta: &ParseNestedMeta<'_>,
+    example: &str,
+) -> syn::Result<Option<LitStr>> {
+    if meta.input.peek(Token![=]) {
+        let value = meta.value()?;
+        if value.peek(LitStr) {
+            return Ok(Some(value.parse()?));
+        }
+        let span = value.span();
+        cx.error_at(span, format_args!("expected a string: `{example}`"));
+    } else {
+        cx.error_spanned_by(key, format_args!("expected `{example}`"));
+    }
+    skip_value(meta)?;
+    Ok(None)
+}
+
+/// `kind = "gift_card"` to the `ItemType` variant.
+fn item_kind(cx: &Ctxt, lit: &LitStr) -> Option<&'static str> {
+    let value = lit.value();
+    if let Some((_, variant)) = KINDS.iter().find(|(name, _)| *name == value) {
+        return Some(variant);
+    }
+    let names: Vec<&str> = KINDS.iter().map(|(name, _)| *name).collect();
+    let msg = match symbol::did_you_mean(&value, &names) {
+        Some(guess) => format!("unknown item kind `{value}`, did you mean `{guess}`?"),
+        None => format!(
+            "unknown item kind `{value}`, expected {}",
+            symbol::one_of(&names)
+        ),
+    };
+    cx.error_spanned_by(lit, msg);
+    None
+}
+
+/// Reports an unknown key: a key of the other level, a likely typo, or the list of valid keys.
+/// Returns the key it suggested, if any.
+fn unknown_key(
+    cx: &Ctxt,
+    key: &Ident,
+    valid: &[&'static str],
+    level: &str,
+) -> Option<&'static str> {
+    let name = key.to_string();
+    let mut guess = None;
+    let msg = if level == "struct" && FIELD_KEYS.contains(&name.as_str()) {
+        format!("`{name}` belongs on a field: put `#[checkout({name})]` on the field that holds it")
+    } else if level == "field" && CONTAINER_KEYS.contains(&name.as_str()) {
+        format!("`{name}` belongs on the struct, not on a field")
+    } else if let Some(g) = symbol::did_you_mean(&name, valid) {
+        guess = Some(g);
+        format!("unknown checkout attribute `{name}`, did you mean `{g}`?")
+    } else {
+        format!(
+            "unknown checkout attribute `{name}`, expected {}",
+            symbol::one_of(valid)
+        )
+    };
+    cx.error_spanned_by(key, msg);
+    guess
+}
+
+fn field_attrs<'a>(
+    cx: &Ctxt,
+    index: usize,
+    field: &'a syn::Field,
+    guessed: &mut Vec<&'static str>,
+) -> Field<'a> {
+    let member = match &field.ident {
+        Some(ident) => Member::Named(ident.clone()),
+        None => Member::Unnamed(Index {
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+            span: field.ty.span(),
+        }),
+    };
+    let mut out = Field {
+        original: field,
+        member,
+        roles: Vec::new(),
+        flags: Vec::new(),
+    };
+    each_key(cx, &field.attrs, |key, meta| {
+        let name = key.to_string();
+        let role = Role::from_key(&name);
+        let flag = Flag::from_key(&name);
+        if role.is_none() && flag.is_none() {
+            if let Some(guess) = unknown_key(cx, key, FIELD_KEYS, "field") {
+                guessed.push(guess);
+            }
+            return skip_value(meta);
+        }
+        if has_value(meta) {
+            let msg = if name == "vat" {
+                "a field's `vat` takes no value: it marks the field holding the rate; for a fixed rate put `#[checkout(vat = 25)]` on the struct".to_owned()
+            } else {
+                format!("`{name}` takes no value: write `#[checkout({name})]`")
+            };
+            cx.error_spanned_by(key, msg);
+            // Still record the key: what it marks is clear, so "missing" errors would be noise.
+            skip_value(meta)?;
+        }
+        if let Some(role) = role {
+            match out.role(role) {
+                Some(first) => duplicate(cx, first, key),
+                None => out.roles.push((role, key.clone())),
+            }
+        }
+        if let Some(flag) = flag {
+            match out.flag(flag) {
+                Some(first) => duplicate(cx, first, key),
+                None => out.flags.push((flag, key.clone())),
+            }
+        }
+        Ok(())
+    });
+    out
+}

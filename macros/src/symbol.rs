@@ -1,0 +1,244 @@
+//! The attribute grammar in one place: every key of `#[checkout(...)]`, what it means, and the
+//! "did you mean" lookup used for unknown keys and values.
+//!
+//! `ATTRIBUTES.md` is the user-facing version of this table; keep the two in step.
+
+/// Keys allowed on the struct: `#[checkout(vat = 25, currency = "NOK", kind = "physical")]`.
+pub(crate) const CONTAINER_KEYS: &[&str] = &["vat", "currency", "kind", "crate"];
+
+/// Keys allowed on a field: one or more roles, plus flags of `unit_price`.
+pub(crate) const FIELD_KEYS: &[&str] = &[
+    "id",
+    "description",
+    "unit_price",
+    "line_id",
+    "quantity",
+    "vat",
+    "unit_weight",
+    "unit_volume",
+    "unit_dimensional_weight",
+    "thumbnail_url",
+    "eligible_for_discount",
+    "net",
+    "minor_units",
+    "major_units",
+];
+
+/// What a field is used as in the order line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    Id,
+    Description,
+    UnitPrice,
+    LineId,
+    Quantity,
+    Vat,
+    UnitWeight,
+    UnitVolume,
+    UnitDimensionalWeight,
+    ThumbnailUrl,
+    EligibleForDiscount,
+}
+
+impl Role {
+    /// Every role, in the order of the attribute reference.
+    pub(crate) const ALL: [Role; 11] = [
+        Role::Id,
+        Role::Description,
+        Role::UnitPrice,
+        Role::LineId,
+        Role::Quantity,
+        Role::Vat,
+        Role::UnitWeight,
+        Role::UnitVolume,
+        Role::UnitDimensionalWeight,
+        Role::ThumbnailUrl,
+        Role::EligibleForDiscount,
+    ];
+
+    /// The attribute key, which is also the Dintero field name.
+    pub(crate) const fn key(self) -> &'static str {
+        match self {
+            Role::Id => "id",
+            Role::Description => "description",
+            Role::UnitPrice => "unit_price",
+            Role::LineId => "line_id",
+            Role::Quantity => "quantity",
+            Role::Vat => "vat",
+            Role::UnitWeight => "unit_weight",
+            Role::UnitVolume => "unit_volume",
+            Role::UnitDimensionalWeight => "unit_dimensional_weight",
+            Role::ThumbnailUrl => "thumbnail_url",
+            Role::EligibleForDiscount => "eligible_for_discount",
+        }
+    }
+
+    /// The role named by a key.
+    pub(crate) fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.key() == key)
+    }
+
+    /// Whether every line needs this role.
+    pub(crate) const fn is_required(self) -> bool {
+        matches!(self, Role::Id | Role::Description | Role::UnitPrice)
+    }
+}
+
+/// A modifier of the `unit_price` role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Flag {
+    /// The price excludes VAT.
+    Net,
+    /// An integer price counted in minor units (øre, cents).
+    MinorUnits,
+    /// An integer price counted in major units (kroner, euros).
+    MajorUnits,
+}
+
+impl Flag {
+    /// The attribute key.
+    pub(crate) const fn key(self) -> &'static str {
+        match self {
+            Flag::Net => "net",
+            Flag::MinorUnits => "minor_units",
+            Flag::MajorUnits => "major_units",
+        }
+    }
+
+    /// The flag named by a key.
+    pub(crate) fn from_key(key: &str) -> Option<Flag> {
+        [Flag::Net, Flag::MinorUnits, Flag::MajorUnits]
+            .into_iter()
+            .find(|flag| flag.key() == key)
+    }
+}
+
+/// The values of `kind = "..."` and the `ItemType` variant each one names.
+pub(crate) const KINDS: &[(&str, &str)] = &[
+    ("physical", "Physical"),
+    ("digital", "Digital"),
+    ("service", "Service"),
+    ("gift_card", "GiftCard"),
+    ("shipping", "Shipping"),
+    ("surcharge", "Surcharge"),
+];
+
+/// Words people reach for that are not keys, and the key they mean.
+const ALIASES: &[(&str, &str)] = &[
+    ("sku", "id"),
+    ("name", "description"),
+    ("title", "description"),
+    ("price", "unit_price"),
+    ("qty", "quantity"),
+    ("count", "quantity"),
+    ("type", "kind"),
+    ("vat_rate", "vat"),
+    ("tax", "vat"),
+];
+
+/// The closest candidate to a misspelt word, if it is close enough to be what was meant.
+pub(crate) fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let word = word.to_ascii_lowercase();
+    let alias = ALIASES
+        .iter()
+        .filter(|(from, _)| *from == word)
+        .find_map(|(_, to)| candidates.iter().copied().find(|c| c == to));
+    let typo = || {
+        candidates
+            .iter()
+            .map(|&c| (edit_distance(&word, c), c))
+            // About one typo per three letters: `vatt` finds `vat`, `foo` finds nothing.
+            .filter(|&(d, c)| d <= (c.len().max(word.len()) / 3).max(1))
+            .min_by_key(|&(d, _)| d)
+            .map(|(_, c)| c)
+    };
+    // `weight` most likely means the shortest key that contains it, `unit_weight`.
+    let part = || {
+        candidates
+            .iter()
+            .copied()
+            .filter(|c| word.len() >= 4 && c.contains(word.as_str()))
+            .min_by_key(|c| c.len())
+    };
+    alias.or_else(typo).or_else(part)
+}
+
+/// "`a`, `b` or `c`" for messages that list the valid choices.
+pub(crate) fn one_of(candidates: &[&str]) -> String {
+    let mut out = String::new();
+    let last = candidates.len().saturating_sub(1);
+    for (i, c) in candidates.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i == last { " or " } else { ", " });
+        }
+        out.push('`');
+        out.push_str(c);
+        out.push('`');
+    }
+    out
+}
+
+/// Levenshtein distance over chars, with one row of memory.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = i;
+        let mut prev = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let cost = if ca == cb { diagonal } else { diagonal + 1 };
+            let next = cost.min(above.saturating_add(1)).min(prev + 1);
+            diagonal = above;
+            if let Some(slot) = row.get_mut(j + 1) {
+                *slot = next;
+            }
+            prev = next;
+        }
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("vat", "vat"), 0);
+        assert_eq!(edit_distance("vatt", "vat"), 1);
+        assert_eq!(edit_distance("desciption", "description"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(did_you_mean("vatt", CONTAINER_KEYS), Some("vat"));
+        assert_eq!(did_you_mean("desciption", FIELD_KEYS), Some("description"));
+        assert_eq!(did_you_mean("unitprice", FIELD_KEYS), Some("unit_price"));
+        assert_eq!(did_you_mean("price", FIELD_KEYS), Some("unit_price"));
+        assert_eq!(did_you_mean("sku", FIELD_KEYS), Some("id"));
+        assert_eq!(did_you_mean("weight", FIELD_KEYS), Some("unit_weight"));
+        assert_eq!(did_you_mean("sku", CONTAINER_KEYS), None);
+        assert_eq!(did_you_mean("color", FIELD_KEYS), None);
+        assert_eq!(did_you_mean("foo", CONTAINER_KEYS), None);
+        assert_eq!(
+            did_you_mean("fysical", &["physical", "digital"]),
+            Some("physical")
+        );
+        assert_eq!(
+            did_you_mean("Physical", &["physical", "digital"]),
+            Some("physical")
+        );
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(one_of(&["a"]), "`a`");
+        assert_eq!(one_of(&["a", "b", "c"]), "`a`, `b` or `c`");
+    }
+}
