@@ -1,37 +1,4 @@
-//! Unit prices and the one definition of a line's arithmetic.
-//!
-//! # The arithmetic
-//!
-//! All of it is exact integer arithmetic on minor units; no floating point anywhere.
-//! `round` is the order's [`Rounding`] (half away from zero unless half-even was chosen), and
-//! it happens once per line, never per unit. `rate` is the VAT percentage (25.5 for 25.5 %).
-//!
-//! - **Gross pricing** (the default: the price includes VAT):
-//!   `amount = round(unit_price × quantity)`,
-//!   `vat_amount = amount − round(amount × 100 / (100 + rate))`.
-//!   So `net + vat_amount = amount` always.
-//! - **Net pricing** (`net`: the price excludes VAT):
-//!   `net = round(unit_price × quantity)`, `vat_amount = round(net × rate / 100)`,
-//!   `amount = net + vat_amount`.
-//!
-//! A unit price may carry more decimals than the currency ("price precision", e.g. 0.125 NOK
-//! per gram); only the line total is rounded.
-//!
-//! ```
-//! use dintero_order_core::{Currency, Quantity, Rounding, UnitPrice, VatRate};
-//! use rust_decimal_macros::dec;
-//!
-//! let rate = VatRate::from_whole_percent(25).unwrap();
-//! let gross = UnitPrice::major(dec!(299.90))
-//!     .line_amounts(Quantity::ONE, rate, Currency::NOK, Rounding::default())
-//!     .unwrap();
-//! assert_eq!((gross.amount(), gross.vat_amount()), (29990, 5998));
-//!
-//! let net = UnitPrice::major(dec!(100)).net()
-//!     .line_amounts(Quantity::new(dec!(2.5)).unwrap(), rate, Currency::NOK, Rounding::default())
-//!     .unwrap();
-//! assert_eq!((net.amount(), net.vat_amount()), (31250, 6250));
-//! ```
+//! Unit prices and the one definition of a line's arithmetic (documented on [`UnitPrice`]).
 
 use std::fmt;
 
@@ -50,6 +17,41 @@ pub enum Pricing {
 }
 
 /// The price of one unit of a line, before the line's one rounding.
+///
+/// # The arithmetic
+///
+/// All of it is exact integer arithmetic on minor units; no floating point anywhere.
+/// `round` is the order's [`Rounding`] (half away from zero unless half-even was chosen), and
+/// it happens once per line, never per unit. `rate` is the VAT percentage (25.5 for 25.5 %).
+///
+/// - **Gross pricing** (the default: the price includes VAT):
+///   `amount = round(unit_price × quantity)`,
+///   `vat_amount = amount − round(amount × 100 / (100 + rate))`.
+///   So `net + vat_amount = amount` always.
+/// - **Net pricing** (`net`: the price excludes VAT):
+///   `net = round(unit_price × quantity)`, `vat_amount = round(net × rate / 100)`,
+///   `amount = net + vat_amount`.
+///
+/// A unit price may carry more decimals than the currency ("price precision", e.g. 0.125 NOK
+/// per gram); only the line total is rounded.
+///
+/// ```
+/// use dintero_order_core::{Currency, Quantity, Rounding, UnitPrice, VatRate};
+/// use rust_decimal_macros::dec;
+///
+/// let rate = VatRate::from_whole_percent(25).unwrap();
+/// let gross = UnitPrice::major(dec!(299.90))
+///     .line_amounts(Quantity::ONE, rate, Currency::NOK, Rounding::default())
+///     .unwrap();
+/// assert_eq!((gross.amount(), gross.vat_amount()), (29990, 5998));
+///
+/// let net = UnitPrice::major(dec!(100)).net()
+///     .line_amounts(Quantity::new(dec!(2.5)).unwrap(), rate, Currency::NOK, Rounding::default())
+///     .unwrap();
+/// assert_eq!((net.amount(), net.vat_amount()), (31250, 6250));
+/// ```
+///
+/// # Making prices
 ///
 /// ```
 /// use dintero_order_core::{Currency, Money, UnitPrice};
@@ -172,7 +174,7 @@ impl UnitPrice {
     }
 
     /// Computes a line's `amount` and `vat_amount` in minor units of `currency`, following
-    /// the [module's arithmetic](self).
+    /// the [arithmetic](UnitPrice#the-arithmetic).
     ///
     /// ```
     /// # use dintero_order_core::{Currency, Quantity, Rounding, UnitPrice, VatRate};
