@@ -68,7 +68,7 @@ fn quantity_must_be_positive() {
     );
     assert_eq!(
         err.violations()[1].to_string(),
-        "order.items[2].quantity: expected a quantity greater than 0 with at most 15 significant digits, found -2"
+        "order.items[2].quantity: expected a quantity greater than 0 with at most 15 significant digits and 22 decimals, found -2"
     );
 }
 

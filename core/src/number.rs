@@ -19,10 +19,12 @@ const EXACT_F64_POWERS: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
-/// Whether `value` has at most 15 significant digits, so it survives JSON exactly.
+/// Whether `value` has at most 15 significant digits and at most 22 decimals, so it is
+/// written exactly (mantissa and power of ten are exact doubles) and survives JSON.
 pub(crate) fn fits_json_number(value: Decimal) -> bool {
     let normal = value.normalize();
     normal.mantissa().unsigned_abs() < 10_u128.pow(MAX_SIGNIFICANT_DIGITS)
+        && (normal.scale() as usize) < EXACT_F64_POWERS.len()
 }
 
 /// Writes `mantissa × 10^-scale` as a JSON integer when whole, else as the nearest double.

@@ -105,13 +105,13 @@ impl fmt::Display for Quantity {
 pub enum QuantityError {
     /// Zero or negative.
     NotPositive,
-    /// More than 15 significant digits.
+    /// More than 15 significant digits or 22 decimals.
     TooPrecise,
 }
 
 impl QuantityError {
     pub(crate) const EXPECTED: &'static str =
-        "a quantity greater than 0 with at most 15 significant digits";
+        "a quantity greater than 0 with at most 15 significant digits and 22 decimals";
 }
 
 impl fmt::Display for QuantityError {
@@ -119,7 +119,7 @@ impl fmt::Display for QuantityError {
         match self {
             QuantityError::NotPositive => f.write_str("quantity must be greater than 0"),
             QuantityError::TooPrecise => {
-                f.write_str("quantity must have at most 15 significant digits")
+                f.write_str("quantity must have at most 15 significant digits and 22 decimals")
             }
         }
     }
