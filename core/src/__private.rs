@@ -29,11 +29,6 @@ pub const fn currency(code: &str) -> Currency {
     }
 }
 
-/// Sets a VAT percentage read from a field at run time; the order checks it.
-pub fn with_vat_percent(line: Line<'_>, percent: Decimal) -> Line<'_> {
-    line.vat_percent(percent)
-}
-
 /// A string field used as `id`, `description`, `line_id` or `thumbnail_url`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be used as text in a Dintero order line",

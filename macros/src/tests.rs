@@ -360,6 +360,7 @@ fn expansion_uses_absolute_paths_and_spans_roles_on_types() {
         where
             P: ::dintero_order::__private::AsUnitPrice,
         {
+            #[inline]
             fn line(&self) -> ::dintero_order::__private::Line<'_> {
                 let __line = ::dintero_order::__private::Line::new(
                     <String as ::dintero_order::__private::AsText>::as_text(&self.sku),

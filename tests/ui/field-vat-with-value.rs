@@ -1,0 +1,16 @@
+use dintero_order::CheckoutItem;
+use rust_decimal::Decimal;
+
+#[derive(CheckoutItem)]
+struct Chair {
+    #[checkout(id)]
+    sku: String,
+    #[checkout(description)]
+    name: String,
+    #[checkout(unit_price)]
+    price: Decimal,
+    #[checkout(vat = 25)]
+    vat: Decimal,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use dintero_order::CheckoutItem;
+
+#[derive(CheckoutItem)]
+#[checkout(vat = 25)]
+struct Chair {
+    #[checkout(id)]
+    sku: String,
+    #[checkout(description)]
+    name: String,
+}
+
+fn main() {}

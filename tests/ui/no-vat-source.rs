@@ -1,0 +1,14 @@
+use dintero_order::CheckoutItem;
+use rust_decimal::Decimal;
+
+#[derive(CheckoutItem)]
+struct Chair {
+    #[checkout(id)]
+    sku: String,
+    #[checkout(description)]
+    name: String,
+    #[checkout(unit_price)]
+    price: Decimal,
+}
+
+fn main() {}

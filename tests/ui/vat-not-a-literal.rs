@@ -1,0 +1,19 @@
+const STANDARD: u8 = 25;
+
+use dintero_order::CheckoutItem;
+use rust_decimal::Decimal;
+
+#[derive(CheckoutItem)]
+#[checkout(vat = STANDARD)]
+struct Chair {
+    #[checkout(id)]
+    sku: String,
+    #[checkout(description)]
+    name: String,
+    #[checkout(unit_price)]
+    price: Decimal,
+}
+
+fn main() {
+    let _ = STANDARD;
+}
