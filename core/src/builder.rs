@@ -9,7 +9,7 @@ use crate::line::VatInput;
 use crate::order::OrderData;
 use crate::{
     Address, CheckoutItem, Currency, DiscountLine, DiscountType, ItemType, Line, LineAmountError,
-    Money, Order, Quantity, Rounding, Shipping, ShippingOption, Store, VatRate,
+    Money, Order, Quantity, Rounding, Shipping, ShippingOption, Store, UnitPrice, VatRate,
 };
 
 /// Collects an order's lines and settings; [`build`](OrderBuilder::build) computes and checks
@@ -860,27 +860,20 @@ fn add_rounding_line(
         );
         return;
     }
-    let line_id = (items.len() + 1).to_string();
-    items.push(OrderItem {
-        id: Some("rounding".to_owned()),
-        line_id: Some(line_id),
-        description: Some("Rounding".to_owned()),
-        quantity: Some(Quantity::ONE),
-        amount: saturate(difference),
-        vat_amount: Some(0),
-        vat: Some(VatRate::ZERO),
-        kind: Some(ItemType::Surcharge),
-        groups: Vec::new(),
-        unit_volume: None,
-        unit_weight: None,
-        unit_dimensional_weight: None,
-        thumbnail_url: None,
-        eligible_for_discount: None,
-        is_changed: None,
-        discount_lines: Vec::new(),
-        fee_split: None,
-        splits: None,
-        emd: None,
-        store: None,
-    });
+    // The same arithmetic as any line: quantity 1, no VAT, a surcharge that may be negative.
+    let index = items.len();
+    let rounding = Line::new(
+        "rounding",
+        "Rounding",
+        UnitPrice::minor(saturate(difference)),
+        VatRate::ZERO,
+    )
+    .kind(ItemType::Surcharge);
+    items.push(compute_item(
+        rounding,
+        index,
+        currency,
+        Rounding::default(),
+        v,
+    ));
 }
