@@ -43,7 +43,7 @@ macro_rules! optional_text {
 /// assert_eq!(err.violations()[0].path(), "order.billing_address.phone_number");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an address (a JSON object)")]
 pub struct Address {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     first_name: Option<String>,
@@ -211,7 +211,7 @@ pub(crate) fn check_country(
 /// # let _ = address;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a store address (a JSON object)")]
 pub struct StoreAddress {
     address_line: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -263,7 +263,7 @@ optional_text!(StoreAddress {
 /// assert!(serde_json::to_string(&order).unwrap().contains(r#""store":{"id":"shop.example","name":"Example Shop"}"#));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a store (a JSON object)")]
 pub struct Store {
     id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -288,7 +288,11 @@ pub struct Store {
     terminal_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     payout_destination_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::parse::object_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     address: Option<StoreAddress>,
 }
 

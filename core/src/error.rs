@@ -58,6 +58,104 @@ pub enum Rule {
     UnknownField,
     /// A JSON value of the wrong type or shape.
     Type,
+    /// Bytes that are not JSON at all (the path is empty; `found` gives the line and column).
+    Syntax,
+    /// The same key twice in one JSON object.
+    DuplicateKey,
+}
+
+impl Rule {
+    /// Every rule, in declaration order.
+    ///
+    /// ```
+    /// use dintero_order_core::Rule;
+    /// assert!(Rule::ALL.contains(&Rule::VatAmount));
+    /// assert_eq!(Rule::ALL.len(), 23);
+    /// ```
+    pub const ALL: [Rule; 23] = [
+        Rule::Currency,
+        Rule::CurrencyMismatch,
+        Rule::Precision,
+        Rule::Overflow,
+        Rule::Int32Range,
+        Rule::Quantity,
+        Rule::VatRate,
+        Rule::VatAmount,
+        Rule::NegativeAmount,
+        Rule::DuplicateLineId,
+        Rule::OrderAmount,
+        Rule::OrderVatAmount,
+        Rule::Required,
+        Rule::Url,
+        Rule::Length,
+        Rule::TooMany,
+        Rule::Format,
+        Rule::RoundingTolerance,
+        Rule::Discount,
+        Rule::UnknownField,
+        Rule::Type,
+        Rule::Syntax,
+        Rule::DuplicateKey,
+    ];
+
+    /// A stable snake_case name for reports and logs (`vat_amount`, `unknown_field`, …).
+    ///
+    /// ```
+    /// use dintero_order_core::Rule;
+    /// assert_eq!(Rule::UnknownField.as_str(), "unknown_field");
+    /// assert_eq!(Rule::Int32Range.as_str(), "int32_range");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Rule::Currency => "currency",
+            Rule::CurrencyMismatch => "currency_mismatch",
+            Rule::Precision => "precision",
+            Rule::Overflow => "overflow",
+            Rule::Int32Range => "int32_range",
+            Rule::Quantity => "quantity",
+            Rule::VatRate => "vat_rate",
+            Rule::VatAmount => "vat_amount",
+            Rule::NegativeAmount => "negative_amount",
+            Rule::DuplicateLineId => "duplicate_line_id",
+            Rule::OrderAmount => "order_amount",
+            Rule::OrderVatAmount => "order_vat_amount",
+            Rule::Required => "required",
+            Rule::Url => "url",
+            Rule::Length => "length",
+            Rule::TooMany => "too_many",
+            Rule::Format => "format",
+            Rule::RoundingTolerance => "rounding_tolerance",
+            Rule::Discount => "discount",
+            Rule::UnknownField => "unknown_field",
+            Rule::Type => "type",
+            Rule::Syntax => "syntax",
+            Rule::DuplicateKey => "duplicate_key",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    /// The [`as_str`](Rule::as_str) name.
+    ///
+    /// ```
+    /// use dintero_order_core::Rule;
+    /// assert_eq!(Rule::VatRate.to_string(), "vat_rate");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Rule {
+    /// Serializes as the [`as_str`](Rule::as_str) name.
+    ///
+    /// ```
+    /// use dintero_order_core::Rule;
+    /// assert_eq!(serde_json::to_string(&Rule::Type).unwrap(), r#""type""#);
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 /// One broken rule: where (`order.items[2].vat`), what was expected and what was found.
@@ -137,13 +235,42 @@ impl Violation {
     }
 }
 
+impl serde::Serialize for Violation {
+    /// A machine-readable report entry: `{"rule", "path", "expected", "found"}`.
+    ///
+    /// ```
+    /// use dintero_order_core::{Rule, Violation};
+    /// let v = Violation::new(Rule::VatRate, "order.items[0].vat", "0..=100", "250");
+    /// assert_eq!(
+    ///     serde_json::to_string(&v).unwrap(),
+    ///     r#"{"rule":"vat_rate","path":"order.items[0].vat","expected":"0..=100","found":"250"}"#
+    /// );
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Violation", 4)?;
+        s.serialize_field("rule", &self.rule)?;
+        s.serialize_field("path", &self.path)?;
+        s.serialize_field("expected", &self.expected)?;
+        s.serialize_field("found", &self.found)?;
+        s.end()
+    }
+}
+
 impl fmt::Display for Violation {
+    /// `path: expected …, found …`; a problem with the whole document (bytes that are not
+    /// JSON, a body that is not an object) has an empty path and no `path: ` prefix.
+    ///
+    /// ```
+    /// use dintero_order_core::{Rule, Violation};
+    /// let v = Violation::new(Rule::Syntax, "", "a JSON document", "EOF at line 1 column 0");
+    /// assert_eq!(v.to_string(), "expected a JSON document, found EOF at line 1 column 0");
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: expected {}, found {}",
-            self.path, self.expected, self.found
-        )
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        write!(f, "expected {}, found {}", self.expected, self.found)
     }
 }
 
@@ -194,6 +321,11 @@ impl Error {
         Error {
             violations: vec![violation],
         }
+    }
+
+    /// An error holding these violations; call only with at least one.
+    pub(crate) fn from_violations(violations: Vec<Violation>) -> Self {
+        Error { violations }
     }
 }
 

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::{Quantity, VatRate, number};
+use crate::{Quantity, Store, VatRate, number, parse};
 
 /// The item `type` Dintero knows.
 ///
@@ -80,7 +80,7 @@ pub enum DiscountType {
 /// assert_eq!(order.items()[0].amount(), 5600);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a discount line (a JSON object)")]
 pub struct DiscountLine {
     pub(crate) amount: i64,
     #[serde(
@@ -199,7 +199,7 @@ impl DiscountLine {
 
 /// A product group a line belongs to (`groups[]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a product group (a JSON object)")]
 pub(crate) struct ItemGroup {
     pub(crate) id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -225,60 +225,152 @@ pub(crate) struct ItemGroup {
 /// assert_eq!((item.amount(), item.vat_amount()), (29990, Some(5998)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "OrderItemWire")]
 pub struct OrderItem {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) line_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) quantity: Option<Quantity>,
     pub(crate) amount: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) vat_amount: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) vat: Option<VatRate>,
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub(crate) kind: Option<ItemType>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) groups: Vec<ItemGroup>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(with = "number::option", skip_serializing_if = "Option::is_none")]
     pub(crate) unit_volume: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(with = "number::option", skip_serializing_if = "Option::is_none")]
     pub(crate) unit_weight: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(with = "number::option", skip_serializing_if = "Option::is_none")]
     pub(crate) unit_dimensional_weight: Option<Decimal>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) thumbnail_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) eligible_for_discount: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) is_changed: Option<bool>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) discount_lines: Vec<DiscountLine>,
-    // Passed through unchanged: payout splits and Klarna's extra merchant data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) fee_split: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) splits: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) fee_split: Option<FeeSplit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) splits: Option<Vec<PayoutSplit>>,
+    // Klarna's extra merchant data: a large schema of its own, passed through unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) emd: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) store: Option<Store>,
+}
+
+/// What an `order.items[]` object may hold on parse: every field of [`OrderItem`] plus the
+/// read-only fields Dintero sets itself (`gross_amount`, `version`). Those are type-checked
+/// and dropped: a request never needs them, and Dintero ignores them in one.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, expecting = "an order item (a JSON object)")]
+struct OrderItemWire {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    line_id: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    quantity: Option<Quantity>,
+    amount: i64,
+    #[serde(default)]
+    vat_amount: Option<i64>,
+    #[serde(default)]
+    vat: Option<VatRate>,
+    #[serde(rename = "type", default)]
+    kind: Option<ItemType>,
+    #[serde(default, deserialize_with = "parse::objects")]
+    groups: Vec<ItemGroup>,
+    #[serde(default, with = "number::option")]
+    unit_volume: Option<Decimal>,
+    #[serde(default, with = "number::option")]
+    unit_weight: Option<Decimal>,
+    #[serde(default, with = "number::option")]
+    unit_dimensional_weight: Option<Decimal>,
+    #[serde(default)]
+    thumbnail_url: Option<String>,
+    #[serde(default)]
+    eligible_for_discount: Option<bool>,
+    #[serde(default)]
+    is_changed: Option<bool>,
+    #[serde(default, deserialize_with = "parse::objects")]
+    discount_lines: Vec<DiscountLine>,
+    #[serde(default, deserialize_with = "parse::object_opt")]
+    fee_split: Option<FeeSplit>,
+    #[serde(default, deserialize_with = "parse::objects_opt")]
+    splits: Option<Vec<PayoutSplit>>,
+    #[serde(default)]
+    emd: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "parse::object_opt")]
+    store: Option<Store>,
+    #[serde(default, rename = "gross_amount")]
+    _gross_amount: Option<serde_json::Number>,
+    #[serde(default, rename = "version")]
+    _version: Option<serde_json::Number>,
+}
+
+impl From<OrderItemWire> for OrderItem {
+    fn from(wire: OrderItemWire) -> OrderItem {
+        OrderItem {
+            id: wire.id,
+            line_id: wire.line_id,
+            description: wire.description,
+            quantity: wire.quantity,
+            amount: wire.amount,
+            vat_amount: wire.vat_amount,
+            vat: wire.vat,
+            kind: wire.kind,
+            groups: wire.groups,
+            unit_volume: wire.unit_volume,
+            unit_weight: wire.unit_weight,
+            unit_dimensional_weight: wire.unit_dimensional_weight,
+            thumbnail_url: wire.thumbnail_url,
+            eligible_for_discount: wire.eligible_for_discount,
+            is_changed: wire.is_changed,
+            discount_lines: wire.discount_lines,
+            fee_split: wire.fee_split,
+            splits: wire.splits,
+            emd: wire.emd,
+            store: wire.store,
+        }
+    }
+}
+
+/// One entry of `splits`: the part of a line's amount paid out to one seller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "a payout split (a JSON object)")]
+pub(crate) struct PayoutSplit {
+    pub(crate) payout_destination_id: String,
+    pub(crate) amount: i64,
+}
+
+/// `fee_split`: how Dintero's fees are shared between the payout destinations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "a fee split (a JSON object)")]
+pub(crate) struct FeeSplit {
+    #[serde(rename = "type")]
+    pub(crate) kind: FeeSplitKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) store: Option<serde_json::Value>,
+    pub(crate) destinations: Option<Vec<String>>,
+}
+
+/// The only fee split Dintero defines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum FeeSplitKind {
+    /// Fees are shared in proportion to the split amounts.
+    Proportional,
 }
 
 impl OrderItem {

@@ -112,6 +112,15 @@ impl serde::de::Visitor<'_> for DecimalVisitor {
         if !v.is_finite() {
             return Err(E::custom("number is not finite"));
         }
+        // Fast path: the fewest decimals (up to 6) whose value is exactly this double is what
+        // the JSON text said, as `Display` below would find, without formatting a string.
+        for (scale, power) in EXACT_F64_POWERS.iter().take(7).enumerate() {
+            let scaled = (v * power).round();
+            if scaled.abs() < 9_007_199_254_740_992.0 && scaled / power == v {
+                // |scaled| < 2^53: an exact integer, so the cast is exact.
+                return Ok(Decimal::new(scaled as i64, scale as u32));
+            }
+        }
         // `Display` for f64 prints the shortest decimal that reads back to the same double,
         // without an exponent: exactly what the JSON text said, for ≤ 15 digits.
         Decimal::from_str(&v.to_string())

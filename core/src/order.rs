@@ -1,7 +1,8 @@
 //! The validated order (`order` in a session body).
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::parse;
 use crate::{
     Address, Currency, DiscountLine, Error, Money, OrderBuilder, OrderItem, ShippingOption, Store,
 };
@@ -31,50 +32,134 @@ use crate::{
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "OrderData")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Order(OrderData);
 
 /// The order's fields in Dintero's order; `Order` wraps it once it is checked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "OrderDataWire")]
 pub(crate) struct OrderData {
     pub(crate) amount: i64,
     pub(crate) currency: Currency,
     pub(crate) merchant_reference: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) merchant_reference_2: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) event_reference: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) vat_amount: Option<i64>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) items: Vec<OrderItem>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) shipping_option: Option<ShippingOption>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) partial_payment: Option<bool>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) discount_lines: Vec<DiscountLine>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) discount_codes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(crate) gift_cards: Vec<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) gift_cards: Vec<GiftCard>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) shipping_address: Option<Address>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) billing_address: Option<Address>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) store: Option<Store>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) payout_destination_id: Option<String>,
 }
 
-impl TryFrom<OrderData> for Order {
-    type Error = Error;
+/// What an `order` object may hold on parse: every field of [`OrderData`] plus the read-only
+/// fields Dintero sets itself after computing discounts (`gross_amount`, `is_changed`). Those
+/// are type-checked and dropped: a request never needs them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, expecting = "an order (a JSON object)")]
+struct OrderDataWire {
+    amount: i64,
+    currency: Currency,
+    merchant_reference: String,
+    #[serde(default)]
+    merchant_reference_2: Option<String>,
+    #[serde(default)]
+    event_reference: Option<String>,
+    #[serde(default)]
+    vat_amount: Option<i64>,
+    #[serde(default, deserialize_with = "parse::objects")]
+    items: Vec<OrderItem>,
+    #[serde(default, deserialize_with = "parse::object_opt")]
+    shipping_option: Option<ShippingOption>,
+    #[serde(default)]
+    partial_payment: Option<bool>,
+    #[serde(default, deserialize_with = "parse::objects")]
+    discount_lines: Vec<DiscountLine>,
+    #[serde(default)]
+    discount_codes: Vec<String>,
+    #[serde(default, deserialize_with = "parse::objects")]
+    gift_cards: Vec<GiftCard>,
+    #[serde(default, deserialize_with = "parse::object_opt")]
+    shipping_address: Option<Address>,
+    #[serde(default, deserialize_with = "parse::object_opt")]
+    billing_address: Option<Address>,
+    #[serde(default, deserialize_with = "parse::object_opt")]
+    store: Option<Store>,
+    #[serde(default)]
+    payout_destination_id: Option<String>,
+    #[serde(default, rename = "gross_amount")]
+    _gross_amount: Option<serde_json::Number>,
+    #[serde(default, rename = "is_changed")]
+    _is_changed: Option<bool>,
+}
 
-    fn try_from(data: OrderData) -> Result<Self, Self::Error> {
-        Order::check(data)
+impl From<OrderDataWire> for OrderData {
+    fn from(wire: OrderDataWire) -> OrderData {
+        OrderData {
+            amount: wire.amount,
+            currency: wire.currency,
+            merchant_reference: wire.merchant_reference,
+            merchant_reference_2: wire.merchant_reference_2,
+            event_reference: wire.event_reference,
+            vat_amount: wire.vat_amount,
+            items: wire.items,
+            shipping_option: wire.shipping_option,
+            partial_payment: wire.partial_payment,
+            discount_lines: wire.discount_lines,
+            discount_codes: wire.discount_codes,
+            gift_cards: wire.gift_cards,
+            shipping_address: wire.shipping_address,
+            billing_address: wire.billing_address,
+            store: wire.store,
+            payout_destination_id: wire.payout_destination_id,
+        }
+    }
+}
+
+/// One `order.gift_cards[]` entry: the part of `order.amount` a Dintero Wallets card pays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "a gift card (a JSON object)")]
+pub(crate) struct GiftCard {
+    #[serde(rename = "type")]
+    pub(crate) kind: GiftCardKind,
+    pub(crate) card_id: String,
+    pub(crate) amount: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) masked_card_token: Option<String>,
+}
+
+/// The only gift card Dintero defines for `order.gift_cards`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum GiftCardKind {
+    /// Dintero Wallets.
+    #[serde(rename = "dintero.wallets")]
+    DinteroWallets,
+}
+
+impl<'de> Deserialize<'de> for Order {
+    /// Parses an `order` object and runs every check the builder runs. Errors name the JSON
+    /// path from `order` (`order.items[1].line_id`), serde's own type errors included.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Order, D::Error> {
+        let data: OrderData = crate::parse::tracked(deserializer, crate::parse::Root::Order)?;
+        Order::check(data).map_err(serde::de::Error::custom)
     }
 }
 
@@ -97,6 +182,12 @@ impl Order {
     pub(crate) fn check(data: OrderData) -> Result<Order, Error> {
         crate::validate::order(&data)?;
         Ok(Order(data))
+    }
+
+    /// Wraps data that [`validate::order_into`](crate::validate::order_into) just passed, as
+    /// part of checking a whole session body at once.
+    pub(crate) fn validated(data: OrderData) -> Order {
+        Order(data)
     }
 
     /// The currency of every amount in the order.

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{UnitPrice, VatRate};
+use crate::item::{FeeSplit, PayoutSplit};
+use crate::{UnitPrice, VatRate, parse};
 
 /// How the goods reach the customer.
 ///
@@ -179,7 +180,7 @@ impl<'a> Shipping<'a> {
 /// assert_eq!((option.id(), option.line_id(), option.amount()), ("free", "free", 0));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a shipping option (a JSON object)")]
 pub struct ShippingOption {
     pub(crate) id: String,
     pub(crate) line_id: String,
@@ -198,9 +199,9 @@ pub struct ShippingOption {
     pub(crate) operator_product_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) thumbnail_url: Option<String>,
-    // Passed through unchanged: the spec's rarely used parts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) countries: Option<serde_json::Value>,
+    pub(crate) countries: Option<Vec<String>>,
+    // Passed through unchanged: the spec's rarely used parts (the 2025 spec widened `eta`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) eta: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -209,12 +210,24 @@ pub struct ShippingOption {
     pub(crate) pick_up_address: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) environmental_data: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) fee_split: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) splits: Option<serde_json::Value>,
+    #[serde(
+        default,
+        deserialize_with = "parse::object_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub(crate) environmental_data: Option<EnvironmentalData>,
+    #[serde(
+        default,
+        deserialize_with = "parse::object_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub(crate) fee_split: Option<FeeSplit>,
+    #[serde(
+        default,
+        deserialize_with = "parse::objects_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub(crate) splits: Option<Vec<PayoutSplit>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) pay_in_store: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -356,4 +369,28 @@ impl ShippingOption {
     pub fn delivery_method(&self) -> Option<DeliveryMethod> {
         self.delivery_method
     }
+}
+
+/// `environmental_data` of a shipping option: what it does for the climate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "environmental data (a JSON object)")]
+pub(crate) struct EnvironmentalData {
+    pub(crate) description: String,
+    #[serde(
+        default,
+        deserialize_with = "parse::objects",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub(crate) details: Vec<EnvironmentalDetail>,
+}
+
+/// One `environmental_data.details[]` entry: a label and its value, 50 characters each at most.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an environmental detail (a JSON object)"
+)]
+pub(crate) struct EnvironmentalDetail {
+    pub(crate) label: String,
+    pub(crate) value: String,
 }

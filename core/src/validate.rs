@@ -2,8 +2,11 @@
 
 use std::collections::HashSet;
 
+use rust_decimal::Decimal;
+
+use crate::address::check_country;
 use crate::error::{Error, Rule, Violations, quoted};
-use crate::item::OrderItem;
+use crate::item::{DiscountLine, FeeSplit, OrderItem, PayoutSplit};
 use crate::order::OrderData;
 use crate::{ShippingOption, VatRate, number};
 
@@ -13,9 +16,24 @@ const INT32: std::ops::RangeInclusive<i128> = (i32::MIN as i128)..=(i32::MAX as 
 /// `payout_destination_id` is at most this many characters.
 const MAX_PAYOUT_DESTINATION_ID: usize = 40;
 
+/// `shipping_option.metadata` has at most this many keys.
+const MAX_SHIPPING_METADATA_KEYS: usize = 20;
+
+/// `environmental_data.details[]` labels and values have at most this many characters.
+const MAX_ENVIRONMENTAL_TEXT: usize = 50;
+
 /// Checks an order's invariants; paths start at `order`.
 pub(crate) fn order(data: &OrderData) -> Result<(), Error> {
     let mut v = Violations::new();
+    order_into(data, &mut v);
+    v.finish(())
+}
+
+/// Checks an order's invariants, adding what is wrong to `v`; paths start at `order`.
+///
+/// The one definition of a valid order: building, parsing an order and parsing a session
+/// body all come here.
+pub(crate) fn order_into(data: &OrderData, v: &mut Violations) {
     let root = "order";
 
     if data.merchant_reference.is_empty() {
@@ -30,16 +48,16 @@ pub(crate) fn order(data: &OrderData) -> Result<(), Error> {
     let mut lines_amount: i128 = 0;
     let mut lines_vat: i128 = 0;
     for (index, item) in data.items.iter().enumerate() {
-        check_item(item, index, &mut v);
+        check_item(item, index, v);
         lines_amount += i128::from(item.amount);
         lines_vat += i128::from(item.vat_amount.unwrap_or(0));
     }
     if let Some(shipping) = &data.shipping_option {
-        shipping.validate("order.shipping_option", &mut v);
+        shipping.validate("order.shipping_option", v);
         lines_amount += i128::from(shipping.amount);
         lines_vat += i128::from(shipping.vat_amount.unwrap_or(0));
     }
-    check_unique_line_ids(data, &mut v);
+    check_unique_line_ids(data, v);
 
     let amount = i128::from(data.amount);
     if !INT32.contains(&amount) {
@@ -116,26 +134,44 @@ pub(crate) fn order(data: &OrderData) -> Result<(), Error> {
             format!("{} gift cards", data.gift_cards.len()),
         );
     }
-    for (index, discount) in data.discount_lines.iter().enumerate() {
-        if discount.amount < 0 {
+    let mut gift_cards_amount: i128 = 0;
+    for (index, card) in data.gift_cards.iter().enumerate() {
+        if card.card_id.is_empty() {
             v.add(
-                Rule::NegativeAmount,
-                format_args!("{root}.discount_lines[{index}].amount"),
-                "a positive discount amount",
-                discount.amount.to_string(),
+                Rule::Required,
+                format_args!("{root}.gift_cards[{index}].card_id"),
+                "a non-empty string",
+                "\"\"",
             );
         }
+        if card.amount < 0 {
+            v.add(
+                Rule::NegativeAmount,
+                format_args!("{root}.gift_cards[{index}].amount"),
+                "an amount of 0 or more",
+                card.amount.to_string(),
+            );
+        }
+        gift_cards_amount += i128::from(card.amount);
     }
+    if !data.gift_cards.is_empty() && gift_cards_amount > amount {
+        v.add(
+            Rule::OrderAmount,
+            format_args!("{root}.gift_cards"),
+            format!("gift cards paying at most order.amount ({amount})"),
+            gift_cards_amount.to_string(),
+        );
+    }
+    check_discount_lines(&data.discount_lines, format_args!("{root}"), v);
     if let Some(address) = &data.shipping_address {
-        address.validate("order.shipping_address", &mut v);
+        address.validate("order.shipping_address", v);
     }
     if let Some(address) = &data.billing_address {
-        address.validate("order.billing_address", &mut v);
+        address.validate("order.billing_address", v);
     }
     if let Some(store) = &data.store {
-        store.validate("order.store", &mut v);
+        store.validate("order.store", v);
     }
-    v.finish(())
 }
 
 fn check_item(item: &OrderItem, index: usize, v: &mut Violations) {
@@ -176,15 +212,113 @@ fn check_item(item: &OrderItem, index: usize, v: &mut Violations) {
     if let Some(url) = &item.thumbnail_url {
         check_absolute_url(url, format_args!("order.items[{index}].thumbnail_url"), v);
     }
-    for (d, discount) in item.discount_lines.iter().enumerate() {
+    check_discount_lines(
+        &item.discount_lines,
+        format_args!("order.items[{index}]"),
+        v,
+    );
+    check_splits(
+        item.fee_split.as_ref(),
+        item.splits.as_deref(),
+        format_args!("order.items[{index}]"),
+        v,
+    );
+    if let Some(store) = &item.store {
+        store.validate(&format!("order.items[{index}].store"), v);
+    }
+}
+
+/// `discount_lines[]` of an item or the order: positive amounts, percentages in 0..=100.
+fn check_discount_lines(
+    discounts: &[DiscountLine],
+    owner: impl std::fmt::Display,
+    v: &mut Violations,
+) {
+    for (d, discount) in discounts.iter().enumerate() {
         if discount.amount < 0 {
             v.add(
                 Rule::NegativeAmount,
-                format_args!("order.items[{index}].discount_lines[{d}].amount"),
+                format_args!("{owner}.discount_lines[{d}].amount"),
                 "a positive discount amount",
                 discount.amount.to_string(),
             );
         }
+        if let Some(percentage) = discount.percentage
+            && (percentage.is_sign_negative() && !percentage.is_zero()
+                || percentage > Decimal::ONE_HUNDRED)
+        {
+            v.add(
+                Rule::Discount,
+                format_args!("{owner}.discount_lines[{d}].percentage"),
+                "a percentage in 0..=100",
+                percentage.to_string(),
+            );
+        }
+    }
+}
+
+/// `splits` and `fee_split` of an item or the shipping option (Dintero Payout).
+fn check_splits(
+    fee_split: Option<&FeeSplit>,
+    splits: Option<&[PayoutSplit]>,
+    owner: impl std::fmt::Display,
+    v: &mut Violations,
+) {
+    for (index, split) in splits.unwrap_or_default().iter().enumerate() {
+        check_payout_destination(
+            &split.payout_destination_id,
+            format_args!("{owner}.splits[{index}].payout_destination_id"),
+            v,
+        );
+        if !INT32.contains(&i128::from(split.amount)) {
+            v.add(
+                Rule::Int32Range,
+                format_args!("{owner}.splits[{index}].amount"),
+                "an amount that fits Dintero's int32 (at most 2147483647)",
+                split.amount.to_string(),
+            );
+        }
+    }
+    let Some(destinations) = fee_split.and_then(|f| f.destinations.as_ref()) else {
+        return;
+    };
+    if destinations.is_empty() {
+        v.add(
+            Rule::Required,
+            format_args!("{owner}.fee_split.destinations"),
+            "at least one payout destination",
+            "[]",
+        );
+    }
+    let listed: HashSet<&str> = splits
+        .unwrap_or_default()
+        .iter()
+        .map(|s| s.payout_destination_id.as_str())
+        .collect();
+    for (index, destination) in destinations.iter().enumerate() {
+        if !listed.contains(destination.as_str()) {
+            v.add(
+                Rule::Required,
+                format_args!("{owner}.fee_split.destinations[{index}]"),
+                "a payout_destination_id listed in splits",
+                quoted(destination),
+            );
+        }
+    }
+}
+
+/// A seller id: non-empty, at most 40 characters.
+fn check_payout_destination(id: &str, path: impl std::fmt::Display, v: &mut Violations) {
+    let chars = id.chars().count();
+    if chars == 0 {
+        v.add(Rule::Required, path, "a non-empty string", "\"\"");
+    } else if chars > MAX_PAYOUT_DESTINATION_ID {
+        v.add(
+            Rule::Length,
+            path,
+            "at most 40 characters",
+            format!("{chars} characters"),
+        );
     }
 }
 
@@ -221,16 +355,53 @@ impl ShippingOption {
         if let Some(url) = &self.thumbnail_url {
             check_absolute_url(url, format_args!("{path}.thumbnail_url"), v);
         }
-        if let Some(metadata) = &self.metadata
-            && metadata.len() > 20
-        {
-            v.add(
-                Rule::TooMany,
-                format_args!("{path}.metadata"),
-                "at most 20 keys",
-                format!("{} keys", metadata.len()),
-            );
+        if let Some(metadata) = &self.metadata {
+            if metadata.len() > MAX_SHIPPING_METADATA_KEYS {
+                v.add(
+                    Rule::TooMany,
+                    format_args!("{path}.metadata"),
+                    "at most 20 keys",
+                    format!("{} keys", metadata.len()),
+                );
+            }
+            for (key, value) in metadata {
+                if !value.is_string() {
+                    v.add(
+                        Rule::Type,
+                        format_args!("{path}.metadata{}", crate::parse::key_segment(key)),
+                        "a string",
+                        value.to_string(),
+                    );
+                }
+            }
         }
+        for (index, country) in self.countries.iter().flatten().enumerate() {
+            check_country(country, format_args!("{path}.countries[{index}]"), v);
+        }
+        if let Some(data) = &self.environmental_data {
+            if data.description.is_empty() {
+                v.add(
+                    Rule::Required,
+                    format_args!("{path}.environmental_data.description"),
+                    "a non-empty string",
+                    "\"\"",
+                );
+            }
+            for (index, detail) in data.details.iter().enumerate() {
+                for (name, text) in [("label", &detail.label), ("value", &detail.value)] {
+                    let chars = text.chars().count();
+                    if chars > MAX_ENVIRONMENTAL_TEXT {
+                        v.add(
+                            Rule::Length,
+                            format_args!("{path}.environmental_data.details[{index}].{name}"),
+                            "at most 50 characters",
+                            format!("{chars} characters"),
+                        );
+                    }
+                }
+            }
+        }
+        check_splits(self.fee_split.as_ref(), self.splits.as_deref(), path, v);
     }
 }
 
@@ -254,11 +425,18 @@ fn check_vat_amount(
     };
     let found = i128::from(vat_amount);
     if found != floor && found != ceil {
-        let expected = if floor == ceil {
+        let mut expected = if floor == ceil {
             format!("{floor} ({vat} % VAT contained in {amount})")
         } else {
             format!("{floor} or {ceil} ({vat} % VAT contained in {amount})")
         };
+        // A rate below 1 % whose vat_amount fits the rate × 100 was meant as a ratio.
+        if rate < 100 && rate > 0 && vat_amount_fits(amount, vat_amount, rate * 100) {
+            let meant = (vat.percent() * Decimal::ONE_HUNDRED).normalize();
+            expected.push_str(&format!(
+                "; `vat` is a percentage, so {vat} means {vat} %: write {meant} for {meant} %"
+            ));
+        }
         v.add(
             Rule::VatAmount,
             format_args!("{line_path}.vat_amount"),
@@ -266,6 +444,16 @@ fn check_vat_amount(
             found.to_string(),
         );
     }
+}
+
+/// Whether `vat_amount` is the floor or ceiling of `amount × rate / (10000 + rate)`, with the
+/// rate in hundredths of a percent.
+fn vat_amount_fits(amount: i64, vat_amount: i64, rate: i128) -> bool {
+    let numerator = i128::from(amount) * rate;
+    let denominator = 10_000 + rate;
+    let floor = numerator.div_euclid(denominator);
+    let found = i128::from(vat_amount);
+    found == floor || (found == floor + 1 && numerator.rem_euclid(denominator) != 0)
 }
 
 /// Every `line_id` is unique across the items and the shipping option.

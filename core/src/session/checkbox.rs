@@ -26,7 +26,7 @@ const LABEL_LENGTH: std::ops::RangeInclusive<usize> = 2..=99;
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a checkbox (a JSON object)")]
 pub struct Checkbox {
     id: String,
     label: String,
@@ -34,7 +34,11 @@ pub struct Checkbox {
     checked: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     required: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::parse::object_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     link: Option<CheckboxLink>,
 }
 
@@ -47,7 +51,7 @@ pub struct Checkbox {
 /// assert_eq!((link.url(), link.text()), ("https://example.com/terms", "Terms"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a checkbox link (a JSON object)")]
 pub struct CheckboxLink {
     url: String,
     text: String,

@@ -33,7 +33,7 @@ const WALLETS: &str = "dintero.wallets";
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "the customer (a JSON object)")]
 pub struct Customer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     customer_id: Option<String>,

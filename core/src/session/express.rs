@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::check;
 use crate::error::{Rule, Violations, quoted};
-use crate::{Order, ShippingOption};
+use crate::{OrderItem, ShippingOption};
 
 /// The `express` object: makes the session an Express Checkout session, where the customer
 /// enters a shipping address and picks one of the `shipping_options` before paying.
@@ -29,14 +29,19 @@ use crate::{Order, ShippingOption};
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "the express object (a JSON object)")]
 pub struct Express {
+    #[serde(deserialize_with = "crate::parse::objects")]
     shipping_options: Vec<ShippingOption>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     shipping_mode: Option<ShippingMode>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     shipping_address_callback_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::parse::object_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     discount_codes: Option<DiscountCodes>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     customer_types: Vec<CustomerType>,
@@ -88,7 +93,10 @@ pub enum CustomerType {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "the discount codes settings (a JSON object)"
+)]
 pub struct DiscountCodes {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     max_count: Option<u32>,
@@ -218,12 +226,8 @@ impl Express {
     }
 
     /// Checks the options against the order and the URLs; paths start at `express`.
-    pub(super) fn validate(&self, order: &Order, v: &mut Violations) {
-        let item_line_ids: HashSet<&str> = order
-            .items()
-            .iter()
-            .filter_map(|item| item.line_id())
-            .collect();
+    pub(super) fn validate(&self, items: &[OrderItem], v: &mut Violations) {
+        let item_line_ids: HashSet<&str> = items.iter().filter_map(|item| item.line_id()).collect();
         let mut seen: HashSet<&str> = HashSet::with_capacity(self.shipping_options.len());
         for (index, option) in self.shipping_options.iter().enumerate() {
             let path = format!("express.shipping_options[{index}]");

@@ -25,7 +25,7 @@ use crate::error::{Rule, Violations};
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "the merchant (a JSON object)")]
 pub struct Merchant {
     name: String,
     logo_url: String,

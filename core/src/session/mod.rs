@@ -14,8 +14,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::Order;
 use crate::error::{Error, Rule, Violations, quoted};
+use crate::order::OrderData;
+use crate::parse::{self, Root};
+use crate::{Order, OrderItem};
 
 /// Generates a by-value setter and a `get_` accessor for each optional string field of a
 /// part, with a runnable example built from `$new`.
@@ -73,7 +75,7 @@ const MAX_CHECKBOXES: usize = 2;
 
 /// The `url` object.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "the url object (a JSON object)")]
 struct SessionUrls {
     return_url: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,24 +84,49 @@ struct SessionUrls {
     merchant_terms_url: Option<String>,
 }
 
-/// The fields both bodies share, in the order they are written; flattened into each body.
-///
-/// No `deny_unknown_fields` here: serde reports unknown keys from the outer body, which
-/// sees every key its flattened parts did not take.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct SessionParts {
+/// The fields both bodies share, in the order they are written; flattened into each body
+/// when written. `O` is [`Order`] in a session and the unchecked [`OrderData`] while a parsed
+/// body is checked, so that the order's problems are reported with the session's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct SessionParts<O = Order> {
     url: SessionUrls,
-    order: Order,
-    #[serde(default, skip_serializing_if = "Customer::is_empty")]
+    order: O,
+    #[serde(skip_serializing_if = "Customer::is_empty")]
     customer: Customer,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     expires_at: Option<String>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     metadata: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     checkboxes: Vec<Checkbox>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     express: Option<Express>,
+}
+
+/// The order inside a session as far as the session's checks need it.
+trait OrderPart {
+    /// Adds the order's own problems; an [`Order`] has none.
+    fn check(&self, v: &mut Violations);
+    /// The order lines, whose `line_id`s the express options must not reuse.
+    fn lines(&self) -> &[OrderItem];
+}
+
+impl OrderPart for Order {
+    fn check(&self, _: &mut Violations) {}
+
+    fn lines(&self) -> &[OrderItem] {
+        self.items()
+    }
+}
+
+impl OrderPart for OrderData {
+    fn check(&self, v: &mut Violations) {
+        crate::validate::order_into(self, v);
+    }
+
+    fn lines(&self) -> &[OrderItem] {
+        &self.items
+    }
 }
 
 impl SessionParts {
@@ -118,7 +145,24 @@ impl SessionParts {
             express: None,
         }
     }
+}
 
+impl SessionParts<OrderData> {
+    /// The parts with their order checked; call only once `validate` found nothing.
+    fn into_validated(self) -> SessionParts {
+        SessionParts {
+            url: self.url,
+            order: Order::validated(self.order),
+            customer: self.customer,
+            expires_at: self.expires_at,
+            metadata: self.metadata,
+            checkboxes: self.checkboxes,
+            express: self.express,
+        }
+    }
+}
+
+impl<O: OrderPart> SessionParts<O> {
     /// Checks the shared fields; `in_app` (channel `in_app`) allows an app-switch return URL.
     fn validate(&self, in_app: bool, v: &mut Violations) {
         check::return_url(&self.url.return_url, in_app, "url.return_url", v);
@@ -128,6 +172,7 @@ impl SessionParts {
         if let Some(url) = &self.url.merchant_terms_url {
             check::http_url(url, "url.merchant_terms_url", v);
         }
+        self.order.check(v);
         self.customer.validate("customer", v);
         if let Some(expires_at) = &self.expires_at
             && !check::is_date_time(expires_at)
@@ -159,7 +204,7 @@ impl SessionParts {
             checkbox.validate(&format!("checkboxes[{index}]"), v);
         }
         if let Some(express) = &self.express {
-            express.validate(&self.order, v);
+            express.validate(self.order.lines(), v);
         }
     }
 }
@@ -178,7 +223,7 @@ macro_rules! example_order {
 /// The methods both session types have, generated once for each; `$new` is the example
 /// expression that makes a session of that type from `order`.
 macro_rules! shared_session_api {
-    ($session:ident, $new:literal) => {
+    ($session:ident, $wire:ident, $new:literal) => {
         impl $session {
             /// Runs the checks and hands the session back, or every violation found.
             fn checked(self) -> Result<$session, Error> {
@@ -441,10 +486,14 @@ macro_rules! shared_session_api {
         }
 
         impl<'de> Deserialize<'de> for $session {
-            /// Parses a body and runs every check `new` and the setters run.
+            /// Parses a body and runs every check `new` and the setters run, the order's
+            /// included, reporting every problem at once. A value of the wrong type, an
+            /// unknown or a missing field fails first, with its JSON path in the message
+            /// (`… at order.items[1].line_id`); [`from_json`](Self::from_json) reports all
+            /// of those too, as [`Violation`](crate::Violation)s.
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$session, D::Error> {
-                let session = $session(Deserialize::deserialize(deserializer)?);
-                session.checked().map_err(serde::de::Error::custom)
+                let wire: $wire = crate::parse::tracked(deserializer, Root::Session)?;
+                $session::from_wire(wire).map_err(serde::de::Error::custom)
             }
         }
     };
@@ -488,16 +537,72 @@ macro_rules! shared_session_api {
 pub struct SessionProfile(ProfileBody);
 
 /// The fields of [`SessionProfile`] in the order they are written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProfileBody {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct ProfileBody<O = Order> {
     profile_id: String,
     #[serde(flatten)]
-    parts: SessionParts,
-    #[serde(default, skip_serializing_if = "no_overrides")]
+    parts: SessionParts<O>,
+    #[serde(skip_serializing_if = "no_overrides")]
     configuration: Option<Configuration>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     merchant: Option<Merchant>,
+}
+
+impl<O: OrderPart> ProfileBody<O> {
+    /// Every rule, every problem at once, in the order the fields are written.
+    fn validate(&self) -> Result<(), Error> {
+        let mut v = Violations::new();
+        if self.profile_id.is_empty() {
+            v.add(Rule::Required, "profile_id", "a non-empty string", "\"\"");
+        }
+        let in_app = self
+            .configuration
+            .as_ref()
+            .is_some_and(Configuration::is_in_app);
+        self.parts.validate(in_app, &mut v);
+        if let Some(configuration) = &self.configuration {
+            configuration.validate("configuration", &mut v);
+        }
+        if let Some(merchant) = &self.merchant {
+            merchant.validate("merchant", &mut v);
+        }
+        v.finish(())
+    }
+}
+
+/// What a `/v1/sessions-profile` body may hold on parse, each field in its own place (no
+/// flattening, so the typed parse streams straight from the bytes).
+#[derive(Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a /v1/sessions-profile body (a JSON object)"
+)]
+pub(crate) struct ProfileWire {
+    profile_id: String,
+    #[serde(deserialize_with = "parse::object")]
+    url: SessionUrls,
+    #[serde(deserialize_with = "parse::object")]
+    order: OrderData,
+    #[serde(default, deserialize_with = "parse::object")]
+    customer: Customer,
+    #[serde(default)]
+    expires_at: Option<String>,
+    #[serde(default)]
+    metadata: BTreeMap<String, String>,
+    #[serde(default, deserialize_with = "parse::objects")]
+    checkboxes: Vec<Checkbox>,
+    #[serde(default, deserialize_with = "parse::object_opt")]
+    express: Option<Express>,
+    #[serde(default)]
+    configuration: Option<Configuration>,
+    #[serde(default, deserialize_with = "parse::object_opt")]
+    merchant: Option<Merchant>,
+}
+
+/// An empty configuration overrides nothing: it is the same as none, so it is held as none
+/// (and a parsed `"configuration": {}` equals a session that never set one).
+fn overrides(configuration: Configuration) -> Option<Configuration> {
+    (!configuration.as_json().is_empty()).then_some(configuration)
 }
 
 /// A profile session without configuration overrides leaves `configuration` out.
@@ -545,7 +650,8 @@ impl SessionProfile {
 
     /// Sets `configuration`, overriding the profile's settings; fails when a typed field
     /// (`auto_capture`, `channel`, `default_payment_type`, `active_payment_types.enabled`)
-    /// has the wrong type or value.
+    /// has the wrong type or value. An empty configuration overrides nothing and is the same
+    /// as none.
     ///
     /// ```
     #[doc = example_order!()]
@@ -555,7 +661,7 @@ impl SessionProfile {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn configuration(mut self, configuration: Configuration) -> Result<SessionProfile, Error> {
-        self.0.configuration = Some(configuration);
+        self.0.configuration = overrides(configuration);
         self.checked()
     }
 
@@ -613,28 +719,38 @@ impl SessionProfile {
 
     /// Every rule, every problem at once, in the order the fields are written.
     fn validate(&self) -> Result<(), Error> {
-        let body = &self.0;
-        let mut v = Violations::new();
-        if body.profile_id.is_empty() {
-            v.add(Rule::Required, "profile_id", "a non-empty string", "\"\"");
-        }
-        let in_app = body
-            .configuration
-            .as_ref()
-            .is_some_and(Configuration::is_in_app);
-        body.parts.validate(in_app, &mut v);
-        if let Some(configuration) = &body.configuration {
-            configuration.validate("configuration", &mut v);
-        }
-        if let Some(merchant) = &body.merchant {
-            merchant.validate("merchant", &mut v);
-        }
-        v.finish(())
+        self.0.validate()
+    }
+
+    /// Checks a parsed body, its order included, in one pass.
+    pub(crate) fn from_wire(wire: ProfileWire) -> Result<SessionProfile, Error> {
+        let body = ProfileBody {
+            profile_id: wire.profile_id,
+            parts: SessionParts {
+                url: wire.url,
+                order: wire.order,
+                customer: wire.customer,
+                expires_at: wire.expires_at,
+                metadata: wire.metadata,
+                checkboxes: wire.checkboxes,
+                express: wire.express,
+            },
+            configuration: wire.configuration.and_then(overrides),
+            merchant: wire.merchant,
+        };
+        body.validate()?;
+        Ok(SessionProfile(ProfileBody {
+            profile_id: body.profile_id,
+            parts: body.parts.into_validated(),
+            configuration: body.configuration,
+            merchant: body.merchant,
+        }))
     }
 }
 
 shared_session_api!(
     SessionProfile,
+    ProfileWire,
     "SessionProfile::new(\"default\", \"https://example.com/return\", order.clone())?"
 );
 
@@ -669,11 +785,41 @@ shared_session_api!(
 pub struct Session(SessionBody);
 
 /// The fields of [`Session`] in the order they are written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SessionBody {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct SessionBody<O = Order> {
     #[serde(flatten)]
-    parts: SessionParts,
+    parts: SessionParts<O>,
+    configuration: Configuration,
+}
+
+impl<O: OrderPart> SessionBody<O> {
+    /// Every rule, every problem at once, in the order the fields are written.
+    fn validate(&self) -> Result<(), Error> {
+        let mut v = Violations::new();
+        self.parts.validate(self.configuration.is_in_app(), &mut v);
+        self.configuration.validate("configuration", &mut v);
+        v.finish(())
+    }
+}
+
+/// What a `/v1/sessions` body may hold on parse (see [`ProfileWire`]).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, expecting = "a /v1/sessions body (a JSON object)")]
+pub(crate) struct SessionWire {
+    #[serde(deserialize_with = "parse::object")]
+    url: SessionUrls,
+    #[serde(deserialize_with = "parse::object")]
+    order: OrderData,
+    #[serde(default, deserialize_with = "parse::object")]
+    customer: Customer,
+    #[serde(default)]
+    expires_at: Option<String>,
+    #[serde(default)]
+    metadata: BTreeMap<String, String>,
+    #[serde(default, deserialize_with = "parse::objects")]
+    checkboxes: Vec<Checkbox>,
+    #[serde(default, deserialize_with = "parse::object_opt")]
+    express: Option<Express>,
     configuration: Configuration,
 }
 
@@ -732,16 +878,33 @@ impl Session {
 
     /// Every rule, every problem at once, in the order the fields are written.
     fn validate(&self) -> Result<(), Error> {
-        let mut v = Violations::new();
-        self.0
-            .parts
-            .validate(self.0.configuration.is_in_app(), &mut v);
-        self.0.configuration.validate("configuration", &mut v);
-        v.finish(())
+        self.0.validate()
+    }
+
+    /// Checks a parsed body, its order included, in one pass.
+    pub(crate) fn from_wire(wire: SessionWire) -> Result<Session, Error> {
+        let body = SessionBody {
+            parts: SessionParts {
+                url: wire.url,
+                order: wire.order,
+                customer: wire.customer,
+                expires_at: wire.expires_at,
+                metadata: wire.metadata,
+                checkboxes: wire.checkboxes,
+                express: wire.express,
+            },
+            configuration: wire.configuration,
+        };
+        body.validate()?;
+        Ok(Session(SessionBody {
+            parts: body.parts.into_validated(),
+            configuration: body.configuration,
+        }))
     }
 }
 
 shared_session_api!(
     Session,
+    SessionWire,
     "Session::new(\"https://example.com/return\", order.clone(), Configuration::new())?"
 );

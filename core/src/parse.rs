@@ -1,0 +1,1172 @@
+//! Parsing request bodies: every invariant, every problem, each with its JSON path.
+//!
+//! Two ways in, one set of checks:
+//!
+//! - `serde_json::from_str::<SessionProfile>(…)` (or any serde deserializer) runs the same
+//!   validation as construction. A value of the wrong type, an unknown or a missing field
+//!   stops the parse at once, and the message names its JSON path
+//!   (`invalid type: string "1", expected i64 at order.items[0].amount (line 1, column 57)`);
+//!   once the types are right, every invariant violation is reported at once.
+//! - [`SessionProfile::from_json`], [`Session::from_json`] and [`Order::from_json`] return
+//!   [`Error`] with structured [`Violation`]s and keep going after a type error: they report
+//!   every unknown field (with a "did you mean"), every value of the wrong type and every
+//!   missing field, then the invariant violations of what remains.
+//!
+//! Paths start at the body's root (`order.items[1].line_id`, `url.return_url`); for a bare
+//! [`Order`] they start with `order.`, as the builder's do. Object keys that are not plain
+//! identifiers are written in brackets: `customer.gift_cards["dintero.wallets"]`.
+//!
+//! # How `from_json` finds every problem
+//!
+//! The happy path is one typed parse straight from the bytes, then the checks. Only when the
+//! typed parse fails are the bytes read again as a [`serde_json::Value`], and the typed parse
+//! is retried on it after each repair: an unknown field is recorded and removed; a value of
+//! the wrong type is recorded and removed (or, where a value is required, replaced by a
+//! placeholder); a missing required field is recorded and given a placeholder. Problems that
+//! a removed or replaced value could have caused (a line's `vat_amount` when its `vat` was a
+//! string, the order's totals when a line's `amount` was a float, anything inside a replaced
+//! value) are not reported: fixing what is reported makes them appear or vanish for real.
+//! At most 100 problems are reported.
+//!
+//! # Fields
+//!
+//! Every field Dintero's spec defines for the objects this crate models is accepted. The
+//! read-only fields that Dintero itself sets and that bodies copied from a Dintero session
+//! carry (`order.gross_amount`, `order.is_changed`, `items[].gross_amount`,
+//! `items[].version`) are accepted when of the right type and dropped: a request never needs
+//! them and Dintero ignores them in one, so what is emitted stays the spec's request shape.
+//! Any other field is an error ([`Rule::UnknownField`]) with a suggestion when it looks like
+//! a typo: `vat_amout` → "did you mean `vat_amount`?". With [`ParseOptions::lenient`], unknown
+//! fields are dropped instead and returned as warnings with their paths (see [`Parsed`]); the
+//! parsed value never carries a field the spec does not define, so everything it emits stays
+//! valid.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+
+use serde::de::DeserializeSeed as _;
+use serde::de::{DeserializeOwned, Error as _};
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+use crate::error::{Error, Rule, Violation};
+use crate::{Order, QuantityError, Session, SessionProfile, VatRateError};
+
+/// Where the paths of a body start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Root {
+    /// A bare order: paths start with `order`.
+    Order,
+    /// A session body: paths start at its fields (`url`, `order`, …).
+    Session,
+}
+
+/// Runs `T`'s `Deserialize` while tracking the JSON path, so an error names where it is.
+pub(crate) fn tracked<'de, D, T>(deserializer: D, root: Root) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    serde_path_to_error::deserialize(ObjectOnly(deserializer)).map_err(|error| {
+        let message = error.inner().to_string();
+        let path = match JsonPath::from_serde(error.path()) {
+            // serde reports a missing or repeated field at its object: name the field.
+            Some(path) => match between(&message, "missing field `", "`")
+                .or_else(|| between(&message, "duplicate field `", "`"))
+            {
+                Some(key) => path.child(key).render(root),
+                None => path.render(root),
+            },
+            None => error.path().to_string(),
+        };
+        D::Error::custom(located(&message, &path))
+    })
+}
+
+/// `message at path (line L, column C)`: the path put before serde_json's position.
+fn located(message: &str, path: &str) -> String {
+    let (head, position) = split_position(message);
+    let place = if path.is_empty() {
+        "the top level"
+    } else {
+        path
+    };
+    match position {
+        Some((line, column)) => format!("{head} at {place} (line {line}, column {column})"),
+        None => format!("{head} at {place}"),
+    }
+}
+
+/// Splits serde_json's ` at line L column C` off the end of a message.
+fn split_position(message: &str) -> (&str, Option<(&str, &str)>) {
+    let Some(at) = message.rfind(" at line ") else {
+        return (message, None);
+    };
+    let (head, tail) = message.split_at(at);
+    let rest = tail.trim_start_matches(" at line ");
+    let Some((line, column)) = rest.split_once(" column ") else {
+        return (message, None);
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(line) && digits(column) {
+        (head, Some((line, column)))
+    } else {
+        (message, None)
+    }
+}
+
+/// A deserializer that reads a struct only from a JSON object.
+///
+/// serde's derived structs also accept a JSON array, field by field in order; a Dintero body
+/// never has one there, so an `order` written as an array must be a type error, not an order.
+struct ObjectOnly<D>(D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(visitor)
+    }
+
+    fn deserialize_struct<V: serde::de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+/// A struct read only from a JSON object (see [`ObjectOnly`]).
+pub(crate) struct Obj<T>(pub(crate) T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Obj<T>, D::Error> {
+        T::deserialize(ObjectOnly(deserializer)).map(Obj)
+    }
+}
+
+/// `deserialize_with` for a struct field: an object, never an array.
+pub(crate) fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    Obj::deserialize(deserializer).map(|Obj(value)| value)
+}
+
+/// `deserialize_with` for an optional struct field.
+pub(crate) fn object_opt<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    Option::<Obj<T>>::deserialize(deserializer).map(|value| value.map(|Obj(value)| value))
+}
+
+/// `deserialize_with` for a list of structs.
+pub(crate) fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Vec<T>, D::Error> {
+    Vec::<Obj<T>>::deserialize(deserializer)
+        .map(|values| values.into_iter().map(|Obj(value)| value).collect())
+}
+
+/// `deserialize_with` for an optional list of structs.
+pub(crate) fn objects_opt<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<T>>, D::Error> {
+    Option::<Vec<Obj<T>>>::deserialize(deserializer)
+        .map(|values| values.map(|values| values.into_iter().map(|Obj(value)| value).collect()))
+}
+
+/// How a key is written in a path: `.name` for identifiers, `["a.b"]` otherwise.
+pub(crate) fn key_segment(key: &str) -> String {
+    let plain = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if plain {
+        format!(".{key}")
+    } else {
+        format!("[{}]", Value::from(key))
+    }
+}
+
+/// One step into a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// A path into a JSON document, as steps.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+struct JsonPath(Vec<Step>);
+
+impl JsonPath {
+    /// The steps of a serde_path_to_error path; `None` when it went somewhere JSON cannot.
+    fn from_serde(path: &serde_path_to_error::Path) -> Option<JsonPath> {
+        let mut steps = Vec::new();
+        for segment in path {
+            match segment {
+                serde_path_to_error::Segment::Seq { index } => steps.push(Step::Index(*index)),
+                serde_path_to_error::Segment::Map { key } => steps.push(Step::Key(key.clone())),
+                serde_path_to_error::Segment::Enum { .. } => {}
+                serde_path_to_error::Segment::Unknown => return None,
+            }
+        }
+        Some(JsonPath(steps))
+    }
+
+    fn child(&self, key: &str) -> JsonPath {
+        let mut steps = self.0.clone();
+        steps.push(Step::Key(key.to_owned()));
+        JsonPath(steps)
+    }
+
+    fn parent(&self) -> Option<(JsonPath, &Step)> {
+        let (last, init) = self.0.split_last()?;
+        Some((JsonPath(init.to_vec()), last))
+    }
+
+    fn last_key(&self) -> Option<&str> {
+        match self.0.last() {
+            Some(Step::Key(key)) => Some(key),
+            _ => None,
+        }
+    }
+
+    /// `order.items[1].line_id`; a bare order's paths start with `order`.
+    fn render(&self, root: Root) -> String {
+        let mut out = String::new();
+        if root == Root::Order {
+            out.push_str("order");
+        }
+        for step in &self.0 {
+            match step {
+                Step::Key(key) => out.push_str(&key_segment(key)),
+                Step::Index(index) => {
+                    let _ = write!(out, "[{index}]");
+                }
+            }
+        }
+        match out.strip_prefix('.') {
+            Some(rest) => rest.to_owned(),
+            None => out,
+        }
+    }
+
+    fn get<'v>(&self, mut value: &'v Value) -> Option<&'v Value> {
+        for step in &self.0 {
+            value = match step {
+                Step::Key(key) => value.as_object()?.get(key)?,
+                Step::Index(index) => value.as_array()?.get(*index)?,
+            };
+        }
+        Some(value)
+    }
+
+    fn get_mut<'v>(&self, mut value: &'v mut Value) -> Option<&'v mut Value> {
+        for step in &self.0 {
+            value = match step {
+                Step::Key(key) => value.as_object_mut()?.get_mut(key)?,
+                Step::Index(index) => value.as_array_mut()?.get_mut(*index)?,
+            };
+        }
+        Some(value)
+    }
+}
+
+/// How [`from_json_with`](SessionProfile::from_json_with) treats fields the spec does not
+/// define.
+///
+/// ```
+/// use dintero_order_core::{Order, ParseOptions};
+///
+/// let body = br#"{"amount":0,"currency":"NOK","merchant_reference":"r","tax_rate":0}"#;
+/// assert!(Order::from_json_with(body, &ParseOptions::strict()).is_err());
+/// let parsed = Order::from_json_with(body, &ParseOptions::lenient())?;
+/// assert_eq!(parsed.warnings()[0].path(), "order.tax_rate");
+/// # Ok::<(), dintero_order_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ParseOptions {
+    lenient: bool,
+}
+
+impl ParseOptions {
+    /// Unknown fields are errors (the default, and what [`from_json`](Order::from_json)
+    /// does): a misspelt field is a real bug, since Dintero would not see the value.
+    ///
+    /// ```
+    /// use dintero_order_core::ParseOptions;
+    /// assert!(!ParseOptions::strict().is_lenient());
+    /// assert_eq!(ParseOptions::default(), ParseOptions::strict());
+    /// ```
+    pub const fn strict() -> ParseOptions {
+        ParseOptions { lenient: false }
+    }
+
+    /// Unknown fields are dropped and reported as warnings ([`Parsed::warnings`]), for bodies
+    /// made by systems that add their own keys (WooCommerce's `tax_rate` on gift-card lines).
+    /// Every other rule still applies, and the parsed value holds only fields the spec
+    /// defines.
+    ///
+    /// ```
+    /// use dintero_order_core::ParseOptions;
+    /// assert!(ParseOptions::lenient().is_lenient());
+    /// ```
+    pub const fn lenient() -> ParseOptions {
+        ParseOptions { lenient: true }
+    }
+
+    /// Whether unknown fields are warnings rather than errors.
+    ///
+    /// ```
+    /// use dintero_order_core::ParseOptions;
+    /// assert!(ParseOptions::lenient().is_lenient());
+    /// ```
+    pub const fn is_lenient(&self) -> bool {
+        self.lenient
+    }
+}
+
+/// A parsed, valid value and what was dropped on the way (lenient parsing only).
+///
+/// ```
+/// use dintero_order_core::{Order, ParseOptions, Rule};
+///
+/// let body = br#"{"amount":1000,"currency":"NOK","merchant_reference":"r",
+///     "items":[{"amount":1000,"vat":0,"vat_amount":0,"tax_rate":0}]}"#;
+/// let parsed = Order::from_json_with(body, &ParseOptions::lenient())?;
+/// let warning = &parsed.warnings()[0];
+/// assert_eq!((warning.rule(), warning.path()), (Rule::UnknownField, "order.items[0].tax_rate"));
+/// let order = parsed.into_value();
+/// assert_eq!(order.amount().minor_units(), 1000);
+/// # Ok::<(), dintero_order_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed<T> {
+    value: T,
+    warnings: Vec<Violation>,
+}
+
+impl<T> Parsed<T> {
+    fn clean(value: T) -> Parsed<T> {
+        Parsed {
+            value,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The parsed value.
+    ///
+    /// ```
+    /// use dintero_order_core::{Order, ParseOptions};
+    /// let body = br#"{"amount":0,"currency":"NOK","merchant_reference":"r"}"#;
+    /// let parsed = Order::from_json_with(body, &ParseOptions::strict())?;
+    /// assert_eq!(parsed.value().merchant_reference(), "r");
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
+    /// The fields that were dropped, as [`Rule::UnknownField`] violations with their paths;
+    /// always empty for strict parsing.
+    ///
+    /// ```
+    /// use dintero_order_core::{Order, ParseOptions};
+    /// let body = br#"{"amount":0,"currency":"NOK","merchant_reference":"r"}"#;
+    /// let parsed = Order::from_json_with(body, &ParseOptions::lenient())?;
+    /// assert!(parsed.warnings().is_empty());
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn warnings(&self) -> &[Violation] {
+        &self.warnings
+    }
+
+    /// The parsed value, without the warnings.
+    ///
+    /// ```
+    /// use dintero_order_core::{Order, ParseOptions};
+    /// let body = br#"{"amount":0,"currency":"NOK","merchant_reference":"r"}"#;
+    /// let order = Order::from_json_with(body, &ParseOptions::lenient())?.into_value();
+    /// assert_eq!(order.amount().minor_units(), 0);
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn into_value(self) -> T {
+        self.value
+    }
+
+    /// The parsed value and the warnings.
+    ///
+    /// ```
+    /// use dintero_order_core::{Order, ParseOptions};
+    /// let body = br#"{"amount":0,"currency":"NOK","merchant_reference":"r","extra":1}"#;
+    /// let (order, warnings) = Order::from_json_with(body, &ParseOptions::lenient())?.into_parts();
+    /// assert_eq!((order.merchant_reference(), warnings.len()), ("r", 1));
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn into_parts(self) -> (T, Vec<Violation>) {
+        (self.value, self.warnings)
+    }
+}
+
+/// A body that can be parsed: its unchecked wire form and the checks that make it a value.
+pub(crate) trait Body: Sized {
+    /// Every field in its own place, types checked, invariants not yet.
+    type Wire: DeserializeOwned;
+    /// Where its paths start.
+    const ROOT: Root;
+    /// The one validation, shared with construction.
+    fn from_wire(wire: Self::Wire) -> Result<Self, Error>;
+}
+
+impl Body for Order {
+    type Wire = crate::order::OrderData;
+    const ROOT: Root = Root::Order;
+    fn from_wire(wire: Self::Wire) -> Result<Self, Error> {
+        Order::check(wire)
+    }
+}
+
+impl Body for SessionProfile {
+    type Wire = crate::session::ProfileWire;
+    const ROOT: Root = Root::Session;
+    fn from_wire(wire: Self::Wire) -> Result<Self, Error> {
+        SessionProfile::from_wire(wire)
+    }
+}
+
+impl Body for Session {
+    type Wire = crate::session::SessionWire;
+    const ROOT: Root = Root::Session;
+    fn from_wire(wire: Self::Wire) -> Result<Self, Error> {
+        Session::from_wire(wire)
+    }
+}
+
+/// Generates `from_json` and `from_json_with` for a body type.
+macro_rules! from_json_api {
+    ($ty:ident, $what:literal, $example:literal, $bad:literal, $path:literal) => {
+        impl $ty {
+            #[doc = concat!("Parses ", $what, " from JSON bytes, checking every invariant, and")]
+            /// reports every problem at once as [`Violation`]s: unknown fields (with a "did you
+            /// mean"), values of the wrong type, missing fields, then the invariant violations
+            /// of what remains. See the [module docs](crate::parse) for the paths.
+            ///
+            /// ```
+            #[doc = concat!("use dintero_order_core::{", stringify!($ty), ", Rule};")]
+            ///
+            #[doc = concat!("let ok = ", stringify!($ty), "::from_json(", $example, ")?;")]
+            #[doc = concat!("let err = ", stringify!($ty), "::from_json(", $bad, ").unwrap_err();")]
+            #[doc = concat!("assert_eq!(err.violations()[0].path(), ", $path, ");")]
+            /// # let _ = ok;
+            /// # Ok::<(), dintero_order_core::Error>(())
+            /// ```
+            pub fn from_json(json: &[u8]) -> Result<$ty, Error> {
+                parse::<$ty>(json, &ParseOptions::strict()).map(Parsed::into_value)
+            }
+
+            /// Like [`from_json`](Self::from_json), with [`ParseOptions`]: with
+            /// [`ParseOptions::lenient`], unknown fields are dropped and returned as
+            /// [`Parsed::warnings`] instead of failing the parse.
+            ///
+            /// ```
+            #[doc = concat!("use dintero_order_core::{", stringify!($ty), ", ParseOptions};")]
+            ///
+            #[doc = concat!("let parsed = ", stringify!($ty), "::from_json_with(", $example, ", &ParseOptions::lenient())?;")]
+            /// assert!(parsed.warnings().is_empty());
+            /// # Ok::<(), dintero_order_core::Error>(())
+            /// ```
+            pub fn from_json_with(json: &[u8], options: &ParseOptions) -> Result<Parsed<$ty>, Error> {
+                parse::<$ty>(json, options)
+            }
+        }
+    };
+}
+
+from_json_api!(
+    Order,
+    "a bare `order` object (paths start with `order.`)",
+    r##"br#"{"amount":1000,"currency":"NOK","merchant_reference":"r","items":[{"line_id":"1","amount":1000,"vat":25,"vat_amount":200}]}"#"##,
+    r##"br#"{"amount":1000,"currency":"NOK","merchant_reference":"r","items":[{"line_id":1,"amount":1000}]}"#"##,
+    r#""order.items[0].line_id""#
+);
+from_json_api!(
+    SessionProfile,
+    "a `POST /v1/sessions-profile` body",
+    r##"br#"{"profile_id":"default","url":{"return_url":"https://example.com/r"},"order":{"amount":0,"currency":"NOK","merchant_reference":"r"}}"#"##,
+    r##"br#"{"profile_id":"default","url":{"return_url":"https://example.com/r"},"order":[]}"#"##,
+    r#""order""#
+);
+from_json_api!(
+    Session,
+    "a `POST /v1/sessions` body",
+    r##"br#"{"url":{"return_url":"https://example.com/r"},"order":{"amount":0,"currency":"NOK","merchant_reference":"r"},"configuration":{}}"#"##,
+    r##"br#"{"url":{"return_url":"https://example.com/r","retrun_url":""},"order":{"amount":0,"currency":"NOK","merchant_reference":"r"},"configuration":{}}"#"##,
+    r#""url.retrun_url""#
+);
+
+/// Stop after this many problems.
+const MAX_PROBLEMS: usize = 100;
+
+/// Stop after this many repairs (each a re-parse of the document).
+const MAX_ROUNDS: usize = 1_000;
+
+/// Stand-ins for a required value that was wrong or missing, tried in order until the typed
+/// parse gets past it: each fits some field type (an amount, a quantity, a string, a
+/// currency, a flag, a list, an object).
+fn placeholder(attempt: usize) -> Option<Value> {
+    Some(match attempt {
+        0 => Value::from(0),
+        1 => Value::from(1),
+        2 => Value::from(""),
+        3 => Value::from("NOK"),
+        4 => Value::from(false),
+        5 => Value::Array(Vec::new()),
+        6 => Value::Object(serde_json::Map::new()),
+        _ => return None,
+    })
+}
+
+/// Parses `json` as `T` (see the module docs).
+fn parse<T: Body>(json: &[u8], options: &ParseOptions) -> Result<Parsed<T>, Error> {
+    match serde_json::from_slice::<Obj<T::Wire>>(json) {
+        Ok(Obj(wire)) => return T::from_wire(wire).map(Parsed::clean),
+        Err(error) if !error.is_data() => return Err(syntax(&error)),
+        Err(_) => {}
+    }
+    let value: Value = match serde_json::from_slice(json) {
+        Ok(value) => value,
+        Err(error) => return Err(syntax(&error)),
+    };
+    let mut collector = Collector {
+        root: T::ROOT,
+        lenient: options.lenient,
+        violations: Vec::new(),
+        warnings: Vec::new(),
+        poisoned: Vec::new(),
+        removed: HashSet::new(),
+        placeholders: HashMap::new(),
+    };
+    collector.bytes_only_problem::<T>(json);
+    let mut ranks = Ranks::default();
+    let walked = Walk {
+        ranks: &mut ranks,
+        path: JsonPath::default(),
+        root: T::ROOT,
+    }
+    .deserialize(&mut serde_json::Deserializer::from_slice(json));
+    let ranks = walked.ok().map(|()| ranks);
+    collector.run::<T>(value, ranks.as_ref())
+}
+
+/// Where each path of the document is, in document order: its first and last position among
+/// all values, so problems can be listed in the order the document has them (a `Value`'s
+/// objects are sorted by key).
+#[derive(Debug, Default)]
+struct Ranks {
+    spans: HashMap<String, (usize, usize)>,
+    next: usize,
+}
+
+impl Ranks {
+    /// Sorts before everything inside it for a path that exists, after it for one that does
+    /// not (a missing field sorts at the end of its object).
+    fn key(&self, path: &str) -> (usize, usize) {
+        if let Some(&(start, _)) = self.spans.get(path) {
+            return (start, 0);
+        }
+        let mut ancestor = path;
+        while !ancestor.is_empty() {
+            ancestor = parent(ancestor);
+            if let Some(&(_, end)) = self.spans.get(ancestor) {
+                return (end, 1);
+            }
+        }
+        (usize::MAX, 1)
+    }
+}
+
+/// Records the [`Ranks`] of every value while reading the bytes once more.
+struct Walk<'r> {
+    ranks: &'r mut Ranks,
+    path: JsonPath,
+    root: Root,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl Walk<'_> {
+    fn enter(&mut self) -> usize {
+        let start = self.ranks.next;
+        self.ranks.next += 1;
+        start
+    }
+
+    fn leave(self, start: usize) {
+        let end = self.ranks.next;
+        self.ranks
+            .spans
+            .insert(self.path.render(self.root), (start, end));
+    }
+
+    fn scalar<E>(mut self) -> Result<(), E> {
+        let start = self.enter();
+        self.leave(start);
+        Ok(())
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Walk<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        self.scalar()
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        let start = self.enter();
+        let mut index = 0;
+        loop {
+            let mut path = self.path.clone();
+            path.0.push(Step::Index(index));
+            let child = Walk {
+                ranks: &mut *self.ranks,
+                path,
+                root: self.root,
+            };
+            if seq.next_element_seed(child)?.is_none() {
+                break;
+            }
+            index += 1;
+        }
+        self.leave(start);
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+        let start = self.enter();
+        while let Some(key) = map.next_key::<String>()? {
+            let child = Walk {
+                ranks: &mut *self.ranks,
+                path: self.path.child(&key),
+                root: self.root,
+            };
+            map.next_value_seed(child)?;
+        }
+        self.leave(start);
+        Ok(())
+    }
+}
+
+/// Bytes that are not JSON: no path, the position in `found`.
+fn syntax(error: &serde_json::Error) -> Error {
+    let message = error.to_string();
+    let (head, _) = split_position(&message);
+    Error::single(Violation::new(
+        Rule::Syntax,
+        "",
+        "a JSON document",
+        format!("{head} at line {} column {}", error.line(), error.column()),
+    ))
+}
+
+/// Records problems while a document is repaired step by step.
+struct Collector {
+    root: Root,
+    lenient: bool,
+    violations: Vec<Violation>,
+    warnings: Vec<Violation>,
+    /// Rendered paths whose value was removed, replaced or misspelt: problems they could
+    /// cause are not reported.
+    poisoned: Vec<String>,
+    /// Paths removed because of a wrong type, so their "missing field" is not news.
+    removed: HashSet<JsonPath>,
+    /// Paths given a placeholder, with the next one to try.
+    placeholders: HashMap<JsonPath, usize>,
+}
+
+impl Collector {
+    /// What the bytes show and a `Value` hides: a key given twice in one object.
+    fn bytes_only_problem<T: Body>(&mut self, json: &[u8]) {
+        let mut deserializer = serde_json::Deserializer::from_slice(json);
+        let Err(error) = serde_path_to_error::deserialize::<_, Obj<T::Wire>>(&mut deserializer)
+        else {
+            return;
+        };
+        let message = error.inner().to_string();
+        let Some(key) = between(&message, "duplicate field `", "`") else {
+            return;
+        };
+        let Some(parent) = JsonPath::from_serde(error.path()) else {
+            return;
+        };
+        let path = parent.child(key).render(self.root);
+        self.violations.push(Violation::new(
+            Rule::DuplicateKey,
+            path,
+            "each key at most once in an object",
+            format!("`{key}` twice"),
+        ));
+    }
+
+    /// Retries the typed parse after each repair; then checks what remains.
+    fn run<T: Body>(mut self, mut value: Value, ranks: Option<&Ranks>) -> Result<Parsed<T>, Error> {
+        for _ in 0..MAX_ROUNDS {
+            if self.violations.len() >= MAX_PROBLEMS {
+                break;
+            }
+            let error = match serde_path_to_error::deserialize::<_, Obj<T::Wire>>(&value) {
+                Ok(Obj(wire)) => {
+                    self.sort(ranks);
+                    return self.finish(T::from_wire(wire));
+                }
+                Err(error) => error,
+            };
+            let message = error.inner().to_string();
+            let repaired = JsonPath::from_serde(error.path())
+                .is_some_and(|path| self.repair(&mut value, path, &message));
+            if !repaired {
+                if self.violations.is_empty() {
+                    self.violations.push(Violation::new(
+                        Rule::Type,
+                        JsonPath::from_serde(error.path())
+                            .map_or_else(String::new, |p| p.render(self.root)),
+                        "a body of the documented shape",
+                        message,
+                    ));
+                }
+                break;
+            }
+        }
+        self.sort(ranks);
+        self.violations.truncate(MAX_PROBLEMS);
+        Err(Error::from_violations(self.violations))
+    }
+
+    /// Puts the problems found so far in document order.
+    fn sort(&mut self, ranks: Option<&Ranks>) {
+        if let Some(ranks) = ranks {
+            self.violations.sort_by_key(|v| ranks.key(v.path()));
+            self.warnings.sort_by_key(|v| ranks.key(v.path()));
+        }
+    }
+
+    /// The result: the value and warnings, or every problem, derived ones left out.
+    fn finish<T>(mut self, checked: Result<T, Error>) -> Result<Parsed<T>, Error> {
+        match checked {
+            Ok(value) if self.violations.is_empty() => Ok(Parsed {
+                value,
+                warnings: self.warnings,
+            }),
+            Ok(_) => Err(Error::from_violations(self.violations)),
+            Err(invariants) => {
+                for violation in invariants.into_violations() {
+                    if !self.derived(&violation) {
+                        self.violations.push(violation);
+                    }
+                }
+                if self.violations.is_empty() {
+                    // Everything wrong came from a repair: cannot happen, but never say Ok.
+                    self.violations.push(Violation::new(
+                        Rule::Type,
+                        "",
+                        "a body of the documented shape",
+                        "values that could not be read",
+                    ));
+                }
+                self.violations.truncate(MAX_PROBLEMS);
+                Err(Error::from_violations(self.violations))
+            }
+        }
+    }
+
+    /// Whether a removed or replaced value could have caused `violation`.
+    fn derived(&self, violation: &Violation) -> bool {
+        let path = violation.path();
+        self.poisoned.iter().any(|poisoned| {
+            let inside = poisoned.is_empty()
+                || path == poisoned
+                || path
+                    .strip_prefix(poisoned.as_str())
+                    .is_some_and(|rest| rest.starts_with(['.', '[']));
+            // A line's fields depend on each other (vat, amount, vat_amount, type).
+            let line = parent(poisoned);
+            let sibling =
+                parent(path) == line && (line.ends_with(']') || line.ends_with("shipping_option"));
+            let totals = matches!(violation.rule(), Rule::OrderAmount | Rule::OrderVatAmount)
+                && poisoned.starts_with("order");
+            let line_ids =
+                violation.rule() == Rule::DuplicateLineId && poisoned.ends_with("line_id");
+            inside || sibling || totals || line_ids
+        })
+    }
+
+    /// Whether `path` is inside a value that was replaced by a placeholder.
+    fn inside_placeholder(&self, path: &JsonPath) -> bool {
+        self.placeholders
+            .keys()
+            .any(|p| path.0.len() > p.0.len() && path.0.starts_with(&p.0))
+    }
+
+    /// Records the problem serde reported at `path` and repairs the document so the next
+    /// parse gets further; `false` when it cannot.
+    fn repair(&mut self, value: &mut Value, path: JsonPath, message: &str) -> bool {
+        if let Some(key) = between(message, "missing field `", "`") {
+            let field = path.child(key);
+            if !self.removed.contains(&field) && !self.inside_placeholder(&field) {
+                self.record(Violation::new(
+                    Rule::Required,
+                    field.render(self.root),
+                    format!("a value for `{key}` (required)"),
+                    "nothing",
+                ));
+            }
+            return self.place(value, field);
+        }
+        if let Some(&attempt) = self.placeholders.get(&path) {
+            // The last placeholder did not fit either: try the next.
+            return self.place_attempt(value, path, attempt);
+        }
+        if let Some(key) = between(message, "unknown field `", "`") {
+            let rendered = path.render(self.root);
+            let (expected, suggestion) = unknown_field_expectation(key, message);
+            let violation = Violation::new(
+                Rule::UnknownField,
+                &rendered,
+                expected,
+                format!("unknown field `{key}`"),
+            );
+            if self.lenient {
+                self.warnings.push(violation);
+            } else {
+                self.record(violation);
+            }
+            if let (Some(suggestion), Some((parent, _))) = (suggestion, path.parent()) {
+                self.poisoned
+                    .push(parent.child(&suggestion).render(self.root));
+            }
+            return remove(value, &path);
+        }
+        let found = path
+            .get(value)
+            .map_or_else(|| "nothing".to_owned(), describe);
+        if !self.inside_placeholder(&path) {
+            self.record(classify(message, &path, self.root, found));
+        }
+        self.poisoned.push(path.render(self.root));
+        match path.parent() {
+            Some((_, Step::Key(_))) if remove(value, &path) => {
+                self.removed.insert(path);
+                true
+            }
+            _ => self.place(value, path),
+        }
+    }
+
+    fn record(&mut self, violation: Violation) {
+        self.violations.push(violation);
+    }
+
+    /// Puts the first placeholder at `path`.
+    fn place(&mut self, value: &mut Value, path: JsonPath) -> bool {
+        self.poisoned.push(path.render(self.root));
+        self.place_attempt(value, path, 0)
+    }
+
+    fn place_attempt(&mut self, value: &mut Value, path: JsonPath, attempt: usize) -> bool {
+        let Some(stand_in) = placeholder(attempt) else {
+            return false;
+        };
+        let placed = match path.parent() {
+            None => {
+                *value = stand_in;
+                true
+            }
+            Some((parent, Step::Key(key))) => match parent.get_mut(value) {
+                Some(Value::Object(object)) => {
+                    object.insert(key.clone(), stand_in);
+                    true
+                }
+                _ => false,
+            },
+            Some(_) => match path.get_mut(value) {
+                Some(slot) => {
+                    *slot = stand_in;
+                    true
+                }
+                None => false,
+            },
+        };
+        if placed {
+            self.placeholders.insert(path, attempt + 1);
+        }
+        placed
+    }
+}
+
+/// The path of the object or array holding `path` (`order.items[1]` for
+/// `order.items[1].vat`); empty at the top.
+fn parent(path: &str) -> &str {
+    path.rfind(['.', '['])
+        .and_then(|at| path.get(..at))
+        .unwrap_or("")
+}
+
+/// Removes the member at `path` from its object.
+fn remove(value: &mut Value, path: &JsonPath) -> bool {
+    let Some((parent, Step::Key(key))) = path.parent() else {
+        return false;
+    };
+    match parent.get_mut(value) {
+        Some(Value::Object(object)) => object.remove(key).is_some(),
+        _ => false,
+    }
+}
+
+/// The text between `start` and the next `end` in `message`, if it starts with `start`.
+fn between<'m>(message: &'m str, start: &str, end: &str) -> Option<&'m str> {
+    let rest = message.strip_prefix(start)?;
+    rest.split_once(end).map(|(inside, _)| inside)
+}
+
+/// What a value is, for `found`: its JSON text, shortened when long.
+fn describe(value: &Value) -> String {
+    const MAX: usize = 60;
+    let text = value.to_string();
+    if text.chars().count() <= MAX {
+        return text;
+    }
+    let short: String = text.chars().take(MAX).collect();
+    match value {
+        Value::Array(items) => format!("an array of {} items", items.len()),
+        Value::Object(_) => "an object".to_owned(),
+        _ => format!("{short}…"),
+    }
+}
+
+/// The violation for serde's message about the value at `path`.
+fn classify(message: &str, path: &JsonPath, root: Root, found: String) -> Violation {
+    let rendered = path.render(root);
+    let key = path.last_key().unwrap_or_default();
+    let expected_phrase = message
+        .rfind(", expected ")
+        .and_then(|at| message.get(at + ", expected ".len()..))
+        .map(|phrase| split_position(phrase).0);
+    let is_serde = ["invalid type: ", "invalid value: ", "invalid length "]
+        .iter()
+        .any(|prefix| message.starts_with(prefix));
+    if is_serde {
+        let expected = expected_phrase.map_or_else(
+            || "a value of another type".to_owned(),
+            |phrase| expected_type(phrase, key),
+        );
+        return Violation::new(Rule::Type, rendered, expected, found);
+    }
+    if message.starts_with("unknown variant `") {
+        let expected = expected_phrase.unwrap_or("a value the spec lists");
+        return Violation::new(Rule::Format, rendered, expected, found);
+    }
+    // Our own types' messages: the field says which rule.
+    match key {
+        "currency" => Violation::new(
+            Rule::Currency,
+            rendered,
+            "an ISO 4217 currency code with a minor unit, such as \"NOK\"",
+            found,
+        ),
+        "vat" => Violation::new(Rule::VatRate, rendered, VatRateError::EXPECTED, found),
+        "quantity" => Violation::new(Rule::Quantity, rendered, QuantityError::EXPECTED, found),
+        _ => Violation::new(Rule::Type, rendered, split_position(message).0, found),
+    }
+}
+
+/// serde's name for a type, in the words of a JSON document.
+fn expected_type(phrase: &str, key: &str) -> String {
+    let integer = matches!(phrase, "i8" | "i16" | "i32" | "i64" | "i128");
+    let unsigned = matches!(phrase, "u8" | "u16" | "u32" | "u64" | "u128" | "usize");
+    let text = if (integer || unsigned) && key.ends_with("amount") {
+        "an integer amount in minor units"
+    } else if integer {
+        "an integer"
+    } else if unsigned {
+        "an integer of 0 or more"
+    } else {
+        match phrase {
+            "a string" | "a borrowed string" => "a string",
+            "a sequence" => "an array",
+            "a map" => "an object",
+            other if other.starts_with("struct ") => "an object",
+            other => other,
+        }
+    };
+    text.to_owned()
+}
+
+/// `expected` for an unknown field, and the field it was probably meant to be.
+fn unknown_field_expectation(key: &str, message: &str) -> (String, Option<String>) {
+    let known = known_fields(message);
+    match did_you_mean(key, &known) {
+        Some(suggestion) => (
+            format!("a field the spec defines here (did you mean `{suggestion}`?)"),
+            Some(suggestion.to_owned()),
+        ),
+        None if known.is_empty() => ("no fields here".to_owned(), None),
+        None => {
+            let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+            (format!("one of {}", list.join(", ")), None)
+        }
+    }
+}
+
+/// The field names serde lists after "expected one of" (or "expected").
+fn known_fields(message: &str) -> Vec<&str> {
+    let Some(list) = message
+        .find(", expected ")
+        .and_then(|at| message.get(at + ", expected ".len()..))
+    else {
+        return Vec::new();
+    };
+    let list = split_position(list).0;
+    list.split('`')
+        .enumerate()
+        .filter(|(index, _)| index % 2 == 1)
+        .map(|(_, name)| name)
+        .collect()
+}
+
+/// The known field `key` most likely misspells: the same letters ignoring case and `_`/`-`,
+/// or within a small edit distance (a third of its length, at least 1, at most 3).
+pub(crate) fn did_you_mean<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let wanted = squash(key);
+    if let Some(same) = known.iter().find(|k| squash(k) == wanted) {
+        return Some(same);
+    }
+    let limit = (key.chars().count() / 3).clamp(1, 3);
+    known
+        .iter()
+        .map(|k| (edit_distance(key, k), *k))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, k)| k)
+}
+
+/// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
+/// neighbouring characters each cost 1.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut table = vec![0_usize; (a.len() + 1) * width];
+    let at = |i: usize, j: usize| i * width + j;
+    for i in 0..=a.len() {
+        if let Some(cell) = table.get_mut(at(i, 0)) {
+            *cell = i;
+        }
+    }
+    for j in 0..=b.len() {
+        if let Some(cell) = table.get_mut(at(0, j)) {
+            *cell = j;
+        }
+    }
+    let get = |table: &[usize], i: usize, j: usize| table.get(at(i, j)).copied().unwrap_or(0);
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let same = a.get(i - 1) == b.get(j - 1);
+            let mut best = (get(&table, i - 1, j) + 1)
+                .min(get(&table, i, j - 1) + 1)
+                .min(get(&table, i - 1, j - 1) + usize::from(!same));
+            if i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1) {
+                best = best.min(get(&table, i - 2, j - 2) + 1);
+            }
+            if let Some(cell) = table.get_mut(at(i, j)) {
+                *cell = best;
+            }
+        }
+    }
+    get(&table, a.len(), b.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        let known = ["id", "line_id", "amount", "vat_amount", "vat", "quantity"];
+        assert_eq!(did_you_mean("vat_amout", &known), Some("vat_amount"));
+        assert_eq!(did_you_mean("vatAmount", &known), Some("vat_amount"));
+        assert_eq!(did_you_mean("qunatity", &known), Some("quantity"));
+        assert_eq!(did_you_mean("lineid", &known), Some("line_id"));
+        assert_eq!(did_you_mean("tax_rate", &known), None);
+        assert_eq!(did_you_mean("x", &known), None);
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("", ""), 0);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn positions_are_moved_after_the_path() {
+        assert_eq!(
+            located(
+                "invalid type: map, expected i64 at line 1 column 9",
+                "order.amount"
+            ),
+            "invalid type: map, expected i64 at order.amount (line 1, column 9)"
+        );
+        assert_eq!(
+            located("missing field `x`", ""),
+            "missing field `x` at the top level"
+        );
+    }
+
+    #[test]
+    fn keys_that_are_not_identifiers_are_quoted() {
+        assert_eq!(key_segment("vat"), ".vat");
+        assert_eq!(key_segment("dintero.wallets"), "[\"dintero.wallets\"]");
+        assert_eq!(key_segment(""), "[\"\"]");
+    }
+}

@@ -1,0 +1,540 @@
+//! Every body the suite emits validates against Dintero's own spec,
+//! `shared/dintero/spec-payments.json` beside the workspace: the golden orders, the session
+//! bodies of `session_json.rs`, the valid real-world payloads re-emitted after parsing, and
+//! property-generated orders and sessions. Negative controls prove the schema can fail.
+//!
+//! The spec is Swagger 2.0; its `definitions` are a JSON-Schema draft-4 subset. The request
+//! body of `/sessions-profile` is `paths./sessions-profile.post.parameters[0].schema`; that of
+//! `/v1/sessions` is `definitions.SessionOptions`. Each becomes a draft-4 document that embeds
+//! `definitions`, so `$ref: "#/definitions/…"` resolve, after these Swagger-isms are handled:
+//!
+//! - `readOnly`, `example`, `discriminator` and `x-*` are annotations: removed.
+//! - `format: int32` on an integer becomes `minimum`/`maximum` (a format only constrains
+//!   strings, so it would otherwise check nothing).
+//! - Every other format the bodies reach gets a real check (`iso4217-code`, `iso3166-alpha2`,
+//!   `iso-3166-1`, `iso-18245`, `payout_destination_id`, and the regex the spec writes as a
+//!   format); `uri` and `date-time` are jsonschema's own. Unknown formats fail the build
+//!   (`should_ignore_unknown_formats(false)`), so none passes or fails silently.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+#[path = "payloads/generate.rs"]
+mod generate;
+
+use std::sync::OnceLock;
+
+use dintero_order::{
+    Channel, Checkbox, Configuration, Currency, Customer, CustomerType, DeliveryMethod,
+    DiscountCodes, Express, ItemType, Line, Merchant, Order, Session, SessionProfile, Shipping,
+    ShippingMode, UnitPrice, VatRate,
+};
+use jsonschema::{Draft, Validator};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use serde_json::{Value, json};
+
+const SPEC: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/dintero/spec-payments.json"
+);
+
+fn spec() -> Value {
+    let text = std::fs::read_to_string(SPEC).unwrap_or_else(|e| {
+        panic!(
+            "Dintero's spec is missing: expected it at {SPEC} (shared/dintero/spec-payments.json \
+             beside the workspace): {e}"
+        )
+    });
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Turns Swagger 2.0 schema text into draft-4 JSON Schema (see the module docs).
+fn draft4(value: &mut Value) {
+    match value {
+        Value::Object(schema) => {
+            schema.retain(|key, _| {
+                !matches!(key.as_str(), "readOnly" | "example" | "discriminator")
+                    && !key.starts_with("x-")
+            });
+            if schema.get("format") == Some(&json!("int32")) {
+                schema.remove("format");
+                schema.insert("minimum".into(), json!(i32::MIN));
+                schema.insert("maximum".into(), json!(i32::MAX));
+            }
+            for (key, child) in schema.iter_mut() {
+                match key.as_str() {
+                    // Maps from names to schemas: each value is a schema.
+                    "properties" | "definitions" => {
+                        if let Value::Object(map) = child {
+                            map.values_mut().for_each(draft4);
+                        }
+                    }
+                    "enum" | "required" | "default" | "type" => {}
+                    _ => draft4(child),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(draft4),
+        _ => {}
+    }
+}
+
+fn is_decimal_text(s: &str) -> bool {
+    // ^([0-9]*[.])?[0-9]+$
+    let (whole, fraction) = match s.split_once('.') {
+        Some((whole, fraction)) => (whole, fraction),
+        None => ("", s),
+    };
+    whole.bytes().all(|b| b.is_ascii_digit())
+        && !fraction.is_empty()
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn options() -> jsonschema::ValidationOptions<'static> {
+    jsonschema::options()
+        .with_draft(Draft::Draft4)
+        .should_validate_formats(true)
+        .should_ignore_unknown_formats(false)
+        .with_format("iso4217-code", |s: &str| Currency::from_code(s).is_some())
+        .with_format("iso3166-alpha2", |s: &str| {
+            s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
+        })
+        .with_format("iso-3166-1", |s: &str| {
+            (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
+        })
+        .with_format("iso-18245", |s: &str| {
+            s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
+        })
+        .with_format("payout_destination_id", |s: &str| {
+            (1..=40).contains(&s.chars().count())
+        })
+        .with_format("^([0-9]*[.])?[0-9]+$", is_decimal_text)
+}
+
+/// A draft-4 document for `body` with the spec's definitions embedded.
+fn validator_for(body: Value) -> Validator {
+    let spec = spec();
+    let mut document = body;
+    let object = document.as_object_mut().unwrap();
+    object.insert(
+        "$schema".into(),
+        json!("http://json-schema.org/draft-04/schema#"),
+    );
+    object.insert("definitions".into(), spec["definitions"].clone());
+    draft4(&mut document);
+    options()
+        .build(&document)
+        .unwrap_or_else(|e| panic!("the spec does not compile as draft 4: {e}"))
+}
+
+fn profile_schema() -> &'static Validator {
+    static V: OnceLock<Validator> = OnceLock::new();
+    V.get_or_init(|| {
+        let spec = spec();
+        validator_for(spec["paths"]["/sessions-profile"]["post"]["parameters"][0]["schema"].clone())
+    })
+}
+
+fn sessions_schema() -> &'static Validator {
+    static V: OnceLock<Validator> = OnceLock::new();
+    V.get_or_init(|| validator_for(json!({ "$ref": "#/definitions/SessionOptions" })))
+}
+
+fn order_schema() -> &'static Validator {
+    static V: OnceLock<Validator> = OnceLock::new();
+    V.get_or_init(|| validator_for(json!({ "$ref": "#/definitions/SessionOrder" })))
+}
+
+fn problems(validator: &Validator, body: &Value) -> Vec<String> {
+    validator
+        .iter_errors(body)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+fn assert_conforms(validator: &Validator, body: &Value, what: &str) {
+    let found = problems(validator, body);
+    assert!(
+        found.is_empty(),
+        "{what} does not conform:\n{}\n{body}",
+        found.join("\n")
+    );
+}
+
+fn check_profile(session: &SessionProfile, what: &str) {
+    let body = serde_json::to_value(session).unwrap();
+    assert_conforms(profile_schema(), &body, what);
+    assert_conforms(order_schema(), &body["order"], what);
+}
+
+fn check_session(session: &Session, what: &str) {
+    let body = serde_json::to_value(session).unwrap();
+    assert_conforms(sessions_schema(), &body, what);
+    assert_conforms(order_schema(), &body["order"], what);
+}
+
+fn check_order(order: &Order, what: &str) {
+    assert_conforms(order_schema(), &serde_json::to_value(order).unwrap(), what);
+    let session = SessionProfile::new("default", "https://example.com/return", order.clone())
+        .unwrap()
+        .callback_url("https://example.com/callback")
+        .unwrap();
+    check_profile(&session, what);
+    let session = Session::new(
+        "https://example.com/return",
+        order.clone(),
+        Configuration::new(),
+    )
+    .unwrap();
+    check_session(&session, what);
+}
+
+fn vat(percent: Decimal) -> VatRate {
+    VatRate::from_percent(percent).unwrap()
+}
+
+fn line(sku: &'static str, price: Decimal, rate: Decimal) -> Line<'static> {
+    Line::new(sku, "Product", UnitPrice::major(price), vat(rate))
+}
+
+/// The orders of `tests/golden.rs`, built the same way.
+fn golden_orders() -> Vec<(&'static str, Order)> {
+    let pickup = Shipping::new(
+        "local-pick-up-point",
+        "Pick up at a pick-up point",
+        UnitPrice::major(dec!(39.00)),
+        vat(dec!(25)),
+    )
+    .delivery_method(DeliveryMethod::PickUp);
+    vec![
+        (
+            "seed example",
+            Order::builder(Currency::NOK, "merchants_order_number")
+                .line(line("chair-1", dec!(299.90), dec!(25)))
+                .build()
+                .unwrap(),
+        ),
+        (
+            "multi rate",
+            Order::builder(Currency::NOK, "multi-1")
+                .line(line("chair-1", dec!(299.90), dec!(25)))
+                .line(line("food-1", dec!(49.90), dec!(15)).quantity(dec!(2)))
+                .line(line("ticket-1", dec!(120.00), dec!(12)))
+                .line(line("book-1", dec!(199), dec!(0)))
+                .build()
+                .unwrap(),
+        ),
+        (
+            "ISK",
+            Order::builder(Currency::ISK, "isk-1")
+                .line(line("lopi-1", dec!(4990), dec!(24)).quantity(dec!(3)))
+                .build()
+                .unwrap(),
+        ),
+        (
+            "KWD",
+            Order::builder(Currency::KWD, "kwd-1")
+                .line(line("dates-1", dec!(12.345), dec!(0)).quantity(dec!(2)))
+                .build()
+                .unwrap(),
+        ),
+        (
+            "net pricing",
+            Order::builder(Currency::NOK, "net-1")
+                .line(
+                    Line::new(
+                        "desk-1",
+                        "Desk",
+                        UnitPrice::major(dec!(100.00)).net(),
+                        vat(dec!(25)),
+                    )
+                    .quantity(dec!(3)),
+                )
+                .line(Line::new(
+                    "snack-1",
+                    "Snack",
+                    UnitPrice::major(dec!(19.99)).net(),
+                    vat(dec!(15)),
+                ))
+                .build()
+                .unwrap(),
+        ),
+        (
+            "fractional quantities",
+            Order::builder(Currency::NOK, "frac-1")
+                .line(line("coffee-1", dec!(249.00), dec!(15)).quantity(dec!(0.5)))
+                .line(line("candy-1", dec!(0.125), dec!(25)).quantity(dec!(333)))
+                .line(line("fi-1", dec!(10.00), dec!(25.5)).quantity(dec!(1.5)))
+                .build()
+                .unwrap(),
+        ),
+        (
+            "shipping option",
+            Order::builder(Currency::NOK, "merchants_order_number")
+                .line(line("chair-1", dec!(299.90), dec!(25)))
+                .shipping(pickup)
+                .build()
+                .unwrap(),
+        ),
+        (
+            "gift card",
+            Order::builder(Currency::NOK, "gc")
+                .line(line("chair-1", dec!(299.90), dec!(25)))
+                .line(
+                    Line::new("gc-1", "Gift card", UnitPrice::minor(-5000), VatRate::ZERO)
+                        .kind(ItemType::GiftCard),
+                )
+                .build()
+                .unwrap(),
+        ),
+    ]
+}
+
+#[test]
+fn golden_orders_conform() {
+    for (what, order) in golden_orders() {
+        check_order(&order, what);
+    }
+}
+
+fn shipping_option(line_id: &str) -> dintero_order::ShippingOption {
+    Shipping::new(
+        "home",
+        "Home delivery",
+        UnitPrice::major(dec!(39)),
+        vat(dec!(25)),
+    )
+    .line_id(line_id)
+    .operator("Bring")
+    .delivery_method(DeliveryMethod::Delivery)
+    .priced_in(Currency::NOK)
+    .unwrap()
+}
+
+/// The full bodies of `tests/session_json.rs`.
+#[test]
+fn full_session_bodies_conform() {
+    let order = golden_orders().swap_remove(0).1;
+    let tokens = json!({ "payex.creditcard": { "payment_token": "tok-1" } });
+    let customer = Customer::new()
+        .customer_id("customer-7")
+        .email("kari@example.com")
+        .phone_number("+4799999999")
+        .tokens(tokens.as_object().cloned().unwrap())
+        .wallets_card("card-1");
+    let express = Express::new([shipping_option("ship-1"), shipping_option("ship-2")])
+        .shipping_mode(ShippingMode::ShippingRequired)
+        .shipping_address_callback_url("https://example.com/shipping")
+        .discount_codes(
+            DiscountCodes::new()
+                .max_count(2)
+                .callback_url("https://example.com/codes"),
+        )
+        .customer_types([CustomerType::B2c, CustomerType::B2b]);
+    let merchant = Merchant::new("Kari's Chairs", "https://example.com/logo.png")
+        .website("https://example.com")
+        .email("shop@example.com")
+        .phone_number("+4722222222")
+        .merchant_category_code("5712")
+        .country("NO")
+        .postal_code("0154")
+        .postal_place("Oslo")
+        .address_line("Karl Johans gate 1")
+        .address_line_2("2nd floor");
+    let configuration = Configuration::new()
+        .auto_capture(true)
+        .channel(Channel::InStore)
+        .default_payment_type("vipps")
+        .active_payment_types(true)
+        .set("vipps", json!({ "enabled": true }));
+    let profile = SessionProfile::new("default", "https://example.com/return", order.clone())
+        .unwrap()
+        .callback_url("https://example.com/callback?method=POST")
+        .unwrap()
+        .merchant_terms_url("https://example.com/terms")
+        .unwrap()
+        .customer(customer.clone())
+        .unwrap()
+        .expires_at("2025-01-31T23:59:00Z")
+        .unwrap()
+        .metadata("ext_source", "web")
+        .unwrap()
+        .checkbox(Checkbox::new("newsletter", "Send me offers").checked(false))
+        .unwrap()
+        .checkbox(
+            Checkbox::new("terms", "I accept the terms")
+                .required(true)
+                .link("https://example.com/terms", "Terms"),
+        )
+        .unwrap()
+        .express(express.clone())
+        .unwrap()
+        .configuration(configuration.clone())
+        .unwrap()
+        .merchant(merchant)
+        .unwrap();
+    check_profile(&profile, "full profile session");
+    let session = Session::new("https://example.com/return", order, configuration)
+        .unwrap()
+        .customer(customer)
+        .unwrap()
+        .express(express)
+        .unwrap();
+    check_session(&session, "full session");
+}
+
+/// The valid real-world payloads, re-emitted after parsing.
+#[test]
+fn reemitted_real_world_payloads_conform() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/payloads");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !(name.starts_with("valid_") && name.ends_with(".json")) {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        if let Ok(session) = SessionProfile::from_json(&bytes) {
+            check_profile(&session, &name);
+        } else if let Ok(session) = Session::from_json(&bytes) {
+            check_session(&session, &name);
+        } else {
+            check_order(&Order::from_json(&bytes).unwrap(), &name);
+        }
+        checked += 1;
+    }
+    assert!(checked >= 7, "{checked}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn generated_profile_sessions_conform(session in generate::profile()) {
+        check_profile(&session, "generated profile session");
+    }
+
+    #[test]
+    fn generated_sessions_conform(session in generate::session()) {
+        check_session(&session, "generated session");
+    }
+}
+
+/// The schema rejects what it must: each control breaks one rule the spec states, so a
+/// schema that silently accepted everything would fail here.
+#[test]
+fn negative_controls_are_rejected() {
+    let good = serde_json::to_value(
+        SessionProfile::new(
+            "default",
+            "https://example.com/return",
+            golden_orders().swap_remove(0).1,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_conforms(profile_schema(), &good, "the control's base");
+    let broken = |edit: &dyn Fn(&mut Value)| {
+        let mut body = good.clone();
+        edit(&mut body);
+        body
+    };
+    let controls: Vec<(&str, Value, &str)> = vec![
+        (
+            "string amount",
+            broken(&|b| b["order"]["amount"] = json!("29990")),
+            "/order/amount",
+        ),
+        (
+            "float amount",
+            broken(&|b| b["order"]["amount"] = json!(299.9)),
+            "/order/amount",
+        ),
+        (
+            "amount beyond int32",
+            broken(&|b| b["order"]["amount"] = json!(2_147_483_648_i64)),
+            "/order/amount",
+        ),
+        (
+            "unknown currency",
+            broken(&|b| b["order"]["currency"] = json!("ABC")),
+            "/order/currency",
+        ),
+        (
+            "no url",
+            broken(&|b| {
+                b.as_object_mut().unwrap().remove("url");
+            }),
+            "",
+        ),
+        (
+            "no profile_id",
+            broken(&|b| {
+                b.as_object_mut().unwrap().remove("profile_id");
+            }),
+            "",
+        ),
+        (
+            "callback not http",
+            broken(&|b| b["url"]["callback_url"] = json!("ftp://example.com")),
+            "/url/callback_url",
+        ),
+        (
+            "string quantity",
+            broken(&|b| b["order"]["items"][0]["quantity"] = json!("1")),
+            "/order/items/0/quantity",
+        ),
+        (
+            "country name",
+            broken(&|b| b["order"]["shipping_address"] = json!({ "country": "Norway" })),
+            "/order/shipping_address/country",
+        ),
+        (
+            "phone with spaces",
+            broken(&|b| b["order"]["shipping_address"] = json!({ "phone_number": "+47 999" })),
+            "/order/shipping_address/phone_number",
+        ),
+        (
+            "11 metadata keys",
+            broken(&|b| b["metadata"] = (0..11).map(|i| (format!("k{i}"), json!("v"))).collect()),
+            "/metadata",
+        ),
+        (
+            "3 checkboxes",
+            broken(&|b| {
+                b["checkboxes"] =
+                    json!([{"id":"a","label":"Aa"},{"id":"b","label":"Bb"},{"id":"c","label":"Cc"}])
+            }),
+            "/checkboxes",
+        ),
+        (
+            "store mcc letters",
+            broken(&|b| b["order"]["store"] = json!({ "id": "s", "mcc": "ABCD" })),
+            "/order/store/mcc",
+        ),
+    ];
+    for (what, body, path) in controls {
+        let found = problems(profile_schema(), &body);
+        assert!(
+            found.iter().any(|p| p.ends_with(&format!(" at {path}"))),
+            "{what}: expected a problem at {path:?}, found {found:?}"
+        );
+    }
+}
+
+#[test]
+fn unknown_formats_fail_the_build_instead_of_passing_silently() {
+    let schema = json!({ "type": "string", "format": "no-such-format" });
+    assert!(options().build(&schema).is_err());
+}
+
+#[test]
+fn int32_is_a_range_not_a_string_format() {
+    let mut schema = json!({ "type": "integer", "format": "int32" });
+    draft4(&mut schema);
+    let validator = options().build(&schema).unwrap();
+    assert!(validator.is_valid(&json!(2_147_483_647)));
+    assert!(!validator.is_valid(&json!(2_147_483_648_i64)));
+    assert!(!validator.is_valid(&json!(-2_147_483_649_i64)));
+}
