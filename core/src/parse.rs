@@ -874,9 +874,13 @@ impl Collector {
             } else {
                 self.record(violation);
             }
+            // A typo may have been meant as the suggested field; when that field is absent, the
+            // checks that depend on it would only echo the typo. When it is present, they stand.
             if let (Some(suggestion), Some((parent, _))) = (suggestion, path.parent()) {
-                self.poisoned
-                    .push(parent.child(&suggestion).render(self.root));
+                let meant = parent.child(&suggestion);
+                if meant.get(value).is_none() {
+                    self.poisoned.push(meant.render(self.root));
+                }
             }
             return remove(value, &path);
         }
