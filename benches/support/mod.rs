@@ -150,9 +150,9 @@ pub fn cart_line(i: usize) -> CartLine {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionDto {
+    pub profile_id: String,
     pub url: UrlDto,
     pub order: OrderDto,
-    pub profile_id: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -307,6 +307,7 @@ pub fn session_dto(items: Vec<ItemDto>) -> SessionDto {
     let amount = items.iter().map(|i| i.amount).sum();
     let vat_amount = items.iter().map(|i| i.vat_amount).sum();
     SessionDto {
+        profile_id: PROFILE_ID.to_owned(),
         url: UrlDto {
             return_url: RETURN_URL.to_owned(),
             callback_url: Some(CALLBACK_URL.to_owned()),
@@ -318,7 +319,6 @@ pub fn session_dto(items: Vec<ItemDto>) -> SessionDto {
             vat_amount,
             items,
         },
-        profile_id: PROFILE_ID.to_owned(),
     }
 }
 

@@ -37,9 +37,18 @@ use crate::{
 #[derive(Debug, Clone)]
 #[must_use = "an order builder does nothing until `.build()` is called"]
 pub struct OrderBuilder<'a> {
+    lines: Vec<Line<'a>>,
+    // Everything but the lines, behind one box: every method takes and returns the builder
+    // by value, so it must stay small (inline, these fields made it 1.7 KB, copied on every
+    // `.item()`).
+    settings: Box<Settings<'a>>,
+}
+
+/// The builder's settings (see [`OrderBuilder`]).
+#[derive(Debug, Clone)]
+struct Settings<'a> {
     currency: Currency,
     merchant_reference: String,
-    lines: Vec<Line<'a>>,
     shipping: Option<Shipping<'a>>,
     rounding: Rounding,
     discounts: Vec<Discount>,
@@ -167,20 +176,22 @@ impl Discount {
 impl<'a> OrderBuilder<'a> {
     pub(crate) fn new(currency: Currency, merchant_reference: String) -> OrderBuilder<'a> {
         OrderBuilder {
-            currency,
-            merchant_reference,
             lines: Vec::new(),
-            shipping: None,
-            rounding: Rounding::default(),
-            discounts: Vec::new(),
-            stated_total: None,
-            partial_amount: None,
-            merchant_reference_2: None,
-            payout_destination_id: None,
-            discount_codes: Vec::new(),
-            shipping_address: None,
-            billing_address: None,
-            store: None,
+            settings: Box::new(Settings {
+                currency,
+                merchant_reference,
+                shipping: None,
+                rounding: Rounding::default(),
+                discounts: Vec::new(),
+                stated_total: None,
+                partial_amount: None,
+                merchant_reference_2: None,
+                payout_destination_id: None,
+                discount_codes: Vec::new(),
+                shipping_address: None,
+                billing_address: None,
+                store: None,
+            }),
         }
     }
 
@@ -227,7 +238,7 @@ impl<'a> OrderBuilder<'a> {
     /// assert_eq!(order.amount().minor_units(), 9900);
     /// ```
     pub fn shipping(mut self, shipping: Shipping<'a>) -> OrderBuilder<'a> {
-        self.shipping = Some(shipping);
+        self.settings.shipping = Some(shipping);
         self
     }
 
@@ -243,7 +254,7 @@ impl<'a> OrderBuilder<'a> {
     /// assert_eq!((even.amount().minor_units(), away.amount().minor_units()), (12, 13));
     /// ```
     pub fn rounding(mut self, rounding: Rounding) -> OrderBuilder<'a> {
-        self.rounding = rounding;
+        self.settings.rounding = rounding;
         self
     }
 
@@ -261,7 +272,7 @@ impl<'a> OrderBuilder<'a> {
     /// assert_eq!((order.items()[0].amount(), order.items()[0].vat_amount()), (5600, Some(1120)));
     /// ```
     pub fn discount(mut self, discount: Discount) -> OrderBuilder<'a> {
-        self.discounts.push(discount);
+        self.settings.discounts.push(discount);
         self
     }
 
@@ -284,7 +295,7 @@ impl<'a> OrderBuilder<'a> {
     ///     .build().is_err());
     /// ```
     pub fn stated_total(mut self, total: Money, tolerance: Money) -> OrderBuilder<'a> {
-        self.stated_total = Some((total, tolerance));
+        self.settings.stated_total = Some((total, tolerance));
         self
     }
 
@@ -299,7 +310,7 @@ impl<'a> OrderBuilder<'a> {
     /// assert_eq!((order.amount().minor_units(), order.partial_payment()), (2500, true));
     /// ```
     pub fn partial_payment(mut self, amount: Money) -> OrderBuilder<'a> {
-        self.partial_amount = Some(amount);
+        self.settings.partial_amount = Some(amount);
         self
     }
 
@@ -311,7 +322,7 @@ impl<'a> OrderBuilder<'a> {
     /// # let _ = order;
     /// ```
     pub fn merchant_reference_2(mut self, reference: impl Into<String>) -> OrderBuilder<'a> {
-        self.merchant_reference_2 = Some(reference.into());
+        self.settings.merchant_reference_2 = Some(reference.into());
         self
     }
 
@@ -323,7 +334,7 @@ impl<'a> OrderBuilder<'a> {
     /// # let _ = order;
     /// ```
     pub fn payout_destination_id(mut self, id: impl Into<String>) -> OrderBuilder<'a> {
-        self.payout_destination_id = Some(id.into());
+        self.settings.payout_destination_id = Some(id.into());
         self
     }
 
@@ -335,7 +346,7 @@ impl<'a> OrderBuilder<'a> {
     /// # let _ = order;
     /// ```
     pub fn discount_code(mut self, code: impl Into<String>) -> OrderBuilder<'a> {
-        self.discount_codes.push(code.into());
+        self.settings.discount_codes.push(code.into());
         self
     }
 
@@ -347,7 +358,7 @@ impl<'a> OrderBuilder<'a> {
     /// # let _ = order;
     /// ```
     pub fn shipping_address(mut self, address: Address) -> OrderBuilder<'a> {
-        self.shipping_address = Some(address);
+        self.settings.shipping_address = Some(address);
         self
     }
 
@@ -359,7 +370,7 @@ impl<'a> OrderBuilder<'a> {
     /// # let _ = order;
     /// ```
     pub fn billing_address(mut self, address: Address) -> OrderBuilder<'a> {
-        self.billing_address = Some(address);
+        self.settings.billing_address = Some(address);
         self
     }
 
@@ -371,7 +382,7 @@ impl<'a> OrderBuilder<'a> {
     /// # let _ = order;
     /// ```
     pub fn store(mut self, store: Store) -> OrderBuilder<'a> {
-        self.store = Some(store);
+        self.settings.store = Some(store);
         self
     }
 
@@ -389,18 +400,32 @@ impl<'a> OrderBuilder<'a> {
     /// assert_eq!(paths, ["order.items[0].quantity", "order.merchant_reference"]);
     /// ```
     pub fn build(self) -> Result<Order, Error> {
+        let OrderBuilder { lines, settings } = self;
+        let Settings {
+            currency,
+            merchant_reference,
+            shipping,
+            rounding,
+            discounts,
+            stated_total,
+            partial_amount,
+            merchant_reference_2,
+            payout_destination_id,
+            discount_codes,
+            shipping_address,
+            billing_address,
+            store,
+        } = *settings;
         let mut v = Violations::new();
-        let currency = self.currency;
-        let rounding = self.rounding;
 
-        let mut items = Vec::with_capacity(self.lines.len() + 1);
-        for (index, line) in self.lines.into_iter().enumerate() {
+        let mut items = Vec::with_capacity(lines.len() + 1);
+        for (index, line) in lines.into_iter().enumerate() {
             items.push(compute_item(line, index, currency, rounding, &mut v));
         }
-        for (number, discount) in self.discounts.iter().enumerate() {
+        for (number, discount) in discounts.iter().enumerate() {
             apply_discount(&mut items, discount, number, currency, rounding, &mut v);
         }
-        let shipping_option = self.shipping.map(|shipping| {
+        let shipping_option = shipping.map(|shipping| {
             compute_shipping(
                 shipping,
                 currency,
@@ -411,13 +436,13 @@ impl<'a> OrderBuilder<'a> {
         });
 
         let lines_total = total(&items, shipping_option.as_ref(), |a| a.0);
-        if let Some((stated, tolerance)) = self.stated_total {
+        if let Some((stated, tolerance)) = stated_total {
             add_rounding_line(&mut items, stated, tolerance, lines_total, currency, &mut v);
         }
         let lines_total = total(&items, shipping_option.as_ref(), |a| a.0);
         let vat_total = total(&items, shipping_option.as_ref(), |a| a.1);
 
-        let amount = match self.partial_amount {
+        let amount = match partial_amount {
             Some(partial) if partial.currency() != currency => {
                 v.add(
                     Rule::CurrencyMismatch,
@@ -433,20 +458,20 @@ impl<'a> OrderBuilder<'a> {
         let data = OrderData {
             amount: saturate(amount),
             currency,
-            merchant_reference: self.merchant_reference,
-            merchant_reference_2: self.merchant_reference_2,
+            merchant_reference,
+            merchant_reference_2,
             event_reference: None,
             vat_amount: Some(saturate(vat_total)),
             items,
             shipping_option,
-            partial_payment: self.partial_amount.map(|_| true),
+            partial_payment: partial_amount.map(|_| true),
             discount_lines: Vec::new(),
-            discount_codes: self.discount_codes,
+            discount_codes,
             gift_cards: Vec::new(),
-            shipping_address: self.shipping_address,
-            billing_address: self.billing_address,
-            store: self.store,
-            payout_destination_id: self.payout_destination_id,
+            shipping_address,
+            billing_address,
+            store,
+            payout_destination_id,
         };
         match Order::check(data) {
             Ok(order) if v.is_empty() => Ok(order),

@@ -258,15 +258,17 @@ pub struct OrderItem {
     pub(crate) is_changed: Option<bool>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) discount_lines: Vec<DiscountLine>,
+    // Boxed, like `emd` and `store`: rare, and inline they made every line 744 bytes,
+    // which the builder writes and the serializer and drop read, per line.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) fee_split: Option<FeeSplit>,
+    pub(crate) fee_split: Option<Box<FeeSplit>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) splits: Option<Vec<PayoutSplit>>,
     // Klarna's extra merchant data: a large schema of its own, passed through unchanged.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) emd: Option<serde_json::Value>,
+    pub(crate) emd: Option<Box<serde_json::Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) store: Option<Store>,
+    pub(crate) store: Option<Box<Store>>,
 }
 
 /// What an `order.items[]` object may hold on parse: every field of [`OrderItem`] plus the
@@ -339,10 +341,10 @@ impl From<OrderItemWire> for OrderItem {
             eligible_for_discount: wire.eligible_for_discount,
             is_changed: wire.is_changed,
             discount_lines: wire.discount_lines,
-            fee_split: wire.fee_split,
+            fee_split: wire.fee_split.map(Box::new),
             splits: wire.splits,
-            emd: wire.emd,
-            store: wire.store,
+            emd: wire.emd.map(Box::new),
+            store: wire.store.map(Box::new),
         }
     }
 }

@@ -205,14 +205,21 @@ impl UnitPrice {
         // The exact total in minor units is numerator / denominator.
         let (numerator, denominator) = match self.value {
             PriceValue::Major(major) => {
-                let major = major.normalize();
-                (
-                    major
-                        .mantissa()
-                        .checked_mul(q.mantissa())
-                        .and_then(|n| n.checked_mul(10_i128.checked_pow(exponent)?)),
-                    10_i128.checked_pow(major.scale() + q.scale()),
-                )
+                let exact = |major: Decimal| {
+                    (
+                        major
+                            .mantissa()
+                            .checked_mul(q.mantissa())
+                            .and_then(|n| n.checked_mul(10_i128.checked_pow(exponent)?)),
+                        10_i128.checked_pow(major.scale() + q.scale()),
+                    )
+                };
+                // The same fraction with or without trailing zeros, so the same rounding:
+                // divide them out (96-bit divisions) only when the product needs the room.
+                match exact(major) {
+                    (Some(n), Some(d)) => (Some(n), Some(d)),
+                    _ => exact(major.normalize()),
+                }
             }
             PriceValue::Minor(minor) => (
                 i128::from(minor).checked_mul(q.mantissa()),

@@ -42,13 +42,14 @@ impl Quantity {
     /// ```
     pub fn new(value: Decimal) -> Result<Quantity, QuantityError> {
         if value <= Decimal::ZERO {
-            Err(QuantityError::NotPositive)
-        } else if !number::fits_json_number(value) {
-            Err(QuantityError::TooPrecise)
+            return Err(QuantityError::NotPositive);
+        }
+        // Normalised once (it divides a 96-bit mantissa by ten per trailing zero), not twice.
+        let value = value.normalize();
+        if number::fits_json_number_normal(value) {
+            Ok(Quantity { value })
         } else {
-            Ok(Quantity {
-                value: value.normalize(),
-            })
+            Err(QuantityError::TooPrecise)
         }
     }
 

@@ -76,13 +76,21 @@ impl VatRate {
         if percent.is_sign_negative() && !percent.is_zero() || percent > Decimal::ONE_HUNDRED {
             return Err(VatRateError::OutOfRange);
         }
-        let hundredths = percent * Decimal::ONE_HUNDRED;
-        if !hundredths.fract().is_zero() {
-            return Err(VatRateError::TooPrecise);
-        }
-        // A whole number after normalising has scale 0, so its mantissa is the value.
-        let whole = u16::try_from(hundredths.normalize().mantissa())
-            .map_err(|_| VatRateError::OutOfRange)?;
+        // Here 0 ≤ percent = mantissa / 10^scale ≤ 100, so the hundredths are
+        // mantissa × 10^(2 − scale) ≤ 10 000, whole only when the digits past the second
+        // decimal are zeros: integer arithmetic instead of Decimal multiplication.
+        let (mantissa, scale) = (percent.mantissa().unsigned_abs(), percent.scale());
+        let whole = match scale.checked_sub(2) {
+            None => mantissa * 10_u128.pow(2 - scale),
+            Some(extra) => {
+                let unit = 10_u128.pow(extra);
+                if mantissa % unit != 0 {
+                    return Err(VatRateError::TooPrecise);
+                }
+                mantissa / unit
+            }
+        };
+        let whole = u16::try_from(whole).map_err(|_| VatRateError::OutOfRange)?;
         VatRate::from_hundredths(whole)
     }
 

@@ -267,8 +267,15 @@ macro_rules! shared_session_api {
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
             pub fn callback_url(mut self, url: impl Into<String>) -> Result<$session, Error> {
-                self.0.parts.url.callback_url = Some(url.into());
-                self.checked()
+                // The rest of the session is valid already and no other rule reads
+                // `callback_url`: checking the new value alone gives the same result as
+                // `checked()`, without parsing `return_url` (and the rest) again.
+                let url = url.into();
+                let mut v = Violations::new();
+                check::callback_url(&url, "url.callback_url", &mut v);
+                v.finish(())?;
+                self.0.parts.url.callback_url = Some(url);
+                Ok(self)
             }
 
             /// Sets `url.merchant_terms_url`, the shop's terms of service linked from the
