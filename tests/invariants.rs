@@ -356,3 +356,22 @@ fn vat_is_a_percentage_in_json_never_basis_points() {
     let json = r#"{"amount":100,"currency":"NOK","merchant_reference":"r","items":[{"amount":100,"vat":2500}]}"#;
     assert!(parse_error(json).contains("VAT rate must be between 0 and 100 percent"));
 }
+
+#[test]
+fn vat_amount_without_a_rate_is_bounded_by_what_any_rate_allows() {
+    // Without `vat`, a line's VAT lies between 0 and the VAT at 100 % (half the amount,
+    // rounded up): 1001 øre at 100 % contains 500.5 → at most 501.
+    let body = |vat_amount: i64| {
+        format!(
+            r#"{{"amount":1001,"currency":"NOK","merchant_reference":"r","items":[{{"line_id":"1","amount":1001,"vat_amount":{vat_amount}}}]}}"#
+        )
+    };
+    assert!(serde_json::from_str::<Order>(&body(0)).is_ok());
+    assert!(serde_json::from_str::<Order>(&body(501)).is_ok());
+    assert_eq!(
+        parse_error(&body(502)),
+        "invalid Dintero payload: order.items[0].vat_amount: expected 0..=501 (the VAT any rate from 0 to 100 % leaves in 1001), found 502"
+    );
+    // An unbounded value used to be accepted, and summing two of them overflowed.
+    assert!(parse_error(&body(i64::MAX)).contains("order.items[0].vat_amount: expected 0..=501"));
+}

@@ -435,12 +435,12 @@ impl<'a> OrderBuilder<'a> {
             )
         });
 
-        let lines_total = total(&items, shipping_option.as_ref(), |a| a.0);
+        let (mut lines_total, vat_total) = totals(&items, shipping_option.as_ref());
         if let Some((stated, tolerance)) = stated_total {
-            add_rounding_line(&mut items, stated, tolerance, lines_total, currency, &mut v);
+            // The rounding line carries no VAT, so only the amount total moves.
+            lines_total +=
+                add_rounding_line(&mut items, stated, tolerance, lines_total, currency, &mut v);
         }
-        let lines_total = total(&items, shipping_option.as_ref(), |a| a.0);
-        let vat_total = total(&items, shipping_option.as_ref(), |a| a.1);
 
         let amount = match partial_amount {
             Some(partial) if partial.currency() != currency => {
@@ -493,20 +493,18 @@ fn saturate(value: i128) -> i64 {
     i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX })
 }
 
-/// Σ over the items and the shipping option of one of (amount, vat_amount).
-fn total(
-    items: &[OrderItem],
-    shipping: Option<&ShippingOption>,
-    pick: impl Fn((i64, i64)) -> i64,
-) -> i128 {
-    let lines: i128 = items
-        .iter()
-        .map(|i| i128::from(pick((i.amount, i.vat_amount.unwrap_or(0)))))
-        .sum();
-    let shipping = shipping.map_or(0, |s| {
-        i128::from(pick((s.amount, s.vat_amount.unwrap_or(0))))
-    });
-    lines + shipping
+/// (Σ amount, Σ vat_amount) over the items and the shipping option, in one pass.
+fn totals(items: &[OrderItem], shipping: Option<&ShippingOption>) -> (i128, i128) {
+    let lines = items.iter().map(|i| (i.amount, i.vat_amount));
+    let shipping = shipping.map(|s| (s.amount, s.vat_amount));
+    lines
+        .chain(shipping)
+        .fold((0, 0), |(amount, vat), (line_amount, line_vat)| {
+            (
+                amount + i128::from(line_amount),
+                vat + i128::from(line_vat.unwrap_or(0)),
+            )
+        })
 }
 
 /// Turns one cart line into an order item; problems are recorded and the item gets zero
@@ -849,7 +847,7 @@ fn largest_remainder(
 }
 
 /// Reconciles a merchant-stated total: within tolerance a visible rounding line, beyond an
-/// error.
+/// error. Returns the amount the added line contributes (0 when none was added).
 fn add_rounding_line(
     items: &mut Vec<OrderItem>,
     stated: Money,
@@ -857,7 +855,7 @@ fn add_rounding_line(
     computed: i128,
     currency: Currency,
     v: &mut Violations,
-) {
+) -> i128 {
     if stated.currency() != currency || tolerance.currency() != currency {
         v.add(
             Rule::CurrencyMismatch,
@@ -865,11 +863,11 @@ fn add_rounding_line(
             format!("a stated total and tolerance in {currency}"),
             format!("{} and {}", stated.currency(), tolerance.currency()),
         );
-        return;
+        return 0;
     }
     let difference = i128::from(stated.minor_units()) - computed;
     if difference == 0 {
-        return;
+        return 0;
     }
     if difference.abs() > i128::from(tolerance.minor_units()) {
         v.add(
@@ -883,7 +881,7 @@ fn add_rounding_line(
             ),
             format!("a difference of {difference}"),
         );
-        return;
+        return 0;
     }
     // The same arithmetic as any line: quantity 1, no VAT, a surcharge that may be negative.
     let index = items.len();
@@ -894,11 +892,8 @@ fn add_rounding_line(
         VatRate::ZERO,
     )
     .kind(ItemType::Surcharge);
-    items.push(compute_item(
-        rounding,
-        index,
-        currency,
-        Rounding::default(),
-        v,
-    ));
+    let line = compute_item(rounding, index, currency, Rounding::default(), v);
+    let added = i128::from(line.amount);
+    items.push(line);
+    added
 }

@@ -225,10 +225,14 @@ impl Order {
     /// assert_eq!(order.vat_amount().minor_units(), 250);
     /// ```
     pub fn vat_amount(&self) -> Money {
+        // A parsed order may omit `vat_amount`, and lines without `vat` are not bounded by
+        // the floor/ceiling rule: add up saturating, so no input can overflow here.
         let minor = self.0.vat_amount.unwrap_or_else(|| {
-            let lines: i64 = self.0.items.iter().filter_map(|i| i.vat_amount).sum();
             let shipping = self.0.shipping_option.as_ref().and_then(|s| s.vat_amount);
-            lines + shipping.unwrap_or(0)
+            (self.0.items.iter().map(|i| i.vat_amount))
+                .chain([shipping])
+                .flatten()
+                .fold(0_i64, i64::saturating_add)
         });
         Money::from_minor(minor, self.0.currency)
     }

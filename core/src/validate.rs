@@ -184,11 +184,11 @@ fn check_item(item: &OrderItem, index: usize, v: &mut Violations) {
             item.amount.to_string(),
         );
     }
-    if let (Some(vat_amount), Some(vat)) = (item.vat_amount, item.vat) {
+    if let Some(vat_amount) = item.vat_amount {
         check_vat_amount(
             item.amount,
             vat_amount,
-            vat,
+            item.vat,
             format_args!("order.items[{index}]"),
             v,
         );
@@ -349,8 +349,8 @@ impl ShippingOption {
                 self.amount.to_string(),
             );
         }
-        if let (Some(vat_amount), Some(vat)) = (self.vat_amount, self.vat) {
-            check_vat_amount(self.amount, vat_amount, vat, path, v);
+        if let Some(vat_amount) = self.vat_amount {
+            check_vat_amount(self.amount, vat_amount, self.vat, path, v);
         }
         if let Some(url) = &self.thumbnail_url {
             check_absolute_url(url, format_args!("{path}.thumbnail_url"), v);
@@ -405,34 +405,57 @@ impl ShippingOption {
     }
 }
 
-/// A line's `vat_amount` must be the floor or the ceiling of `amount × vat / (100 + vat)`:
-/// both gross and net pricing land there, and nothing else does.
+/// The floor and the ceiling of `amount × rate / (10000 + rate)`, the VAT contained in
+/// `amount` at `rate` hundredths of a percent. Both gross and net pricing land on one of them.
+fn vat_bounds(amount: i64, hundredths: i64) -> (i128, i128) {
+    // In i64 when amount × rate fits (any amount below 9.2 × 10^14): one division instruction
+    // instead of two 128-bit library calls. Same floor and ceiling.
+    let (floor, exact) = match amount.checked_mul(hundredths) {
+        Some(numerator) => {
+            let denominator = 10_000 + hundredths;
+            (
+                i128::from(numerator.div_euclid(denominator)),
+                numerator.rem_euclid(denominator) == 0,
+            )
+        }
+        None => {
+            let numerator = i128::from(amount) * i128::from(hundredths);
+            let denominator = 10_000 + i128::from(hundredths);
+            (
+                numerator.div_euclid(denominator),
+                numerator.rem_euclid(denominator) == 0,
+            )
+        }
+    };
+    (floor, floor + i128::from(!exact))
+}
+
+/// A line's `vat_amount` must be the floor or the ceiling of `amount × vat / (100 + vat)`
+/// when the line states its rate, and within what any rate (0..=100 %) allows when it does not.
 fn check_vat_amount(
     amount: i64,
     vat_amount: i64,
-    vat: VatRate,
+    vat: Option<VatRate>,
     line_path: impl std::fmt::Display,
     v: &mut Violations,
 ) {
-    let rate = i128::from(vat.hundredths());
-    let denominator = 10_000 + rate;
-    // In i64 when amount × rate fits (any amount below 9.2 × 10^14): one division instruction
-    // instead of two 128-bit library calls. Same floor and ceiling.
-    let (floor, ceil) = match amount.checked_mul(i64::from(vat.hundredths())) {
-        Some(numerator) => {
-            let denominator = 10_000 + i64::from(vat.hundredths());
-            let floor = numerator.div_euclid(denominator);
-            let exact = numerator.rem_euclid(denominator) == 0;
-            (i128::from(floor), i128::from(floor) + i128::from(!exact))
-        }
-        None => {
-            let numerator = i128::from(amount) * rate;
-            let floor = numerator.div_euclid(denominator);
-            let exact = numerator.rem_euclid(denominator) == 0;
-            (floor, floor + i128::from(!exact))
-        }
-    };
     let found = i128::from(vat_amount);
+    let Some(vat) = vat else {
+        // Without a rate, the VAT lies between none and the VAT at 100 %, on the amount's side.
+        let (floor, ceil) = vat_bounds(amount, 10_000);
+        let (low, high) = if amount < 0 { (floor, 0) } else { (0, ceil) };
+        if !(low..=high).contains(&found) {
+            v.add(
+                Rule::VatAmount,
+                format_args!("{line_path}.vat_amount"),
+                format!("{low}..={high} (the VAT any rate from 0 to 100 % leaves in {amount})"),
+                found.to_string(),
+            );
+        }
+        return;
+    };
+    let rate = i64::from(vat.hundredths());
+    let (floor, ceil) = vat_bounds(amount, rate);
     if found != floor && found != ceil {
         let mut expected = if floor == ceil {
             format!("{floor} ({vat} % VAT contained in {amount})")
@@ -440,7 +463,10 @@ fn check_vat_amount(
             format!("{floor} or {ceil} ({vat} % VAT contained in {amount})")
         };
         // A rate below 1 % whose vat_amount fits the rate × 100 was meant as a ratio.
-        if rate < 100 && rate > 0 && vat_amount_fits(amount, vat_amount, rate * 100) {
+        if rate < 100 && rate > 0 && {
+            let (floor, ceil) = vat_bounds(amount, rate * 100);
+            found == floor || found == ceil
+        } {
             let meant = (vat.percent() * Decimal::ONE_HUNDRED).normalize();
             expected.push_str(&format!(
                 "; `vat` is a percentage, so {vat} means {vat} %: write {meant} for {meant} %"
@@ -453,16 +479,6 @@ fn check_vat_amount(
             found.to_string(),
         );
     }
-}
-
-/// Whether `vat_amount` is the floor or ceiling of `amount × rate / (10000 + rate)`, with the
-/// rate in hundredths of a percent.
-fn vat_amount_fits(amount: i64, vat_amount: i64, rate: i128) -> bool {
-    let numerator = i128::from(amount) * rate;
-    let denominator = 10_000 + rate;
-    let floor = numerator.div_euclid(denominator);
-    let found = i128::from(vat_amount);
-    found == floor || (found == floor + 1 && numerator.rem_euclid(denominator) != 0)
 }
 
 /// Every `line_id` is unique across the items and the shipping option.
