@@ -1,10 +1,13 @@
 //! Building an order from cart lines: the arithmetic, discounts, rounding lines, and every
 //! problem reported at once.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Rule, Violations};
 use crate::item::OrderItem;
+use crate::item_text::{ItemText, TextArena, TextSpans};
 use crate::line::VatInput;
 use crate::order::OrderData;
 use crate::{
@@ -418,9 +421,11 @@ impl<'a> OrderBuilder<'a> {
         } = *settings;
         let mut v = Violations::new();
 
+        let (text, spans) = write_text(&lines);
         let mut items = Vec::with_capacity(lines.len() + 1);
-        for (index, line) in lines.into_iter().enumerate() {
-            items.push(compute_item(line, index, currency, rounding, &mut v));
+        for ((index, line), spans) in lines.into_iter().enumerate().zip(spans) {
+            let text = ItemText::shared(&text, spans);
+            items.push(compute_item(line, index, text, currency, rounding, &mut v));
         }
         for (number, discount) in discounts.iter().enumerate() {
             apply_discount(&mut items, discount, number, currency, rounding, &mut v);
@@ -507,11 +512,49 @@ fn totals(items: &[OrderItem], shipping: Option<&ShippingOption>) -> (i128, i128
         })
 }
 
+/// Every line's text in one buffer the items share (see [`ItemText`]), and where each
+/// line's lies.
+fn write_text(lines: &[Line<'_>]) -> (Arc<str>, Vec<TextSpans>) {
+    // Room for everything, so the buffer is written without growing: a line without a
+    // `line_id` gets its number, at most as many digits as the line count has.
+    let number_digits = lines.len().checked_ilog10().map_or(1, |d| d as usize + 1);
+    let bytes = lines
+        .iter()
+        .map(|line| {
+            line.id.len()
+                + line.description.len()
+                + line.line_id.as_ref().map_or(number_digits, |id| id.len())
+                + line.thumbnail_url.as_ref().map_or(0, |url| url.len())
+        })
+        .sum();
+    let mut arena = TextArena::with_capacity(bytes);
+    let spans = lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| write_line_text(&mut arena, line, index))
+        .collect();
+    (arena.finish(), spans)
+}
+
+/// Writes one line's text; a line without a `line_id` is numbered from 1 by its position.
+fn write_line_text(arena: &mut TextArena, line: &Line<'_>, index: usize) -> TextSpans {
+    arena.push_written(
+        &line.id,
+        |buffer| match &line.line_id {
+            Some(line_id) => buffer.push_str(line_id),
+            None => buffer.push_str(itoa::Buffer::new().format(index + 1)),
+        },
+        &line.description,
+        line.thumbnail_url.as_deref(),
+    )
+}
+
 /// Turns one cart line into an order item; problems are recorded and the item gets zero
 /// amounts so later indices and checks stay meaningful.
 fn compute_item(
     line: Line<'_>,
     index: usize,
+    text: ItemText,
     currency: Currency,
     rounding: Rounding,
     v: &mut Violations,
@@ -569,14 +612,8 @@ fn compute_item(
         },
         _ => (0, 0),
     };
-    let line_id = match line.line_id {
-        Some(id) => id.into_owned(),
-        None => (index + 1).to_string(),
-    };
     OrderItem {
-        id: Some(line.id.into_owned()),
-        line_id: Some(line_id),
-        description: Some(line.description.into_owned()),
+        text,
         quantity,
         amount,
         vat_amount: Some(vat_amount),
@@ -586,7 +623,6 @@ fn compute_item(
         unit_volume: line.unit_volume,
         unit_weight: line.unit_weight,
         unit_dimensional_weight: line.unit_dimensional_weight,
-        thumbnail_url: line.thumbnail_url.map(|u| u.into_owned()),
         eligible_for_discount: line.eligible_for_discount,
         is_changed: None,
         discount_lines: Vec::new(),
@@ -892,7 +928,10 @@ fn add_rounding_line(
         VatRate::ZERO,
     )
     .kind(ItemType::Surcharge);
-    let line = compute_item(rounding, index, currency, Rounding::default(), v);
+    let mut arena = TextArena::default();
+    let spans = write_line_text(&mut arena, &rounding, index);
+    let text = ItemText::shared(&arena.finish(), spans);
+    let line = compute_item(rounding, index, text, currency, Rounding::default(), v);
     let added = i128::from(line.amount);
     items.push(line);
     added

@@ -1,8 +1,9 @@
 //! A validated order line (`order.items[]`) and its discount records.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::item_text::{ItemText, TextField, WireStr};
 use crate::{Quantity, Store, VatRate, number, parse};
 
 /// The item `type` Dintero knows.
@@ -224,65 +225,123 @@ pub(crate) struct ItemGroup {
 /// assert_eq!(item.line_id(), Some("1"));
 /// assert_eq!((item.amount(), item.vat_amount()), (29990, Some(5998)));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "OrderItemWire")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OrderItem {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) line_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `id`, `line_id`, `description` and `thumbnail_url`, in a buffer shared by the order's
+    /// lines (see [`ItemText`]).
+    pub(crate) text: ItemText,
     pub(crate) quantity: Option<Quantity>,
     pub(crate) amount: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) vat_amount: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) vat: Option<VatRate>,
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub(crate) kind: Option<ItemType>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) groups: Vec<ItemGroup>,
-    #[serde(with = "number::option", skip_serializing_if = "Option::is_none")]
     pub(crate) unit_volume: Option<Decimal>,
-    #[serde(with = "number::option", skip_serializing_if = "Option::is_none")]
     pub(crate) unit_weight: Option<Decimal>,
-    #[serde(with = "number::option", skip_serializing_if = "Option::is_none")]
     pub(crate) unit_dimensional_weight: Option<Decimal>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) thumbnail_url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) eligible_for_discount: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) is_changed: Option<bool>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) discount_lines: Vec<DiscountLine>,
     // Boxed, like `emd` and `store`: rare, and inline they made every line 744 bytes,
     // which the builder writes and the serializer and drop read, per line.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) fee_split: Option<Box<FeeSplit>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) splits: Option<Vec<PayoutSplit>>,
     // Klarna's extra merchant data: a large schema of its own, passed through unchanged.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) emd: Option<Box<serde_json::Value>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) store: Option<Box<Store>>,
+}
+
+/// How an [`OrderItem`] is written: Dintero's fields in a fixed order, absent ones omitted.
+#[derive(Serialize)]
+struct OrderItemOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quantity: Option<Quantity>,
+    amount: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    vat_amount: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    vat: Option<VatRate>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<ItemType>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    groups: &'a [ItemGroup],
+    #[serde(with = "number::option", skip_serializing_if = "Option::is_none")]
+    unit_volume: Option<Decimal>,
+    #[serde(with = "number::option", skip_serializing_if = "Option::is_none")]
+    unit_weight: Option<Decimal>,
+    #[serde(with = "number::option", skip_serializing_if = "Option::is_none")]
+    unit_dimensional_weight: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thumbnail_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    eligible_for_discount: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    is_changed: Option<bool>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    discount_lines: &'a [DiscountLine],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fee_split: Option<&'a FeeSplit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    splits: Option<&'a [PayoutSplit]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    emd: Option<&'a serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    store: Option<&'a Store>,
+}
+
+impl Serialize for OrderItem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        OrderItemOut {
+            id: self.id(),
+            line_id: self.line_id(),
+            description: self.description(),
+            quantity: self.quantity,
+            amount: self.amount,
+            vat_amount: self.vat_amount,
+            vat: self.vat,
+            kind: self.kind,
+            groups: &self.groups,
+            unit_volume: self.unit_volume,
+            unit_weight: self.unit_weight,
+            unit_dimensional_weight: self.unit_dimensional_weight,
+            thumbnail_url: self.thumbnail_url(),
+            eligible_for_discount: self.eligible_for_discount,
+            is_changed: self.is_changed,
+            discount_lines: &self.discount_lines,
+            fee_split: self.fee_split.as_deref(),
+            splits: self.splits.as_deref(),
+            emd: self.emd.as_deref(),
+            store: self.store.as_deref(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for OrderItem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<OrderItem, D::Error> {
+        OrderItemWire::deserialize(deserializer).map(OrderItem::from)
+    }
 }
 
 /// What an `order.items[]` object may hold on parse: every field of [`OrderItem`] plus the
 /// read-only fields Dintero sets itself (`gross_amount`, `version`). Those are type-checked
-/// and dropped: a request never needs them, and Dintero ignores them in one.
+/// and dropped: a request never needs them, and Dintero ignores them in one. Strings are
+/// borrowed from the input where they can be, then copied once into the item's buffer.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, expecting = "an order item (a JSON object)")]
-struct OrderItemWire {
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    line_id: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
+struct OrderItemWire<'a> {
+    #[serde(default, borrow)]
+    id: Option<WireStr<'a>>,
+    #[serde(default, borrow)]
+    line_id: Option<WireStr<'a>>,
+    #[serde(default, borrow)]
+    description: Option<WireStr<'a>>,
     #[serde(default)]
     quantity: Option<Quantity>,
     amount: i64,
@@ -300,8 +359,8 @@ struct OrderItemWire {
     unit_weight: Option<Decimal>,
     #[serde(default, with = "number::option")]
     unit_dimensional_weight: Option<Decimal>,
-    #[serde(default)]
-    thumbnail_url: Option<String>,
+    #[serde(default, borrow)]
+    thumbnail_url: Option<WireStr<'a>>,
     #[serde(default)]
     eligible_for_discount: Option<bool>,
     #[serde(default)]
@@ -322,12 +381,17 @@ struct OrderItemWire {
     _version: Option<serde_json::Number>,
 }
 
-impl From<OrderItemWire> for OrderItem {
-    fn from(wire: OrderItemWire) -> OrderItem {
+impl From<OrderItemWire<'_>> for OrderItem {
+    fn from(wire: OrderItemWire<'_>) -> OrderItem {
+        let text = [
+            &wire.id,
+            &wire.line_id,
+            &wire.description,
+            &wire.thumbnail_url,
+        ]
+        .map(|field| field.as_ref().map(WireStr::as_str));
         OrderItem {
-            id: wire.id,
-            line_id: wire.line_id,
-            description: wire.description,
+            text: ItemText::single(text),
             quantity: wire.quantity,
             amount: wire.amount,
             vat_amount: wire.vat_amount,
@@ -337,7 +401,6 @@ impl From<OrderItemWire> for OrderItem {
             unit_volume: wire.unit_volume,
             unit_weight: wire.unit_weight,
             unit_dimensional_weight: wire.unit_dimensional_weight,
-            thumbnail_url: wire.thumbnail_url,
             eligible_for_discount: wire.eligible_for_discount,
             is_changed: wire.is_changed,
             discount_lines: wire.discount_lines,
@@ -389,7 +452,7 @@ impl OrderItem {
     /// assert_eq!(item.id(), Some("chair-1"));
     /// ```
     pub fn id(&self) -> Option<&str> {
-        self.id.as_deref()
+        self.text.get(TextField::Id)
     }
 
     /// The line's id, unique among the order's items and shipping option.
@@ -405,7 +468,7 @@ impl OrderItem {
     /// assert_eq!(item.line_id(), Some("1"));
     /// ```
     pub fn line_id(&self) -> Option<&str> {
-        self.line_id.as_deref()
+        self.text.get(TextField::LineId)
     }
 
     /// A short description.
@@ -421,7 +484,7 @@ impl OrderItem {
     /// assert_eq!(item.description(), Some("Stablestol"));
     /// ```
     pub fn description(&self) -> Option<&str> {
-        self.description.as_deref()
+        self.text.get(TextField::Description)
     }
 
     /// How many units.
@@ -565,7 +628,7 @@ impl OrderItem {
     /// assert_eq!(item.thumbnail_url(), Some("https://shop.example/chair.png"));
     /// ```
     pub fn thumbnail_url(&self) -> Option<&str> {
-        self.thumbnail_url.as_deref()
+        self.text.get(TextField::ThumbnailUrl)
     }
 
     /// Whether order-level discounts apply.

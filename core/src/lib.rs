@@ -15,6 +15,7 @@ mod builder;
 mod currency;
 mod error;
 mod item;
+mod item_text;
 mod line;
 mod money;
 mod number;

@@ -209,7 +209,7 @@ fn check_item(item: &OrderItem, index: usize, v: &mut Violations) {
             );
         }
     }
-    if let Some(url) = &item.thumbnail_url {
+    if let Some(url) = item.thumbnail_url() {
         check_absolute_url(url, format_args!("order.items[{index}].thumbnail_url"), v);
     }
     check_discount_lines(
@@ -485,7 +485,7 @@ fn check_vat_amount(
 fn check_unique_line_ids(data: &OrderData, v: &mut Violations) {
     let mut seen = LineIds::new(data.items.len() + 1);
     for (index, item) in data.items.iter().enumerate() {
-        if let Some(line_id) = item.line_id.as_deref()
+        if let Some(line_id) = item.line_id()
             && !seen.insert(line_id)
         {
             v.add(
