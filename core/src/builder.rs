@@ -422,11 +422,19 @@ impl<'a> OrderBuilder<'a> {
         let mut v = Violations::new();
 
         let (text, spans) = write_text(&lines);
+        // Lines are read in place, not moved: each is a few hundred bytes.
         let mut items = Vec::with_capacity(lines.len() + 1);
-        for ((index, line), spans) in lines.into_iter().enumerate().zip(spans) {
-            let text = ItemText::shared(&text, spans);
-            items.push(compute_item(line, index, text, currency, rounding, &mut v));
-        }
+        items.extend(
+            lines
+                .iter()
+                .zip(spans)
+                .enumerate()
+                .map(|(index, (line, spans))| {
+                    let text = ItemText::shared(&text, spans);
+                    compute_item(line, index, text, currency, rounding, &mut v)
+                }),
+        );
+        drop(lines);
         for (number, discount) in discounts.iter().enumerate() {
             apply_discount(&mut items, discount, number, currency, rounding, &mut v);
         }
@@ -552,7 +560,7 @@ fn write_line_text(arena: &mut TextArena, line: &Line<'_>, index: usize) -> Text
 /// Turns one cart line into an order item; problems are recorded and the item gets zero
 /// amounts so later indices and checks stay meaningful.
 fn compute_item(
-    line: Line<'_>,
+    line: &Line<'_>,
     index: usize,
     text: ItemText,
     currency: Currency,
@@ -931,7 +939,7 @@ fn add_rounding_line(
     let mut arena = TextArena::default();
     let spans = write_line_text(&mut arena, &rounding, index);
     let text = ItemText::shared(&arena.finish(), spans);
-    let line = compute_item(rounding, index, text, currency, Rounding::default(), v);
+    let line = compute_item(&rounding, index, text, currency, Rounding::default(), v);
     let added = i128::from(line.amount);
     items.push(line);
     added

@@ -205,6 +205,9 @@ impl UnitPrice {
         // The exact total in minor units is numerator / denominator.
         let (numerator, denominator) = match self.value {
             PriceValue::Major(major) => {
+                if let Some(fraction) = exact_i64(major, quantity, exponent) {
+                    return self.amounts(fraction, vat, rounding);
+                }
                 let exact = |major: Decimal| {
                     (
                         major
@@ -229,6 +232,16 @@ impl UnitPrice {
         let (Some(numerator), Some(denominator)) = (numerator, denominator) else {
             return Err(LineAmountError::Overflow);
         };
+        self.amounts((numerator, denominator), vat, rounding)
+    }
+
+    /// The line's amounts from its exact total in minor units, `numerator / denominator`.
+    fn amounts(
+        self,
+        (numerator, denominator): (i128, i128),
+        vat: VatRate,
+        rounding: Rounding,
+    ) -> Result<LineAmounts, LineAmountError> {
         let total = rounding
             .divide(numerator, denominator)
             .ok_or(LineAmountError::Overflow)?;
@@ -255,6 +268,30 @@ impl UnitPrice {
             _ => Err(LineAmountError::Overflow),
         }
     }
+}
+
+/// `10^k` for every `k` an `i64` holds.
+const POWERS_OF_TEN: [i64; 19] = {
+    let mut powers = [1_i64; 19];
+    let mut k = 1;
+    while k < powers.len() {
+        powers[k] = powers[k - 1] * 10;
+        k += 1;
+    }
+    powers
+};
+
+/// `major × quantity` in minor units as an exact fraction, when every part fits `i64` (any
+/// realistic line): the same fraction [`UnitPrice::line_amounts`] otherwise builds in `i128`,
+/// without 128-bit multiplications or computed powers.
+fn exact_i64(major: Decimal, quantity: Quantity, exponent: u32) -> Option<(i128, i128)> {
+    let q = quantity.get();
+    let price = i64::try_from(major.mantissa()).ok()?;
+    let quantity = i64::try_from(q.mantissa()).ok()?;
+    let up = *POWERS_OF_TEN.get(exponent as usize)?;
+    let down = *POWERS_OF_TEN.get((major.scale() + q.scale()) as usize)?;
+    let numerator = price.checked_mul(quantity)?.checked_mul(up)?;
+    Some((i128::from(numerator), i128::from(down)))
 }
 
 /// The largest line amount we compute (2^53): far beyond Dintero's int32 order total, and
