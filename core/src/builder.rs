@@ -522,7 +522,7 @@ fn totals(items: &[OrderItem], shipping: Option<&ShippingOption>) -> (i128, i128
 
 /// Every line's text in one buffer the items share (see [`ItemText`]), and where each
 /// line's lies.
-fn write_text(lines: &[Line<'_>]) -> (Arc<str>, Vec<TextSpans>) {
+fn write_text(lines: &[Line<'_>]) -> (Arc<String>, Vec<TextSpans>) {
     // Room for everything, so the buffer is written without growing: a line without a
     // `line_id` gets its number, at most as many digits as the line count has.
     let number_digits = lines.len().checked_ilog10().map_or(1, |d| d as usize + 1);
@@ -627,17 +627,11 @@ fn compute_item(
         vat_amount: Some(vat_amount),
         vat: Some(vat.unwrap_or(VatRate::ZERO)),
         kind: line.kind,
-        groups: Vec::new(),
         unit_volume: line.unit_volume,
         unit_weight: line.unit_weight,
         unit_dimensional_weight: line.unit_dimensional_weight,
         eligible_for_discount: line.eligible_for_discount,
-        is_changed: None,
-        discount_lines: Vec::new(),
-        fee_split: None,
-        splits: None,
-        emd: None,
-        store: None,
+        extras: None,
     }
 }
 
@@ -834,7 +828,8 @@ fn apply_discount(
             .divide(amount * 10_000, 10_000 + rate)
             .unwrap_or(amount);
         item.vat_amount = Some(saturate(amount - net));
-        item.discount_lines.push(DiscountLine {
+        let extras = item.extras.get_or_insert_with(Box::default);
+        extras.discount_lines.push(DiscountLine {
             amount: share,
             percentage,
             discount_type: discount.discount_type,

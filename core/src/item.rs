@@ -235,20 +235,35 @@ pub struct OrderItem {
     pub(crate) vat_amount: Option<i64>,
     pub(crate) vat: Option<VatRate>,
     pub(crate) kind: Option<ItemType>,
-    pub(crate) groups: Vec<ItemGroup>,
     pub(crate) unit_volume: Option<Decimal>,
     pub(crate) unit_weight: Option<Decimal>,
     pub(crate) unit_dimensional_weight: Option<Decimal>,
     pub(crate) eligible_for_discount: Option<bool>,
+    /// What few lines carry, behind one box (see [`ItemExtras`]); `None` when all empty.
+    pub(crate) extras: Option<Box<ItemExtras>>,
+}
+
+/// The fields of an order line that few lines carry: product groups, discount records,
+/// payout splits, Klarna's extra merchant data, a store. Inline they made every line about
+/// a hundred bytes larger, bytes that building, serializing and dropping an order write and
+/// read for every line.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct ItemExtras {
+    pub(crate) groups: Vec<ItemGroup>,
     pub(crate) is_changed: Option<bool>,
     pub(crate) discount_lines: Vec<DiscountLine>,
-    // Boxed, like `emd` and `store`: rare, and inline they made every line 744 bytes,
-    // which the builder writes and the serializer and drop read, per line.
-    pub(crate) fee_split: Option<Box<FeeSplit>>,
+    pub(crate) fee_split: Option<FeeSplit>,
     pub(crate) splits: Option<Vec<PayoutSplit>>,
     // Klarna's extra merchant data: a large schema of its own, passed through unchanged.
-    pub(crate) emd: Option<Box<serde_json::Value>>,
-    pub(crate) store: Option<Box<Store>>,
+    pub(crate) emd: Option<serde_json::Value>,
+    pub(crate) store: Option<Store>,
+}
+
+impl ItemExtras {
+    /// Boxed, or `None` when nothing is set, so equal items compare equal.
+    fn boxed(self) -> Option<Box<ItemExtras>> {
+        (self != ItemExtras::default()).then(|| Box::new(self))
+    }
 }
 
 /// How an [`OrderItem`] is written: Dintero's fields in a fixed order, absent ones omitted.
@@ -297,6 +312,7 @@ struct OrderItemOut<'a> {
 
 impl Serialize for OrderItem {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let extras = self.extras.as_deref();
         OrderItemOut {
             id: self.id(),
             line_id: self.line_id(),
@@ -306,18 +322,18 @@ impl Serialize for OrderItem {
             vat_amount: self.vat_amount,
             vat: self.vat,
             kind: self.kind,
-            groups: &self.groups,
+            groups: extras.map_or(&[], |e| &e.groups),
             unit_volume: self.unit_volume,
             unit_weight: self.unit_weight,
             unit_dimensional_weight: self.unit_dimensional_weight,
             thumbnail_url: self.thumbnail_url(),
             eligible_for_discount: self.eligible_for_discount,
-            is_changed: self.is_changed,
-            discount_lines: &self.discount_lines,
-            fee_split: self.fee_split.as_deref(),
-            splits: self.splits.as_deref(),
-            emd: self.emd.as_deref(),
-            store: self.store.as_deref(),
+            is_changed: extras.and_then(|e| e.is_changed),
+            discount_lines: extras.map_or(&[], |e| &e.discount_lines),
+            fee_split: extras.and_then(|e| e.fee_split.as_ref()),
+            splits: extras.and_then(|e| e.splits.as_deref()),
+            emd: extras.and_then(|e| e.emd.as_ref()),
+            store: extras.and_then(|e| e.store.as_ref()),
         }
         .serialize(serializer)
     }
@@ -397,17 +413,20 @@ impl From<OrderItemWire<'_>> for OrderItem {
             vat_amount: wire.vat_amount,
             vat: wire.vat,
             kind: wire.kind,
-            groups: wire.groups,
             unit_volume: wire.unit_volume,
             unit_weight: wire.unit_weight,
             unit_dimensional_weight: wire.unit_dimensional_weight,
             eligible_for_discount: wire.eligible_for_discount,
-            is_changed: wire.is_changed,
-            discount_lines: wire.discount_lines,
-            fee_split: wire.fee_split.map(Box::new),
-            splits: wire.splits,
-            emd: wire.emd.map(Box::new),
-            store: wire.store.map(Box::new),
+            extras: ItemExtras {
+                groups: wire.groups,
+                is_changed: wire.is_changed,
+                discount_lines: wire.discount_lines,
+                fee_split: wire.fee_split,
+                splits: wire.splits,
+                emd: wire.emd,
+                store: wire.store,
+            }
+            .boxed(),
         }
     }
 }
@@ -451,6 +470,7 @@ impl OrderItem {
     /// let item = &order.items()[0];
     /// assert_eq!(item.id(), Some("chair-1"));
     /// ```
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.text.get(TextField::Id)
     }
@@ -467,6 +487,7 @@ impl OrderItem {
     /// let item = &order.items()[0];
     /// assert_eq!(item.line_id(), Some("1"));
     /// ```
+    #[inline]
     pub fn line_id(&self) -> Option<&str> {
         self.text.get(TextField::LineId)
     }
@@ -483,6 +504,7 @@ impl OrderItem {
     /// let item = &order.items()[0];
     /// assert_eq!(item.description(), Some("Stablestol"));
     /// ```
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.text.get(TextField::Description)
     }
@@ -627,6 +649,7 @@ impl OrderItem {
     /// let item = &order.items()[0];
     /// assert_eq!(item.thumbnail_url(), Some("https://shop.example/chair.png"));
     /// ```
+    #[inline]
     pub fn thumbnail_url(&self) -> Option<&str> {
         self.text.get(TextField::ThumbnailUrl)
     }
@@ -660,6 +683,6 @@ impl OrderItem {
     /// assert!(item.discount_lines().is_empty());
     /// ```
     pub fn discount_lines(&self) -> &[DiscountLine] {
-        &self.discount_lines
+        self.extras.as_ref().map_or(&[], |e| &e.discount_lines)
     }
 }

@@ -123,22 +123,23 @@ impl TextArena {
         }
     }
 
-    /// The finished buffer, to be shared by every item written into it.
-    pub(crate) fn finish(self) -> Arc<str> {
-        Arc::from(self.buffer)
+    /// The finished buffer, to be shared by every item written into it. An `Arc<String>`
+    /// rather than an `Arc<str>`: that would copy all of the order's text once more.
+    pub(crate) fn finish(self) -> Arc<String> {
+        Arc::new(self.buffer)
     }
 }
 
 /// One item's text: a shared buffer and where the item's fields lie in it.
 #[derive(Clone)]
 pub(crate) struct ItemText {
-    buffer: Arc<str>,
+    buffer: Arc<String>,
     spans: TextSpans,
 }
 
 impl ItemText {
     /// The text of an item whose fields were pushed into the arena that became `buffer`.
-    pub(crate) fn shared(buffer: &Arc<str>, spans: TextSpans) -> ItemText {
+    pub(crate) fn shared(buffer: &Arc<String>, spans: TextSpans) -> ItemText {
         ItemText {
             buffer: Arc::clone(buffer),
             spans,

@@ -130,7 +130,11 @@ impl std::error::Error for QuantityError {}
 
 impl serde::Serialize for Quantity {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        number::serialize_decimal(&self.value, serializer)
+        // Normalised, so a whole quantity has scale 0: written as the integer it is.
+        match (self.value.scale(), i64::try_from(self.value.mantissa())) {
+            (0, Ok(whole)) => serializer.serialize_i64(whole),
+            _ => number::serialize_decimal(&self.value, serializer),
+        }
     }
 }
 

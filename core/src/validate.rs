@@ -212,19 +212,21 @@ fn check_item(item: &OrderItem, index: usize, v: &mut Violations) {
     if let Some(url) = item.thumbnail_url() {
         check_absolute_url(url, format_args!("order.items[{index}].thumbnail_url"), v);
     }
-    check_discount_lines(
-        &item.discount_lines,
-        format_args!("order.items[{index}]"),
-        v,
-    );
-    check_splits(
-        item.fee_split.as_deref(),
-        item.splits.as_deref(),
-        format_args!("order.items[{index}]"),
-        v,
-    );
-    if let Some(store) = &item.store {
-        store.validate(&format!("order.items[{index}].store"), v);
+    if let Some(extras) = &item.extras {
+        check_discount_lines(
+            &extras.discount_lines,
+            format_args!("order.items[{index}]"),
+            v,
+        );
+        check_splits(
+            extras.fee_split.as_ref(),
+            extras.splits.as_deref(),
+            format_args!("order.items[{index}]"),
+            v,
+        );
+        if let Some(store) = &extras.store {
+            store.validate(&format!("order.items[{index}].store"), v);
+        }
     }
 }
 

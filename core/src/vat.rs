@@ -179,7 +179,11 @@ impl TryFrom<Decimal> for VatRate {
 
 impl serde::Serialize for VatRate {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        number::serialize_scaled(i128::from(self.hundredths), 2, serializer)
+        // Whole percentages (nearly every rate) as integers, without the general path.
+        match self.hundredths % 100 {
+            0 => serializer.serialize_u16(self.hundredths / 100),
+            _ => number::serialize_scaled(i128::from(self.hundredths), 2, serializer),
+        }
     }
 }
 
