@@ -271,15 +271,27 @@ impl UnitPrice {
 }
 
 /// `10^k` for every `k` an `i64` holds.
-const POWERS_OF_TEN: [i64; 19] = {
-    let mut powers = [1_i64; 19];
-    let mut k = 1;
-    while k < powers.len() {
-        powers[k] = powers[k - 1] * 10;
-        k += 1;
-    }
-    powers
-};
+const POWERS_OF_TEN: [i64; 19] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+    10_000_000_000,
+    100_000_000_000,
+    1_000_000_000_000,
+    10_000_000_000_000,
+    100_000_000_000_000,
+    1_000_000_000_000_000,
+    10_000_000_000_000_000,
+    100_000_000_000_000_000,
+    1_000_000_000_000_000_000,
+];
 
 /// `major × quantity` in minor units as an exact fraction, when every part fits `i64` (any
 /// realistic line): the same fraction [`UnitPrice::line_amounts`] otherwise builds in `i128`,
@@ -356,3 +368,38 @@ impl fmt::Display for LineAmountError {
 }
 
 impl std::error::Error for LineAmountError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_holds_the_powers_of_ten() {
+        let computed: Vec<i64> = (0..19).map(|k| 10_i64.pow(k)).collect();
+        assert_eq!(POWERS_OF_TEN.as_slice(), computed.as_slice());
+    }
+
+    #[test]
+    fn the_i64_fraction_is_the_i128_one() {
+        let quantity = |s: &str| s.parse().ok().and_then(|d| Quantity::new(d).ok());
+        let cases = [
+            ("299.90", "2", 2),
+            ("0.125", "1.25", 2),
+            ("1499", "0.5", 0),
+            ("3.5", "3", 3),
+        ];
+        for (price, q, exponent) in cases {
+            let (Ok(price), Some(q)) = (price.parse::<Decimal>(), quantity(q)) else {
+                panic!("bad case {price} × {q}");
+            };
+            let wide = (
+                price.mantissa() * q.get().mantissa() * 10_i128.pow(exponent),
+                10_i128.pow(price.scale() + q.get().scale()),
+            );
+            assert_eq!(exact_i64(price, q, exponent), Some(wide), "{price} × {q:?}");
+        }
+        // Beyond i64 the caller takes the i128 path.
+        let huge = Decimal::from_i128_with_scale(i128::from(i64::MAX) + 1, 0);
+        assert_eq!(exact_i64(huge, Quantity::ONE, 2), None);
+    }
+}
