@@ -41,11 +41,17 @@ impl Quantity {
     /// assert!(Quantity::new(dec!(1.0000000000000001)).is_err());
     /// ```
     pub fn new(value: Decimal) -> Result<Quantity, QuantityError> {
-        if value <= Decimal::ZERO {
+        // Sign and zero tests on the bits, not a general decimal comparison.
+        if value.is_sign_negative() || value.is_zero() {
             return Err(QuantityError::NotPositive);
         }
-        // Normalised once (it divides a 96-bit mantissa by ten per trailing zero), not twice.
-        let value = value.normalize();
+        // Normalised once (it divides a 96-bit mantissa by ten per trailing zero), and only
+        // when there are decimals to strip.
+        let value = if value.scale() == 0 {
+            value
+        } else {
+            value.normalize()
+        };
         if number::fits_json_number_normal(value) {
             Ok(Quantity { value })
         } else {

@@ -33,6 +33,7 @@ impl Rounding {
     /// assert_eq!(Rounding::HalfAwayFromZero.divide(-25, 10), Some(-3));
     /// assert_eq!(Rounding::HalfAwayFromZero.divide(1, 0), None);
     /// ```
+    #[inline]
     pub const fn divide(self, numerator: i128, denominator: i128) -> Option<i128> {
         if denominator == 0 {
             return None;
