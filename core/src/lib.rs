@@ -21,6 +21,7 @@ mod money;
 mod number;
 mod order;
 pub mod parse;
+mod path_tracker;
 mod price;
 mod quantity;
 mod rounding;

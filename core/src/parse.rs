@@ -50,6 +50,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use crate::error::{Error, Rule, Violation};
+use crate::path_tracker;
 use crate::{Order, QuantityError, Session, SessionProfile, VatRateError};
 
 /// Where the paths of a body start.
@@ -67,9 +68,9 @@ where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    serde_path_to_error::deserialize(ObjectOnly(deserializer)).map_err(|error| {
-        let message = error.inner().to_string();
-        let path = match JsonPath::from_serde(error.path()) {
+    path_tracker::deserialize(ObjectOnly(deserializer)).map_err(|failure| {
+        let message = failure.error.to_string();
+        let path = match JsonPath::from_tracked(&failure.path) {
             // serde reports a missing or repeated field at its object: name the field.
             Some(path) => match between(&message, "missing field `", "`")
                 .or_else(|| between(&message, "duplicate field `", "`"))
@@ -77,7 +78,7 @@ where
                 Some(key) => path.child(key).render(root),
                 None => path.render(root),
             },
-            None => error.path().to_string(),
+            None => failure.path.to_string(),
         };
         D::Error::custom(located(&message, &path))
     })
@@ -208,15 +209,16 @@ enum Step {
 struct JsonPath(Vec<Step>);
 
 impl JsonPath {
-    /// The steps of a serde_path_to_error path; `None` when it went somewhere JSON cannot.
-    fn from_serde(path: &serde_path_to_error::Path) -> Option<JsonPath> {
+    /// The steps of a tracked path; `None` when it went somewhere JSON cannot (a key that
+    /// was not read as text).
+    fn from_tracked(path: &path_tracker::Path) -> Option<JsonPath> {
         let mut steps = Vec::new();
-        for segment in path {
+        for segment in path.segments() {
             match segment {
-                serde_path_to_error::Segment::Seq { index } => steps.push(Step::Index(*index)),
-                serde_path_to_error::Segment::Map { key } => steps.push(Step::Key(key.clone())),
-                serde_path_to_error::Segment::Enum { .. } => {}
-                serde_path_to_error::Segment::Unknown => return None,
+                path_tracker::Segment::Index(index) => steps.push(Step::Index(*index)),
+                path_tracker::Segment::Key(key) => steps.push(Step::Key(key.clone())),
+                path_tracker::Segment::Variant(_) => {}
+                path_tracker::Segment::Unknown => return None,
             }
         }
         Some(JsonPath(steps))
@@ -722,15 +724,14 @@ impl Collector {
     /// What the bytes show and a `Value` hides: a key given twice in one object.
     fn bytes_only_problem<T: Body>(&mut self, json: &[u8]) {
         let mut deserializer = serde_json::Deserializer::from_slice(json);
-        let Err(error) = serde_path_to_error::deserialize::<_, Obj<T::Wire>>(&mut deserializer)
-        else {
+        let Err(failure) = path_tracker::deserialize::<_, Obj<T::Wire>>(&mut deserializer) else {
             return;
         };
-        let message = error.inner().to_string();
+        let message = failure.error.to_string();
         let Some(key) = between(&message, "duplicate field `", "`") else {
             return;
         };
-        let Some(parent) = JsonPath::from_serde(error.path()) else {
+        let Some(parent) = JsonPath::from_tracked(&failure.path) else {
             return;
         };
         let path = parent.child(key).render(self.root);
@@ -748,21 +749,21 @@ impl Collector {
             if self.violations.len() >= MAX_PROBLEMS {
                 break;
             }
-            let error = match serde_path_to_error::deserialize::<_, Obj<T::Wire>>(&value) {
+            let failure = match path_tracker::deserialize::<_, Obj<T::Wire>>(&value) {
                 Ok(Obj(wire)) => {
                     self.sort(ranks);
                     return self.finish(T::from_wire(wire));
                 }
-                Err(error) => error,
+                Err(failure) => failure,
             };
-            let message = error.inner().to_string();
-            let repaired = JsonPath::from_serde(error.path())
+            let message = failure.error.to_string();
+            let repaired = JsonPath::from_tracked(&failure.path)
                 .is_some_and(|path| self.repair(&mut value, path, &message));
             if !repaired {
                 if self.violations.is_empty() {
                     self.violations.push(Violation::new(
                         Rule::Type,
-                        JsonPath::from_serde(error.path())
+                        JsonPath::from_tracked(&failure.path)
                             .map_or_else(String::new, |p| p.render(self.root)),
                         "a body of the documented shape",
                         message,
