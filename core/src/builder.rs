@@ -546,15 +546,17 @@ fn write_text(lines: &[Line<'_>]) -> (Arc<String>, Vec<TextSpans>) {
 
 /// Writes one line's text; a line without a `line_id` is numbered from 1 by its position.
 fn write_line_text(arena: &mut TextArena, line: &Line<'_>, index: usize) -> TextSpans {
-    arena.push_written(
-        &line.id,
-        |buffer| match &line.line_id {
-            Some(line_id) => buffer.push_str(line_id),
-            None => buffer.push_str(itoa::Buffer::new().format(index + 1)),
-        },
-        &line.description,
+    let mut digits = itoa::Buffer::new();
+    let line_id = match &line.line_id {
+        Some(line_id) => line_id,
+        None => digits.format(index + 1),
+    };
+    arena.push([
+        Some(&line.id),
+        Some(line_id),
+        Some(&line.description),
         line.thumbnail_url.as_deref(),
-    )
+    ])
 }
 
 /// Turns one cart line into an order item; problems are recorded and the item gets zero

@@ -94,35 +94,6 @@ impl TextArena {
         spans
     }
 
-    /// Like [`push`](Self::push), except the `line_id` is written by `write_line_id` straight
-    /// into the buffer instead of being passed in.
-    pub(crate) fn push_written(
-        &mut self,
-        id: &str,
-        write_line_id: impl FnOnce(&mut String),
-        description: &str,
-        thumbnail_url: Option<&str>,
-    ) -> TextSpans {
-        let start = self.buffer.len();
-        self.buffer.push_str(id);
-        let id_end = self.buffer.len();
-        write_line_id(&mut self.buffer);
-        let line_id_end = self.buffer.len();
-        self.buffer.push_str(description);
-        let description_end = self.buffer.len();
-        let mut present =
-            TextField::Id.bit() | TextField::LineId.bit() | TextField::Description.bit();
-        if let Some(url) = thumbnail_url {
-            self.buffer.push_str(url);
-            present |= TextField::ThumbnailUrl.bit();
-        }
-        TextSpans {
-            start,
-            ends: [id_end, line_id_end, description_end, self.buffer.len()],
-            present,
-        }
-    }
-
     /// The finished buffer, to be shared by every item written into it. An `Arc<String>`
     /// rather than an `Arc<str>`: that would copy all of the order's text once more.
     pub(crate) fn finish(self) -> Arc<String> {
@@ -241,7 +212,7 @@ mod tests {
             Some(""),
             Some("https://x.example/a.png"),
         ]);
-        let third = arena.push_written("sku-3", |buffer| buffer.push_str("17"), "Bord", None);
+        let third = arena.push([Some("sku-3"), Some("17"), Some("Bord"), None]);
         let buffer = arena.finish();
         assert_eq!(
             &*buffer,
