@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Rule, Violations};
-use crate::item::OrderItem;
+use crate::item::{ItemExtras, OrderItem};
 use crate::item_text::{ItemText, TextArena, TextSpans};
 use crate::line::VatInput;
 use crate::order::OrderData;
@@ -629,12 +629,27 @@ fn compute_item(
         vat_amount: Some(vat_amount),
         vat: Some(vat.unwrap_or(VatRate::ZERO)),
         kind: line.kind,
+        eligible_for_discount: line.eligible_for_discount,
+        extras: unit_measures(line),
+    }
+}
+
+/// The line's unit measures, boxed with the item's rare fields; `None` when it has none.
+fn unit_measures(line: &Line<'_>) -> Option<Box<ItemExtras>> {
+    let measures = [
+        line.unit_volume,
+        line.unit_weight,
+        line.unit_dimensional_weight,
+    ];
+    if measures.iter().all(Option::is_none) {
+        return None;
+    }
+    Some(Box::new(ItemExtras {
         unit_volume: line.unit_volume,
         unit_weight: line.unit_weight,
         unit_dimensional_weight: line.unit_dimensional_weight,
-        eligible_for_discount: line.eligible_for_discount,
-        extras: None,
-    }
+        ..ItemExtras::default()
+    }))
 }
 
 fn record_amount_error(error: LineAmountError, path: std::fmt::Arguments<'_>, v: &mut Violations) {

@@ -106,7 +106,7 @@ struct OrderDataWire {
     #[serde(default)]
     payout_destination_id: Option<String>,
     #[serde(default, rename = "gross_amount")]
-    _gross_amount: Option<serde_json::Number>,
+    _gross_amount: Option<parse::IgnoredNumber>,
     #[serde(default, rename = "is_changed")]
     _is_changed: Option<bool>,
 }

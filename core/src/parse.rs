@@ -154,6 +154,38 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
     }
 }
 
+/// A JSON number that is checked and dropped (read-only fields such as `gross_amount`):
+/// nothing is kept, so a parsed object carries no room for it.
+pub(crate) struct IgnoredNumber;
+
+impl<'de> Deserialize<'de> for IgnoredNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<IgnoredNumber, D::Error> {
+        struct NumberVisitor;
+
+        impl serde::de::Visitor<'_> for NumberVisitor {
+            type Value = IgnoredNumber;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON number")
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<IgnoredNumber, E> {
+                Ok(IgnoredNumber)
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<IgnoredNumber, E> {
+                Ok(IgnoredNumber)
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<IgnoredNumber, E> {
+                Ok(IgnoredNumber)
+            }
+        }
+
+        deserializer.deserialize_any(NumberVisitor)
+    }
+}
+
 /// `deserialize_with` for a struct field: an object, never an array.
 pub(crate) fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     deserializer: D,

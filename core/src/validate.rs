@@ -193,26 +193,26 @@ fn check_item(item: &OrderItem, index: usize, v: &mut Violations) {
             v,
         );
     }
-    for (name, value) in [
-        ("unit_volume", item.unit_volume),
-        ("unit_weight", item.unit_weight),
-        ("unit_dimensional_weight", item.unit_dimensional_weight),
-    ] {
-        if let Some(value) = value
-            && (value.is_sign_negative() || !number::fits_json_number(value))
-        {
-            v.add(
-                Rule::Format,
-                format_args!("order.items[{index}].{name}"),
-                "a number of 0 or more with at most 15 significant digits",
-                value.to_string(),
-            );
-        }
-    }
     if let Some(url) = item.thumbnail_url() {
         check_absolute_url(url, format_args!("order.items[{index}].thumbnail_url"), v);
     }
     if let Some(extras) = &item.extras {
+        for (name, value) in [
+            ("unit_volume", extras.unit_volume),
+            ("unit_weight", extras.unit_weight),
+            ("unit_dimensional_weight", extras.unit_dimensional_weight),
+        ] {
+            if let Some(value) = value
+                && (value.is_sign_negative() || !number::fits_json_number(value))
+            {
+                v.add(
+                    Rule::Format,
+                    format_args!("order.items[{index}].{name}"),
+                    "a number of 0 or more with at most 15 significant digits",
+                    value.to_string(),
+                );
+            }
+        }
         check_discount_lines(
             &extras.discount_lines,
             format_args!("order.items[{index}]"),
