@@ -174,6 +174,9 @@ struct ShippingSpec {
 struct OrderSpec {
     currency: Currency,
     half_even: bool,
+    /// The rounding rule is chosen after the lines, the other rule having been in force while
+    /// they were added: the order must still round every line by the final rule.
+    rounding_after_lines: bool,
     lines: Vec<LineSpec>,
     shipping: Option<ShippingSpec>,
 }
@@ -265,14 +268,18 @@ fn order_strategy(max_lines: usize) -> impl Strategy<Value = OrderSpec> {
     currency_strategy().prop_flat_map(move |(currency, exponent)| {
         (
             any::<bool>(),
+            any::<bool>(),
             prop::collection::vec(line_strategy(exponent), 1..=max_lines),
             prop::option::of(shipping_strategy(exponent)),
         )
-            .prop_map(move |(half_even, lines, shipping)| OrderSpec {
-                currency,
-                half_even,
-                lines,
-                shipping,
+            .prop_map(move |(half_even, rounding_after_lines, lines, shipping)| {
+                OrderSpec {
+                    currency,
+                    half_even,
+                    rounding_after_lines,
+                    lines,
+                    shipping,
+                }
             })
     })
 }
@@ -296,7 +303,8 @@ fn rounding(half_even: bool) -> Rounding {
 }
 
 fn builder(spec: &OrderSpec) -> dintero_order::OrderBuilder<'static> {
-    let mut b = Order::builder(spec.currency, "order-1").rounding(rounding(spec.half_even));
+    let first_rule = rounding(spec.half_even != spec.rounding_after_lines);
+    let mut b = Order::builder(spec.currency, "order-1").rounding(first_rule);
     for (i, l) in spec.lines.iter().enumerate() {
         let mut line = Line::new(
             format!("sku-{i}"),
@@ -310,6 +318,9 @@ fn builder(spec: &OrderSpec) -> dintero_order::OrderBuilder<'static> {
             line = line.kind(ItemType::GiftCard);
         }
         b = b.line(line);
+    }
+    if spec.rounding_after_lines {
+        b = b.rounding(rounding(spec.half_even));
     }
     if let Some(s) = &spec.shipping {
         b = b.shipping(Shipping::new(

@@ -2,7 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use dintero_order::{
-    Address, Currency, Error, ItemType, Line, Money, Order, Rule, Shipping, UnitPrice, VatRate,
+    Address, Currency, Error, ItemType, Line, Money, Order, Rounding, Rule, Shipping, UnitPrice,
+    VatRate,
 };
 use rust_decimal_macros::dec;
 
@@ -374,4 +375,43 @@ fn vat_amount_without_a_rate_is_bounded_by_what_any_rate_allows() {
     );
     // An unbounded value used to be accepted, and summing two of them overflowed.
     assert!(parse_error(&body(i64::MAX)).contains("order.items[0].vat_amount: expected 0..=501"));
+}
+
+#[test]
+fn a_line_total_out_of_range_is_reported_in_line_order_whatever_the_rounding_rule() {
+    // Lines are computed as they are added; an amount that could not be computed is computed
+    // again by `build` with the final rounding rule, and its problem keeps its place.
+    let huge = || Line::new("huge", "", UnitPrice::minor(i64::MAX), vat25()).quantity(dec!(2));
+    let out_of_range = (
+        Rule::Overflow,
+        "order.items[0].amount".to_owned(),
+        "order.items[0].amount: expected unit price × quantity within range, found a line total too large to represent".to_owned(),
+    );
+    for late_rule in [None, Some(Rounding::HalfEven)] {
+        let mut builder = Order::builder(Currency::NOK, "order-1")
+            .line(huge())
+            .line(line("", 100));
+        if let Some(rule) = late_rule {
+            builder = builder.rounding(rule);
+        }
+        let err = builder.build().unwrap_err();
+        assert_eq!(
+            problems(&err),
+            [
+                (
+                    Rule::Required,
+                    "order.items[0].description".to_owned(),
+                    "order.items[0].description: expected a non-empty description, found \"\""
+                        .to_owned()
+                ),
+                out_of_range.clone(),
+                (
+                    Rule::Required,
+                    "order.items[1].id".to_owned(),
+                    "order.items[1].id: expected a non-empty id, found \"\"".to_owned()
+                ),
+            ],
+            "rounding set after the lines: {late_rule:?}"
+        );
+    }
 }

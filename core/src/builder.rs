@@ -1,13 +1,11 @@
 //! Building an order from cart lines: the arithmetic, discounts, rounding lines, and every
 //! problem reported at once.
 
-use std::sync::Arc;
-
 use rust_decimal::Decimal;
 
-use crate::error::{Error, Rule, Violations};
+use crate::error::{Error, Rule, Violation, Violations};
 use crate::item::{ItemExtras, OrderItem};
-use crate::item_text::{ItemText, TextArena, TextSpans};
+use crate::item_text::{ItemText, MAX_TEXT, TextArena, TextSpans};
 use crate::line::VatInput;
 use crate::order::OrderData;
 use crate::{
@@ -40,8 +38,11 @@ use crate::{
 #[derive(Debug, Clone)]
 #[must_use = "an order builder does nothing until `.build()` is called"]
 pub struct OrderBuilder<'a> {
-    lines: Vec<Line<'a>>,
-    // Everything but the lines, behind one box: every method takes and returns the builder
+    // Each line is computed as it is added: its text copied into `settings.text`, its
+    // amounts worked out, its problems noted. Keeping the cart's lines until `build` instead
+    // wrote and read a few hundred bytes per line more.
+    items: Vec<OrderItem>,
+    // Everything but the items, behind one box: every method takes and returns the builder
     // by value, so it must stay small (inline, these fields made it 1.7 KB, copied on every
     // `.item()`).
     settings: Box<Settings<'a>>,
@@ -63,6 +64,27 @@ struct Settings<'a> {
     shipping_address: Option<Address>,
     billing_address: Option<Address>,
     store: Option<Store>,
+    /// Every line's text, in line order; the items point into it once it is built.
+    text: TextArena,
+    /// The problems of the lines so far, in line order.
+    line_problems: Violations,
+    /// Lines the order's final rounding rule may change, in line order.
+    unsettled: Vec<UnsettledLine>,
+}
+
+/// A line whose amounts were computed with the rule in force when it was added but that
+/// another rule could change (a rounding step landed exactly halfway), or whose amounts could
+/// not be computed. [`OrderBuilder::build`] computes it again with the order's final rule,
+/// since `.rounding()` may come after the lines; that is rare, so only these lines keep their
+/// inputs.
+#[derive(Debug, Clone)]
+struct UnsettledLine {
+    index: usize,
+    /// Where in `line_problems` this line's amount problem, if any, belongs.
+    problem_at: usize,
+    price: UnitPrice,
+    quantity: Quantity,
+    vat: VatRate,
 }
 
 /// An order-level discount, spread over the lines marked eligible for discount.
@@ -179,7 +201,7 @@ impl Discount {
 impl<'a> OrderBuilder<'a> {
     pub(crate) fn new(currency: Currency, merchant_reference: String) -> OrderBuilder<'a> {
         OrderBuilder {
-            lines: Vec::new(),
+            items: Vec::new(),
             settings: Box::new(Settings {
                 currency,
                 merchant_reference,
@@ -194,6 +216,9 @@ impl<'a> OrderBuilder<'a> {
                 shipping_address: None,
                 billing_address: None,
                 store: None,
+                text: TextArena::default(),
+                line_problems: Violations::new(),
+                unsettled: Vec::new(),
             }),
         }
     }
@@ -213,7 +238,7 @@ impl<'a> OrderBuilder<'a> {
     /// assert_eq!(order.amount().minor_units(), 2900);
     /// ```
     pub fn item<T: CheckoutItem + ?Sized>(mut self, item: &'a T) -> OrderBuilder<'a> {
-        self.lines.push(item.line());
+        self.push_line(&item.line());
         self
     }
 
@@ -227,8 +252,32 @@ impl<'a> OrderBuilder<'a> {
     /// assert_eq!(order.items().len(), 1);
     /// ```
     pub fn line(mut self, line: Line<'a>) -> OrderBuilder<'a> {
-        self.lines.push(line);
+        self.push_line(&line);
         self
+    }
+
+    /// Computes one line into an item: text, amounts, problems.
+    fn push_line(&mut self, line: &Line<'_>) {
+        let index = self.items.len();
+        let Settings {
+            currency,
+            rounding,
+            text,
+            line_problems,
+            unsettled,
+            ..
+        } = &mut *self.settings;
+        let spans = write_line_text(text, line, index, line_problems);
+        let (item, unsettled_line) = compute_item(
+            line,
+            index,
+            ItemText::unattached(spans),
+            *currency,
+            *rounding,
+            line_problems,
+        );
+        unsettled.extend(unsettled_line);
+        self.items.push(item);
     }
 
     /// Sets the chosen shipping option.
@@ -403,7 +452,10 @@ impl<'a> OrderBuilder<'a> {
     /// assert_eq!(paths, ["order.items[0].quantity", "order.merchant_reference"]);
     /// ```
     pub fn build(self) -> Result<Order, Error> {
-        let OrderBuilder { lines, settings } = self;
+        let OrderBuilder {
+            mut items,
+            settings,
+        } = self;
         let Settings {
             currency,
             merchant_reference,
@@ -418,23 +470,21 @@ impl<'a> OrderBuilder<'a> {
             shipping_address,
             billing_address,
             store,
+            mut text,
+            line_problems,
+            unsettled,
         } = *settings;
-        let mut v = Violations::new();
+        let mut v = line_problems;
 
-        let (text, spans) = write_text(&lines);
-        // Lines are read in place, not moved: each is a few hundred bytes.
-        let mut items = Vec::with_capacity(lines.len() + 1);
-        items.extend(
-            lines
-                .iter()
-                .zip(spans)
-                .enumerate()
-                .map(|(index, (line, spans))| {
-                    let text = ItemText::shared(&text, spans);
-                    compute_item(line, index, text, currency, rounding, &mut v)
-                }),
-        );
-        drop(lines);
+        // The final rule decides the lines it could change; their problems go where each
+        // line's amount problem belongs, so problems stay in line order.
+        let mut inserted = 0;
+        for line in &unsettled {
+            if let Some(problem) = settle(line, &mut items, currency, rounding) {
+                v.insert(line.problem_at + inserted, problem);
+                inserted += 1;
+            }
+        }
         for (number, discount) in discounts.iter().enumerate() {
             apply_discount(&mut items, discount, number, currency, rounding, &mut v);
         }
@@ -451,8 +501,19 @@ impl<'a> OrderBuilder<'a> {
         let (mut lines_total, vat_total) = totals(&items, shipping_option.as_ref());
         if let Some((stated, tolerance)) = stated_total {
             // The rounding line carries no VAT, so only the amount total moves.
-            lines_total +=
-                add_rounding_line(&mut items, stated, tolerance, lines_total, currency, &mut v);
+            lines_total += add_rounding_line(
+                &mut items,
+                &mut text,
+                stated,
+                tolerance,
+                lines_total,
+                currency,
+                &mut v,
+            );
+        }
+        let text = text.finish();
+        for item in &mut items {
+            item.text.attach(&text);
         }
 
         let amount = match partial_amount {
@@ -520,47 +581,42 @@ fn totals(items: &[OrderItem], shipping: Option<&ShippingOption>) -> (i128, i128
         })
 }
 
-/// Every line's text in one buffer the items share (see [`ItemText`]), and where each
-/// line's lies.
-fn write_text(lines: &[Line<'_>]) -> (Arc<String>, Vec<TextSpans>) {
-    // Room for everything, so the buffer is written without growing: a line without a
-    // `line_id` gets its number, at most as many digits as the line count has.
-    let number_digits = lines.len().checked_ilog10().map_or(1, |d| d as usize + 1);
-    let bytes = lines
-        .iter()
-        .map(|line| {
-            line.id.len()
-                + line.description.len()
-                + line.line_id.as_ref().map_or(number_digits, |id| id.len())
-                + line.thumbnail_url.as_ref().map_or(0, |url| url.len())
-        })
-        .sum();
-    let mut arena = TextArena::with_capacity(bytes);
-    let spans = lines
-        .iter()
-        .enumerate()
-        .map(|(index, line)| write_line_text(&mut arena, line, index))
-        .collect();
-    (arena.finish(), spans)
-}
-
 /// Writes one line's text; a line without a `line_id` is numbered from 1 by its position.
-fn write_line_text(arena: &mut TextArena, line: &Line<'_>, index: usize) -> TextSpans {
+/// Text past what an order holds is a problem of the line, which then has no text.
+fn write_line_text(
+    arena: &mut TextArena,
+    line: &Line<'_>,
+    index: usize,
+    v: &mut Violations,
+) -> TextSpans {
     let mut digits = itoa::Buffer::new();
     let line_id = match &line.line_id {
         Some(line_id) => line_id,
         None => digits.format(index + 1),
     };
-    arena.push([
-        Some(&line.id),
+    let fields = [
+        Some(&*line.id),
         Some(line_id),
-        Some(&line.description),
+        Some(&*line.description),
         line.thumbnail_url.as_deref(),
-    ])
+    ];
+    match arena.push(fields) {
+        Ok(spans) => spans,
+        Err(too_long) => {
+            v.add(
+                Rule::Length,
+                format_args!("order.items[{index}]"),
+                format!("at most {MAX_TEXT} bytes of text in the order's lines"),
+                format!("{} bytes", too_long.bytes),
+            );
+            TextSpans::default()
+        }
+    }
 }
 
 /// Turns one cart line into an order item; problems are recorded and the item gets zero
-/// amounts so later indices and checks stay meaningful.
+/// amounts so later indices and checks stay meaningful. A line that another rounding rule
+/// could change, or whose amounts failed, comes back to be settled by `build`.
 fn compute_item(
     line: &Line<'_>,
     index: usize,
@@ -568,7 +624,7 @@ fn compute_item(
     currency: Currency,
     rounding: Rounding,
     v: &mut Violations,
-) -> OrderItem {
+) -> (OrderItem, Option<UnsettledLine>) {
     let quantity = match Quantity::new(line.quantity) {
         Ok(q) => Some(q),
         Err(_) => {
@@ -612,17 +668,37 @@ fn compute_item(
             "\"\"",
         );
     }
+    let mut unsettled = None;
     let (amount, vat_amount) = match (quantity, vat) {
-        (Some(q), Some(rate)) => match line.unit_price.line_amounts(q, rate, currency, rounding) {
-            Ok(amounts) => (amounts.amount(), amounts.vat_amount()),
-            Err(error) => {
-                record_amount_error(error, format_args!("order.items[{index}].amount"), v);
-                (0, 0)
+        (Some(quantity), Some(vat)) => {
+            let price = line.unit_price;
+            let unsettled_line = UnsettledLine {
+                index,
+                problem_at: v.len(),
+                price,
+                quantity,
+                vat,
+            };
+            match price.line_amounts_noting_tie(quantity, vat, currency, rounding) {
+                Ok((amounts, tie)) => {
+                    if tie {
+                        unsettled = Some(unsettled_line);
+                    }
+                    (amounts.amount(), amounts.vat_amount())
+                }
+                Err(LineAmountError::Overflow) => {
+                    unsettled = Some(unsettled_line);
+                    (0, 0)
+                }
+                Err(error) => {
+                    record_amount_error(error, format_args!("order.items[{index}].amount"), v);
+                    (0, 0)
+                }
             }
-        },
+        }
         _ => (0, 0),
     };
-    OrderItem {
+    let item = OrderItem {
         text,
         quantity,
         amount,
@@ -631,7 +707,35 @@ fn compute_item(
         kind: line.kind,
         eligible_for_discount: line.eligible_for_discount,
         extras: unit_measures(line),
+    };
+    (item, unsettled)
+}
+
+/// Computes an unsettled line with the order's final rounding rule; its amount problem, if
+/// any, is returned.
+fn settle(
+    line: &UnsettledLine,
+    items: &mut [OrderItem],
+    currency: Currency,
+    rounding: Rounding,
+) -> Option<Violation> {
+    let amounts = line
+        .price
+        .line_amounts(line.quantity, line.vat, currency, rounding);
+    let (amount, vat_amount, problem) = match amounts {
+        Ok(amounts) => (amounts.amount(), amounts.vat_amount(), None),
+        Err(error) => {
+            let mut v = Violations::new();
+            let index = line.index;
+            record_amount_error(error, format_args!("order.items[{index}].amount"), &mut v);
+            (0, 0, v.into_violations().into_iter().next())
+        }
+    };
+    if let Some(item) = items.get_mut(line.index) {
+        item.amount = amount;
+        item.vat_amount = Some(vat_amount);
     }
+    problem
 }
 
 /// The line's unit measures, boxed with the item's rare fields; `None` when it has none.
@@ -906,6 +1010,7 @@ fn largest_remainder(
 /// error. Returns the amount the added line contributes (0 when none was added).
 fn add_rounding_line(
     items: &mut Vec<OrderItem>,
+    text: &mut TextArena,
     stated: Money,
     tolerance: Money,
     computed: i128,
@@ -948,11 +1053,22 @@ fn add_rounding_line(
         VatRate::ZERO,
     )
     .kind(ItemType::Surcharge);
-    let mut arena = TextArena::default();
-    let spans = write_line_text(&mut arena, &rounding, index);
-    let text = ItemText::shared(&arena.finish(), spans);
-    let line = compute_item(&rounding, index, text, currency, Rounding::default(), v);
-    let added = i128::from(line.amount);
+    let spans = write_line_text(text, &rounding, index, v);
+    let (line, unsettled) = compute_item(
+        &rounding,
+        index,
+        ItemText::unattached(spans),
+        currency,
+        Rounding::default(),
+        v,
+    );
     items.push(line);
-    added
+    // Whole minor units, quantity 1, no VAT: no step lands halfway, but an amount out of
+    // range still needs its problem recorded.
+    if let Some(unsettled) = unsettled
+        && let Some(problem) = settle(&unsettled, items, currency, Rounding::default())
+    {
+        v.push(problem);
+    }
+    items.last().map_or(0, |line| i128::from(line.amount))
 }

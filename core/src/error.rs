@@ -353,7 +353,7 @@ impl From<Violation> for Error {
 /// Collects violations while a value is checked; turns into `Result` once at the end.
 ///
 /// Paths are built only when something is wrong, so the happy path allocates nothing here.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Violations {
     found: Vec<Violation>,
 }
@@ -379,8 +379,22 @@ impl Violations {
             .push(Violation::new(rule, path.to_string(), expected, found));
     }
 
+    /// Inserts a violation found later at the place it belongs (`at ≤ len`).
+    pub(crate) fn insert(&mut self, at: usize, violation: Violation) {
+        let at = at.min(self.found.len());
+        self.found.insert(at, violation);
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.found.is_empty()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    pub(crate) fn into_violations(self) -> Vec<Violation> {
+        self.found
     }
 
     /// The collected violations as an error; call only when something was found.

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::item_text::{ItemText, TextField, WireStr};
+use crate::item_text::{ItemText, TextField, TextTooLong, WireStr};
 use crate::{Quantity, Store, VatRate, number, parse};
 
 /// The item `type` Dintero knows.
@@ -414,7 +414,8 @@ impl Serialize for OrderItem {
 
 impl<'de> Deserialize<'de> for OrderItem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<OrderItem, D::Error> {
-        OrderItemWire::deserialize(deserializer).map(OrderItem::from)
+        let wire = OrderItemWire::deserialize(deserializer)?;
+        OrderItem::try_from(wire).map_err(serde::de::Error::custom)
     }
 }
 
@@ -471,8 +472,10 @@ struct OrderItemWire<'a> {
     _version: Option<parse::IgnoredNumber>,
 }
 
-impl From<OrderItemWire<'_>> for OrderItem {
-    fn from(wire: OrderItemWire<'_>) -> OrderItem {
+impl TryFrom<OrderItemWire<'_>> for OrderItem {
+    type Error = TextTooLong;
+
+    fn try_from(wire: OrderItemWire<'_>) -> Result<OrderItem, TextTooLong> {
         let text = [
             &wire.id,
             &wire.line_id,
@@ -480,8 +483,8 @@ impl From<OrderItemWire<'_>> for OrderItem {
             &wire.thumbnail_url,
         ]
         .map(|field| field.as_ref().map(WireStr::as_str));
-        OrderItem {
-            text: ItemText::single(text),
+        Ok(OrderItem {
+            text: ItemText::single(text)?,
             quantity: wire.quantity,
             amount: wire.amount,
             vat_amount: wire.vat_amount,
@@ -501,7 +504,7 @@ impl From<OrderItemWire<'_>> for OrderItem {
                 store: wire.store,
             }
             .boxed(),
-        }
+        })
     }
 }
 

@@ -39,10 +39,14 @@ impl TextField {
 
 /// Where one item's fields lie in a buffer: they follow each other from `start`, field `k`
 /// ending at `ends[k]`; an absent field is empty and has its bit clear in `present`.
+///
+/// Offsets are `u32` (a buffer holds at most [`MAX_TEXT`] bytes): with `usize` they took 24
+/// more bytes in every item, bytes that building, serializing and dropping an order move
+/// for every line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct TextSpans {
-    start: usize,
-    ends: [usize; 4],
+    start: u32,
+    ends: [u32; 4],
     present: u8,
 }
 
@@ -56,42 +60,80 @@ impl TextSpans {
             Some(previous) => self.ends.get(previous).copied()?,
             None => self.start,
         };
-        Some((from, self.ends.get(k).copied()?))
+        Some((from as usize, self.ends.get(k).copied()? as usize))
+    }
+}
+
+/// The most text one buffer holds: an order's lines together, or one parsed line (4 GiB).
+pub(crate) const MAX_TEXT: usize = u32::MAX as usize;
+
+/// The text did not fit in one buffer (see [`MAX_TEXT`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TextTooLong {
+    /// The bytes the buffer would have needed.
+    pub(crate) bytes: usize,
+}
+
+impl fmt::Display for TextTooLong {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} bytes of text, more than the {MAX_TEXT} an order's lines may hold",
+            self.bytes
+        )
     }
 }
 
 /// Collects the text of many items into one buffer; [`finish`](Self::finish) turns it into
 /// the shared buffer the items' [`ItemText`] point into.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct TextArena {
     buffer: String,
+    /// At most this many bytes ([`MAX_TEXT`]; smaller in tests).
+    limit: usize,
+}
+
+impl Default for TextArena {
+    fn default() -> TextArena {
+        TextArena::with_capacity(0)
+    }
 }
 
 impl TextArena {
     /// An arena with room for `bytes` of text.
     pub(crate) fn with_capacity(bytes: usize) -> TextArena {
         TextArena {
-            buffer: String::with_capacity(bytes),
+            buffer: String::with_capacity(bytes.min(MAX_TEXT)),
+            limit: MAX_TEXT,
         }
     }
 
-    /// Appends one item's fields (in [`TextField`] order) and says where they lie.
-    pub(crate) fn push(&mut self, fields: [Option<&str>; 4]) -> TextSpans {
-        let mut spans = TextSpans {
-            start: self.buffer.len(),
-            ..TextSpans::default()
-        };
-        for (field, (value, end)) in TextField::ALL
+    /// Appends one item's fields (in [`TextField`] order) and says where they lie; nothing
+    /// is appended when they would take the buffer past its limit.
+    pub(crate) fn push(&mut self, fields: [Option<&str>; 4]) -> Result<TextSpans, TextTooLong> {
+        let start = self.buffer.len();
+        let bytes = fields
+            .iter()
+            .flatten()
+            .fold(start, |total, field| total.saturating_add(field.len()));
+        if bytes > self.limit {
+            return Err(TextTooLong { bytes });
+        }
+        let mut spans = TextSpans::default();
+        let mut end = start as u32; // `start ≤ bytes ≤ limit ≤ u32::MAX`
+        spans.start = end;
+        for (field, (value, slot)) in TextField::ALL
             .into_iter()
             .zip(fields.into_iter().zip(spans.ends.iter_mut()))
         {
             if let Some(value) = value {
                 self.buffer.push_str(value);
+                end += value.len() as u32; // within `bytes`, checked above
                 spans.present |= field.bit();
             }
-            *end = self.buffer.len();
+            *slot = end;
         }
-        spans
+        Ok(spans)
     }
 
     /// The finished buffer, to be shared by every item written into it. An `Arc<String>`
@@ -102,37 +144,49 @@ impl TextArena {
 }
 
 /// One item's text: a shared buffer and where the item's fields lie in it.
+///
+/// An order's items are computed one by one as its builder receives them, while their
+/// buffer is still being written; each is attached to the finished buffer when the order is
+/// built. Only the builder ever holds an unattached one.
 #[derive(Clone)]
 pub(crate) struct ItemText {
-    buffer: Arc<String>,
+    buffer: Option<Arc<String>>,
     spans: TextSpans,
 }
 
 impl ItemText {
-    /// The text of an item whose fields were pushed into the arena that became `buffer`.
-    pub(crate) fn shared(buffer: &Arc<String>, spans: TextSpans) -> ItemText {
+    /// The text of an item whose fields were pushed into an arena that is not finished yet.
+    pub(crate) fn unattached(spans: TextSpans) -> ItemText {
         ItemText {
-            buffer: Arc::clone(buffer),
+            buffer: None,
             spans,
         }
     }
 
+    /// Points this item into `buffer`, the finished arena its fields were pushed into.
+    pub(crate) fn attach(&mut self, buffer: &Arc<String>) {
+        self.buffer = Some(Arc::clone(buffer));
+    }
+
     /// The text of a single item, in a buffer of its own.
-    pub(crate) fn single(fields: [Option<&str>; 4]) -> ItemText {
-        let length = fields.iter().flatten().map(|field| field.len()).sum();
+    pub(crate) fn single(fields: [Option<&str>; 4]) -> Result<ItemText, TextTooLong> {
+        let length = fields
+            .iter()
+            .flatten()
+            .fold(0_usize, |total, field| total.saturating_add(field.len()));
         let mut arena = TextArena::with_capacity(length);
-        let spans = arena.push(fields);
-        ItemText {
-            buffer: arena.finish(),
+        let spans = arena.push(fields)?;
+        Ok(ItemText {
+            buffer: Some(arena.finish()),
             spans,
-        }
+        })
     }
 
     /// A field's text; `None` when the item does not have it.
     #[inline]
     pub(crate) fn get(&self, field: TextField) -> Option<&str> {
         let (from, to) = self.spans.range(field)?;
-        self.buffer.get(from..to)
+        self.buffer.as_deref()?.get(from..to)
     }
 }
 
@@ -202,25 +256,50 @@ mod tests {
         TextField::ALL.map(|field| text.get(field))
     }
 
+    fn push(arena: &mut TextArena, fields: [Option<&str>; 4]) -> TextSpans {
+        match arena.push(fields) {
+            Ok(spans) => spans,
+            Err(too_long) => panic!("{too_long}"),
+        }
+    }
+
+    fn attached(buffer: &Arc<String>, spans: TextSpans) -> ItemText {
+        let mut text = ItemText::unattached(spans);
+        text.attach(buffer);
+        text
+    }
+
+    fn single(fields: [Option<&str>; 4]) -> ItemText {
+        match ItemText::single(fields) {
+            Ok(text) => text,
+            Err(too_long) => panic!("{too_long}"),
+        }
+    }
+
     #[test]
     fn items_sharing_a_buffer_read_back_their_own_fields() {
         let mut arena = TextArena::default();
-        let first = arena.push([Some("sku-1"), Some("1"), Some("Stol"), None]);
-        let second = arena.push([
-            Some("sku-2"),
-            None,
-            Some(""),
-            Some("https://x.example/a.png"),
-        ]);
-        let third = arena.push([Some("sku-3"), Some("17"), Some("Bord"), None]);
+        let first = push(&mut arena, [Some("sku-1"), Some("1"), Some("Stol"), None]);
+        let second = push(
+            &mut arena,
+            [
+                Some("sku-2"),
+                None,
+                Some(""),
+                Some("https://x.example/a.png"),
+            ],
+        );
+        let third = push(&mut arena, [Some("sku-3"), Some("17"), Some("Bord"), None]);
         let buffer = arena.finish();
         assert_eq!(
             &*buffer,
             "sku-11Stolsku-2https://x.example/a.pngsku-317Bord"
         );
-        let first = ItemText::shared(&buffer, first);
-        let second = ItemText::shared(&buffer, second);
-        let third = ItemText::shared(&buffer, third);
+        let unattached = ItemText::unattached(first);
+        assert_eq!(all(&unattached), [None; 4]);
+        let first = attached(&buffer, first);
+        let second = attached(&buffer, second);
+        let third = attached(&buffer, third);
         assert_eq!(all(&first), [Some("sku-1"), Some("1"), Some("Stol"), None]);
         assert_eq!(
             all(&second),
@@ -239,18 +318,12 @@ mod tests {
     fn equality_compares_text_not_buffers() {
         let fields = [Some("a"), Some("1"), Some("Å"), None];
         let mut arena = TextArena::default();
-        arena.push([Some("padding"), None, None, None]);
-        let spans = arena.push(fields);
-        let shared = ItemText::shared(&arena.finish(), spans);
-        assert_eq!(shared, ItemText::single(fields));
-        assert_ne!(
-            shared,
-            ItemText::single([Some("a"), Some("1"), Some("Å"), Some("")])
-        );
-        assert_ne!(
-            shared,
-            ItemText::single([Some("a"), None, Some("1Å"), None])
-        );
+        push(&mut arena, [Some("padding"), None, None, None]);
+        let spans = push(&mut arena, fields);
+        let shared = attached(&arena.finish(), spans);
+        assert_eq!(shared, single(fields));
+        assert_ne!(shared, single([Some("a"), Some("1"), Some("Å"), Some("")]));
+        assert_ne!(shared, single([Some("a"), None, Some("1Å"), None]));
     }
 
     #[test]
@@ -272,10 +345,39 @@ mod tests {
 
     #[test]
     fn debug_shows_the_fields() {
-        let text = ItemText::single([Some("a"), None, Some("Stol"), None]);
+        let text = single([Some("a"), None, Some("Stol"), None]);
         assert_eq!(
             format!("{text:?}"),
             r#"ItemText { id: Some("a"), line_id: None, description: Some("Stol"), thumbnail_url: None }"#
+        );
+    }
+
+    #[test]
+    fn text_past_the_limit_is_refused_and_nothing_is_written() {
+        let mut arena = TextArena {
+            limit: 10,
+            ..TextArena::default()
+        };
+        let first = push(&mut arena, [Some("abc"), Some("1"), Some("de"), None]);
+        assert_eq!(
+            arena.push([Some("abc"), Some("2"), Some("def"), None]),
+            Err(TextTooLong { bytes: 13 })
+        );
+        // Exactly at the limit still fits.
+        let second = push(&mut arena, [Some("a"), None, Some("b"), Some("cd")]);
+        let buffer = arena.finish();
+        assert_eq!(&*buffer, "abc1deabcd");
+        assert_eq!(
+            all(&attached(&buffer, first)),
+            [Some("abc"), Some("1"), Some("de"), None]
+        );
+        assert_eq!(
+            all(&attached(&buffer, second)),
+            [Some("a"), None, Some("b"), Some("cd")]
+        );
+        assert_eq!(
+            TextTooLong { bytes: 13 }.to_string(),
+            "13 bytes of text, more than the 4294967295 an order's lines may hold"
         );
     }
 }

@@ -192,6 +192,19 @@ impl UnitPrice {
         currency: Currency,
         rounding: Rounding,
     ) -> Result<LineAmounts, LineAmountError> {
+        self.line_amounts_noting_tie(quantity, vat, currency, rounding)
+            .map(|(amounts, _)| amounts)
+    }
+
+    /// [`line_amounts`](Self::line_amounts), and whether a rounding step landed exactly
+    /// halfway, so that another [`Rounding`] could give other amounts.
+    pub(crate) fn line_amounts_noting_tie(
+        self,
+        quantity: Quantity,
+        vat: VatRate,
+        currency: Currency,
+        rounding: Rounding,
+    ) -> Result<(LineAmounts, bool), LineAmountError> {
         if let Some(price_currency) = self.currency
             && price_currency != currency
         {
@@ -241,29 +254,29 @@ impl UnitPrice {
         (numerator, denominator): (i128, i128),
         vat: VatRate,
         rounding: Rounding,
-    ) -> Result<LineAmounts, LineAmountError> {
-        let total = rounding
-            .divide(numerator, denominator)
+    ) -> Result<(LineAmounts, bool), LineAmountError> {
+        let (total, first_tie) = rounding
+            .divide_noting_tie(numerator, denominator)
             .ok_or(LineAmountError::Overflow)?;
         let rate = i128::from(vat.hundredths());
-        let (amount, vat_amount) = match self.pricing {
+        let (amount, vat_amount, second_tie) = match self.pricing {
             Pricing::Gross => {
-                let net = rounding
-                    .divide(total * 10_000, 10_000 + rate)
+                let (net, tie) = rounding
+                    .divide_noting_tie(total * 10_000, 10_000 + rate)
                     .ok_or(LineAmountError::Overflow)?;
-                (total, total - net)
+                (total, total - net, tie)
             }
             Pricing::Net => {
-                let vat_amount = rounding
-                    .divide(total * rate, 10_000)
+                let (vat_amount, tie) = rounding
+                    .divide_noting_tie(total * rate, 10_000)
                     .ok_or(LineAmountError::Overflow)?;
-                (total + vat_amount, vat_amount)
+                (total + vat_amount, vat_amount, tie)
             }
         };
         match (i64::try_from(amount), i64::try_from(vat_amount)) {
             // Bounded well inside i64 so sums of many lines cannot overflow i128 either.
             (Ok(amount), Ok(vat_amount)) if amount.unsigned_abs() <= MAX_LINE_AMOUNT => {
-                Ok(LineAmounts { amount, vat_amount })
+                Ok((LineAmounts { amount, vat_amount }, first_tie || second_tie))
             }
             _ => Err(LineAmountError::Overflow),
         }

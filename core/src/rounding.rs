@@ -35,6 +35,20 @@ impl Rounding {
     /// ```
     #[inline]
     pub const fn divide(self, numerator: i128, denominator: i128) -> Option<i128> {
+        match self.divide_noting_tie(numerator, denominator) {
+            Some((quotient, _)) => Some(quotient),
+            None => None,
+        }
+    }
+
+    /// [`divide`](Self::divide), and whether the exact quotient lay halfway between two
+    /// integers: the one case where the rounding rules give different results.
+    #[inline]
+    pub(crate) const fn divide_noting_tie(
+        self,
+        numerator: i128,
+        denominator: i128,
+    ) -> Option<(i128, bool)> {
         if denominator == 0 {
             return None;
         }
@@ -45,7 +59,8 @@ impl Rounding {
             && numerator >= i64::MIN as i128
             && numerator <= i64::MAX as i128
         {
-            return Some(self.divide_i64(numerator as i64, denominator as i64) as i128);
+            let (quotient, tie) = self.divide_i64(numerator as i64, denominator as i64);
+            return Some((quotient as i128, tie));
         }
         // Work with a positive denominator so the remainder's sign follows the numerator.
         let (n, d) = if denominator < 0 {
@@ -59,10 +74,11 @@ impl Rounding {
         let quotient = n / d; // truncates toward zero
         let remainder = n % d;
         if remainder == 0 {
-            return Some(quotient);
+            return Some((quotient, false));
         }
         let twice = remainder.unsigned_abs() * 2;
         let d_abs = d.unsigned_abs();
+        let tie = twice == d_abs;
         let away = if twice > d_abs {
             true
         } else if twice < d_abs {
@@ -73,25 +89,30 @@ impl Rounding {
                 Rounding::HalfEven => quotient % 2 != 0,
             }
         };
-        if !away {
+        let rounded = if !away {
             Some(quotient)
         } else if n < 0 {
             quotient.checked_sub(1)
         } else {
             quotient.checked_add(1)
+        };
+        match rounded {
+            Some(rounded) => Some((rounded, tie)),
+            None => None,
         }
     }
 
     /// [`divide`](Self::divide) for `0 < d`. Cannot overflow: `|n / d| ≤ |n|`, and the
     /// one-unit step away from zero happens only when `d ≥ 2`, where `|n / d| ≤ i64::MAX / 2`.
-    const fn divide_i64(self, n: i64, d: i64) -> i64 {
+    const fn divide_i64(self, n: i64, d: i64) -> (i64, bool) {
         let quotient = n / d;
         let remainder = n % d;
         if remainder == 0 {
-            return quotient;
+            return (quotient, false);
         }
         let twice = remainder.unsigned_abs() * 2;
         let d = d.unsigned_abs();
+        let tie = twice == d;
         let away = if twice > d {
             true
         } else if twice < d {
@@ -102,10 +123,11 @@ impl Rounding {
                 Rounding::HalfEven => quotient % 2 != 0,
             }
         };
-        match (away, n < 0) {
+        let rounded = match (away, n < 0) {
             (false, _) => quotient,
             (true, true) => quotient - 1,
             (true, false) => quotient + 1,
-        }
+        };
+        (rounded, tie)
     }
 }
