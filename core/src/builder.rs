@@ -85,6 +85,8 @@ struct UnsettledLine {
     price: UnitPrice,
     quantity: Quantity,
     vat: VatRate,
+    /// The rule the line was computed with; `None` when its amounts could not be computed.
+    computed_with: Option<Rounding>,
 }
 
 /// An order-level discount, spread over the lines marked eligible for discount.
@@ -480,6 +482,9 @@ impl<'a> OrderBuilder<'a> {
         // line's amount problem belongs, so problems stay in line order.
         let mut inserted = 0;
         for line in &unsettled {
+            if line.computed_with == Some(rounding) {
+                continue;
+            }
             if let Some(problem) = settle(line, &mut items, currency, rounding) {
                 v.insert(line.problem_at + inserted, problem);
                 inserted += 1;
@@ -672,22 +677,23 @@ fn compute_item(
     let (amount, vat_amount) = match (quantity, vat) {
         (Some(quantity), Some(vat)) => {
             let price = line.unit_price;
-            let unsettled_line = UnsettledLine {
+            let unsettled_line = |computed_with| UnsettledLine {
                 index,
                 problem_at: v.len(),
                 price,
                 quantity,
                 vat,
+                computed_with,
             };
             match price.line_amounts_noting_tie(quantity, vat, currency, rounding) {
                 Ok((amounts, tie)) => {
                     if tie {
-                        unsettled = Some(unsettled_line);
+                        unsettled = Some(unsettled_line(Some(rounding)));
                     }
                     (amounts.amount(), amounts.vat_amount())
                 }
                 Err(LineAmountError::Overflow) => {
-                    unsettled = Some(unsettled_line);
+                    unsettled = Some(unsettled_line(None));
                     (0, 0)
                 }
                 Err(error) => {

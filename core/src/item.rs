@@ -295,12 +295,6 @@ impl ItemExtras {
 impl OrderItem {
     /// How many fields [`Serialize`] writes (formats that are not self-describing need it).
     fn field_count(&self) -> usize {
-        let text = [
-            self.id(),
-            self.line_id(),
-            self.description(),
-            self.thumbnail_url(),
-        ];
         let inline = [
             self.quantity.is_some(),
             self.vat_amount.is_some(),
@@ -323,8 +317,7 @@ impl OrderItem {
             ]
         });
         // `amount` is always written.
-        1 + text.iter().filter(|t| t.is_some()).count()
-            + inline.iter().chain(&extras).filter(|&&set| set).count()
+        1 + self.text.field_count() + inline.iter().chain(&extras).filter(|&&set| set).count()
     }
 }
 

@@ -182,6 +182,14 @@ impl ItemText {
         })
     }
 
+    /// How many of the fields the item has (what [`get`](Self::get) finds).
+    pub(crate) fn field_count(&self) -> usize {
+        if self.buffer.is_none() {
+            return 0;
+        }
+        self.spans.present.count_ones() as usize
+    }
+
     /// A field's text; `None` when the item does not have it.
     #[inline]
     pub(crate) fn get(&self, field: TextField) -> Option<&str> {
@@ -311,6 +319,10 @@ mod tests {
             ]
         );
         assert_eq!(all(&third), [Some("sku-3"), Some("17"), Some("Bord"), None]);
+        assert_eq!(
+            [&unattached, &first, &second, &third].map(ItemText::field_count),
+            [0, 3, 3, 3]
+        );
         assert_eq!(Arc::strong_count(&buffer), 4);
     }
 
