@@ -321,6 +321,18 @@ impl OrderItem {
     }
 }
 
+/// Writes `value` under `key` when there is one; an absent field is left out, never `null`.
+fn optional<S: serde::ser::SerializeStruct, T: Serialize + ?Sized>(
+    out: &mut S,
+    key: &'static str,
+    value: Option<&T>,
+) -> Result<(), S::Error> {
+    match value {
+        Some(value) => out.serialize_field(key, value),
+        None => Ok(()),
+    }
+}
+
 /// A decimal written as a JSON number (see [`number::serialize_decimal`]).
 struct JsonNumber(Decimal);
 
@@ -338,68 +350,40 @@ impl Serialize for OrderItem {
 
         let extras = self.extras.as_deref();
         let mut out = serializer.serialize_struct("OrderItem", self.field_count())?;
-        if let Some(id) = self.id() {
-            out.serialize_field("id", id)?;
-        }
-        if let Some(line_id) = self.line_id() {
-            out.serialize_field("line_id", line_id)?;
-        }
-        if let Some(description) = self.description() {
-            out.serialize_field("description", description)?;
-        }
-        if let Some(quantity) = &self.quantity {
-            out.serialize_field("quantity", quantity)?;
-        }
+        optional(&mut out, "id", self.id())?;
+        optional(&mut out, "line_id", self.line_id())?;
+        optional(&mut out, "description", self.description())?;
+        optional(&mut out, "quantity", self.quantity.as_ref())?;
         out.serialize_field("amount", &self.amount)?;
-        if let Some(vat_amount) = &self.vat_amount {
-            out.serialize_field("vat_amount", vat_amount)?;
-        }
-        if let Some(vat) = &self.vat {
-            out.serialize_field("vat", vat)?;
-        }
-        if let Some(kind) = &self.kind {
-            out.serialize_field("type", kind)?;
-        }
+        optional(&mut out, "vat_amount", self.vat_amount.as_ref())?;
+        optional(&mut out, "vat", self.vat.as_ref())?;
+        optional(&mut out, "type", self.kind.as_ref())?;
         if let Some(extras) = extras {
-            if !extras.groups.is_empty() {
-                out.serialize_field("groups", &extras.groups)?;
-            }
+            let groups = Some(&extras.groups).filter(|groups| !groups.is_empty());
+            optional(&mut out, "groups", groups)?;
             let measures = [
                 ("unit_volume", extras.unit_volume),
                 ("unit_weight", extras.unit_weight),
                 ("unit_dimensional_weight", extras.unit_dimensional_weight),
             ];
             for (name, value) in measures {
-                if let Some(value) = value {
-                    out.serialize_field(name, &JsonNumber(value))?;
-                }
+                optional(&mut out, name, value.map(JsonNumber).as_ref())?;
             }
         }
-        if let Some(url) = self.thumbnail_url() {
-            out.serialize_field("thumbnail_url", url)?;
-        }
-        if let Some(eligible) = &self.eligible_for_discount {
-            out.serialize_field("eligible_for_discount", eligible)?;
-        }
+        optional(&mut out, "thumbnail_url", self.thumbnail_url())?;
+        optional(
+            &mut out,
+            "eligible_for_discount",
+            self.eligible_for_discount.as_ref(),
+        )?;
         if let Some(extras) = extras {
-            if let Some(is_changed) = &extras.is_changed {
-                out.serialize_field("is_changed", is_changed)?;
-            }
-            if !extras.discount_lines.is_empty() {
-                out.serialize_field("discount_lines", &extras.discount_lines)?;
-            }
-            if let Some(fee_split) = &extras.fee_split {
-                out.serialize_field("fee_split", fee_split)?;
-            }
-            if let Some(splits) = &extras.splits {
-                out.serialize_field("splits", splits)?;
-            }
-            if let Some(emd) = &extras.emd {
-                out.serialize_field("emd", emd)?;
-            }
-            if let Some(store) = &extras.store {
-                out.serialize_field("store", store)?;
-            }
+            optional(&mut out, "is_changed", extras.is_changed.as_ref())?;
+            let discounts = Some(&extras.discount_lines).filter(|lines| !lines.is_empty());
+            optional(&mut out, "discount_lines", discounts)?;
+            optional(&mut out, "fee_split", extras.fee_split.as_ref())?;
+            optional(&mut out, "splits", extras.splits.as_ref())?;
+            optional(&mut out, "emd", extras.emd.as_ref())?;
+            optional(&mut out, "store", extras.store.as_ref())?;
         }
         out.end()
     }
