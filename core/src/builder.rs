@@ -697,7 +697,10 @@ fn compute_item(
                     (0, 0)
                 }
                 Err(error) => {
-                    record_amount_error(error, format_args!("order.items[{index}].amount"), v);
+                    v.push(amount_problem(
+                        error,
+                        format_args!("order.items[{index}].amount"),
+                    ));
                     (0, 0)
                 }
             }
@@ -731,10 +734,9 @@ fn settle(
     let (amount, vat_amount, problem) = match amounts {
         Ok(amounts) => (amounts.amount(), amounts.vat_amount(), None),
         Err(error) => {
-            let mut v = Violations::new();
             let index = line.index;
-            record_amount_error(error, format_args!("order.items[{index}].amount"), &mut v);
-            (0, 0, v.into_violations().into_iter().next())
+            let problem = amount_problem(error, format_args!("order.items[{index}].amount"));
+            (0, 0, Some(problem))
         }
     };
     if let Some(item) = items.get_mut(line.index) {
@@ -762,17 +764,18 @@ fn unit_measures(line: &Line<'_>) -> Option<Box<ItemExtras>> {
     }))
 }
 
-fn record_amount_error(error: LineAmountError, path: std::fmt::Arguments<'_>, v: &mut Violations) {
+/// The problem a line's amounts failed with, at `path` (its `amount`).
+fn amount_problem(error: LineAmountError, path: std::fmt::Arguments<'_>) -> Violation {
     match error {
-        LineAmountError::CurrencyMismatch { price, order } => v.add(
+        LineAmountError::CurrencyMismatch { price, order } => Violation::new(
             Rule::CurrencyMismatch,
-            path,
+            path.to_string(),
             format!("a price in the order's currency {order}"),
             format!("a price in {price}"),
         ),
-        LineAmountError::Overflow => v.add(
+        LineAmountError::Overflow => Violation::new(
             Rule::Overflow,
-            path,
+            path.to_string(),
             "unit price × quantity within range",
             "a line total too large to represent",
         ),
@@ -793,7 +796,7 @@ fn compute_shipping(
         {
             Ok(a) => (a.amount(), a.vat_amount()),
             Err(error) => {
-                record_amount_error(error, format_args!("{path}.amount"), v);
+                v.push(amount_problem(error, format_args!("{path}.amount")));
                 (0, 0)
             }
         };

@@ -393,10 +393,6 @@ impl Violations {
         self.found.len()
     }
 
-    pub(crate) fn into_violations(self) -> Vec<Violation> {
-        self.found
-    }
-
     /// The collected violations as an error; call only when something was found.
     pub(crate) fn into_error(self) -> Error {
         Error {

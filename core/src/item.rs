@@ -287,7 +287,7 @@ impl ItemExtras {
     }
 
     /// Boxed, or `None` when nothing is set, so equal items compare equal.
-    pub(crate) fn boxed(self) -> Option<Box<ItemExtras>> {
+    fn boxed(self) -> Option<Box<ItemExtras>> {
         (!self.is_empty()).then(|| Box::new(self))
     }
 }
@@ -738,5 +738,51 @@ impl OrderItem {
     /// ```
     pub fn discount_lines(&self) -> &[DiscountLine] {
         self.extras.as_ref().map_or(&[], |e| &e.discount_lines)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OrderItem;
+
+    /// The keys serde_json writes for `item` (sorted), to check the declared count against.
+    fn written_keys(item: &OrderItem) -> Vec<String> {
+        match serde_json::to_value(item) {
+            Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+            other => panic!("an item serializes to an object, got {other:?}"),
+        }
+    }
+
+    fn parse(json: &str) -> OrderItem {
+        match serde_json::from_str(json) {
+            Ok(item) => item,
+            Err(error) => panic!("{error}: {json}"),
+        }
+    }
+
+    #[test]
+    fn the_declared_field_count_is_the_number_of_fields_written() {
+        let every_field = r#"{"id":"a","line_id":"1","description":"Stol","quantity":2,
+            "amount":1000,"vat_amount":200,"vat":25,"type":"physical","groups":[{"id":"g"}],
+            "unit_volume":0.5,"unit_weight":1.5,"unit_dimensional_weight":6,
+            "thumbnail_url":"https://shop.example/a.png","eligible_for_discount":true,
+            "is_changed":false,"discount_lines":[{"amount":10}],
+            "fee_split":{"type":"proportional","destinations":["s"]},
+            "splits":[{"payout_destination_id":"s","amount":1000}],"emd":{"x":1},
+            "store":{"id":"shop"}}"#;
+        let item = parse(every_field);
+        assert_eq!(written_keys(&item).len(), 20);
+        assert_eq!(item.field_count(), 20);
+
+        let fewest = parse(r#"{"amount":1000}"#);
+        assert_eq!(written_keys(&fewest), ["amount"]);
+        assert_eq!(fewest.field_count(), 1);
+
+        let some = parse(r#"{"id":"a","amount":5,"unit_weight":2,"splits":[]}"#);
+        assert_eq!(
+            written_keys(&some),
+            ["amount", "id", "splits", "unit_weight"]
+        );
+        assert_eq!(some.field_count(), 4);
     }
 }

@@ -67,6 +67,14 @@ impl TextSpans {
 /// The most text one buffer holds: an order's lines together, or one parsed line (4 GiB).
 pub(crate) const MAX_TEXT: usize = u32::MAX as usize;
 
+/// The bytes of an item's fields together (saturating: past [`MAX_TEXT`] is refused anyway).
+fn text_len(fields: &[Option<&str>; 4]) -> usize {
+    fields
+        .iter()
+        .flatten()
+        .fold(0, |total: usize, field| total.saturating_add(field.len()))
+}
+
 /// The text did not fit in one buffer (see [`MAX_TEXT`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct TextTooLong {
@@ -78,7 +86,7 @@ impl fmt::Display for TextTooLong {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} bytes of text, more than the {MAX_TEXT} an order's lines may hold",
+            "{} bytes of line text, more than one buffer holds (at most {MAX_TEXT})",
             self.bytes
         )
     }
@@ -112,10 +120,7 @@ impl TextArena {
     /// is appended when they would take the buffer past its limit.
     pub(crate) fn push(&mut self, fields: [Option<&str>; 4]) -> Result<TextSpans, TextTooLong> {
         let start = self.buffer.len();
-        let bytes = fields
-            .iter()
-            .flatten()
-            .fold(start, |total, field| total.saturating_add(field.len()));
+        let bytes = start.saturating_add(text_len(&fields));
         if bytes > self.limit {
             return Err(TextTooLong { bytes });
         }
@@ -170,11 +175,7 @@ impl ItemText {
 
     /// The text of a single item, in a buffer of its own.
     pub(crate) fn single(fields: [Option<&str>; 4]) -> Result<ItemText, TextTooLong> {
-        let length = fields
-            .iter()
-            .flatten()
-            .fold(0_usize, |total, field| total.saturating_add(field.len()));
-        let mut arena = TextArena::with_capacity(length);
+        let mut arena = TextArena::with_capacity(text_len(&fields));
         let spans = arena.push(fields)?;
         Ok(ItemText {
             buffer: Some(arena.finish()),
@@ -389,7 +390,7 @@ mod tests {
         );
         assert_eq!(
             TextTooLong { bytes: 13 }.to_string(),
-            "13 bytes of text, more than the 4294967295 an order's lines may hold"
+            "13 bytes of line text, more than one buffer holds (at most 4294967295)"
         );
     }
 }
