@@ -144,6 +144,51 @@ fn line_ids_are_numbered_and_must_be_unique_across_items_and_shipping() {
 }
 
 #[test]
+fn numbered_line_ids_collide_with_a_shipping_or_item_line_id_of_the_same_number() {
+    let shipping = |line_id: &str| {
+        Shipping::new("ship", "Ship", UnitPrice::minor(100), vat25()).line_id(line_id.to_owned())
+    };
+    let numbered = |line_id: &str| {
+        Order::builder(Currency::NOK, "r")
+            .line(line("a", 100))
+            .line(line("b", 100))
+            .shipping(shipping(line_id))
+            .build()
+    };
+    let err = numbered("2").unwrap_err();
+    assert_eq!(
+        problems(&err),
+        [(
+            Rule::DuplicateLineId,
+            "order.shipping_option.line_id".to_owned(),
+            "order.shipping_option.line_id: expected a line_id not used by any item, found \"2\""
+                .to_owned()
+        )]
+    );
+    // Past the last item, or not the number's canonical text: no collision.
+    for distinct in ["3", "02", "+1", "1 ", "ship"] {
+        let order = numbered(distinct).unwrap_or_else(|e| panic!("{distinct:?}: {e}"));
+        assert_eq!(order.shipping_option().map(|s| s.line_id()), Some(distinct));
+    }
+
+    // A line's own id that a later line gets by its number.
+    let err = Order::builder(Currency::NOK, "r")
+        .line(line("a", 100).line_id("2"))
+        .line(line("b", 100))
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        problems(&err),
+        [(
+            Rule::DuplicateLineId,
+            "order.items[1].line_id".to_owned(),
+            "order.items[1].line_id: expected a line_id not used by another line, found \"2\""
+                .to_owned()
+        )]
+    );
+}
+
+#[test]
 fn totals_must_fit_int32() {
     // 2 × 1 073 741 824 = 2 147 483 648 = i32::MAX + 1.
     let half = 1_073_741_824;

@@ -8,6 +8,7 @@ use crate::item::{ItemExtras, OrderItem};
 use crate::item_text::{ItemText, MAX_TEXT, TextArena, TextSpans};
 use crate::line::VatInput;
 use crate::order::OrderData;
+use crate::validate::Proven;
 use crate::{
     Address, CheckoutItem, Currency, DiscountLine, DiscountType, ItemType, Line, LineAmountError,
     Money, Order, Quantity, Rounding, Shipping, ShippingOption, Store, UnitPrice, VatRate,
@@ -70,6 +71,9 @@ struct Settings<'a> {
     line_problems: Violations,
     /// Lines the order's final rounding rule may change, in line order.
     unsettled: Vec<UnsettledLine>,
+    /// Whether any line brought its own `line_id`; if none did, the items are numbered
+    /// "1", "2", … and cannot collide with each other.
+    named_line_ids: bool,
 }
 
 /// A line whose amounts were computed with the rule in force when it was added but that
@@ -221,6 +225,7 @@ impl<'a> OrderBuilder<'a> {
                 text: TextArena::default(),
                 line_problems: Violations::new(),
                 unsettled: Vec::new(),
+                named_line_ids: false,
             }),
         }
     }
@@ -261,24 +266,20 @@ impl<'a> OrderBuilder<'a> {
     /// Computes one line into an item: text, amounts, problems.
     fn push_line(&mut self, line: &Line<'_>) {
         let index = self.items.len();
-        let Settings {
-            currency,
-            rounding,
-            text,
-            line_problems,
-            unsettled,
-            ..
-        } = &mut *self.settings;
-        let spans = write_line_text(text, line, index, line_problems);
-        let (item, unsettled_line) = compute_item(
+        let settings = &mut *self.settings;
+        settings.named_line_ids |= line.line_id.is_some();
+        let spans = write_line_text(&mut settings.text, line, index, &mut settings.line_problems);
+        let item = compute_item(
             line,
             index,
             ItemText::unattached(spans),
-            *currency,
-            *rounding,
-            line_problems,
+            LineContext {
+                currency: settings.currency,
+                rounding: settings.rounding,
+                problems: &mut settings.line_problems,
+                unsettled: &mut settings.unsettled,
+            },
         );
-        unsettled.extend(unsettled_line);
         self.items.push(item);
     }
 
@@ -475,6 +476,7 @@ impl<'a> OrderBuilder<'a> {
             mut text,
             line_problems,
             unsettled,
+            named_line_ids,
         } = *settings;
         let mut v = line_problems;
 
@@ -552,7 +554,11 @@ impl<'a> OrderBuilder<'a> {
             store,
             payout_destination_id,
         };
-        match Order::check(data) {
+        let proven = Proven {
+            line_vat: true,
+            numbered_line_ids: !named_line_ids,
+        };
+        match Order::check(data, proven) {
             Ok(order) if v.is_empty() => Ok(order),
             Ok(_) => Err(v.into_error()),
             Err(invariants) => {
@@ -619,17 +625,28 @@ fn write_line_text(
     }
 }
 
-/// Turns one cart line into an order item; problems are recorded and the item gets zero
-/// amounts so later indices and checks stay meaningful. A line that another rounding rule
-/// could change, or whose amounts failed, comes back to be settled by `build`.
-fn compute_item(
-    line: &Line<'_>,
-    index: usize,
-    text: ItemText,
+/// What computing a line needs besides the line: the order's currency and current rounding
+/// rule, and where its problems and unsettled lines go.
+struct LineContext<'s> {
     currency: Currency,
     rounding: Rounding,
-    v: &mut Violations,
-) -> (OrderItem, Option<UnsettledLine>) {
+    problems: &'s mut Violations,
+    unsettled: &'s mut Vec<UnsettledLine>,
+}
+
+/// Turns one cart line into an order item; problems are recorded and the item gets zero
+/// amounts so later indices and checks stay meaningful. A line that another rounding rule
+/// could change, or whose amounts failed, is noted in `unsettled` for `build` to settle.
+///
+/// Inlined into the builder so the item is written once, where it is pushed.
+#[inline(always)]
+fn compute_item(line: &Line<'_>, index: usize, text: ItemText, cx: LineContext<'_>) -> OrderItem {
+    let LineContext {
+        currency,
+        rounding,
+        problems: v,
+        unsettled,
+    } = cx;
     let quantity = match Quantity::new(line.quantity) {
         Ok(q) => Some(q),
         Err(_) => {
@@ -673,27 +690,28 @@ fn compute_item(
             "\"\"",
         );
     }
-    let mut unsettled = None;
     let (amount, vat_amount) = match (quantity, vat) {
         (Some(quantity), Some(vat)) => {
             let price = line.unit_price;
-            let unsettled_line = |computed_with| UnsettledLine {
-                index,
-                problem_at: v.len(),
-                price,
-                quantity,
-                vat,
-                computed_with,
+            let mut unsettled_line = |computed_with| {
+                unsettled.push(UnsettledLine {
+                    index,
+                    problem_at: v.len(),
+                    price,
+                    quantity,
+                    vat,
+                    computed_with,
+                });
             };
             match price.line_amounts_noting_tie(quantity, vat, currency, rounding) {
                 Ok((amounts, tie)) => {
                     if tie {
-                        unsettled = Some(unsettled_line(Some(rounding)));
+                        unsettled_line(Some(rounding));
                     }
                     (amounts.amount(), amounts.vat_amount())
                 }
                 Err(LineAmountError::Overflow) => {
-                    unsettled = Some(unsettled_line(None));
+                    unsettled_line(None);
                     (0, 0)
                 }
                 Err(error) => {
@@ -707,7 +725,7 @@ fn compute_item(
         }
         _ => (0, 0),
     };
-    let item = OrderItem {
+    OrderItem {
         text,
         quantity,
         amount,
@@ -716,8 +734,7 @@ fn compute_item(
         kind: line.kind,
         eligible_for_discount: line.eligible_for_discount,
         extras: unit_measures(line),
-    };
-    (item, unsettled)
+    }
 }
 
 /// Computes an unsettled line with the order's final rounding rule; its amount problem, if
@@ -1063,21 +1080,25 @@ fn add_rounding_line(
     )
     .kind(ItemType::Surcharge);
     let spans = write_line_text(text, &rounding, index, v);
-    let (line, unsettled) = compute_item(
+    let mut unsettled = Vec::new();
+    let line = compute_item(
         &rounding,
         index,
         ItemText::unattached(spans),
-        currency,
-        Rounding::default(),
-        v,
+        LineContext {
+            currency,
+            rounding: Rounding::default(),
+            problems: v,
+            unsettled: &mut unsettled,
+        },
     );
     items.push(line);
     // Whole minor units, quantity 1, no VAT: no step lands halfway, but an amount out of
     // range still needs its problem recorded.
-    if let Some(unsettled) = unsettled
-        && let Some(problem) = settle(&unsettled, items, currency, Rounding::default())
-    {
-        v.push(problem);
+    for line in &unsettled {
+        if let Some(problem) = settle(line, items, currency, Rounding::default()) {
+            v.push(problem);
+        }
     }
     items.last().map_or(0, |line| i128::from(line.amount))
 }

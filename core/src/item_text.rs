@@ -120,10 +120,13 @@ impl TextArena {
     /// is appended when they would take the buffer past its limit.
     pub(crate) fn push(&mut self, fields: [Option<&str>; 4]) -> Result<TextSpans, TextTooLong> {
         let start = self.buffer.len();
-        let bytes = start.saturating_add(text_len(&fields));
+        let added = text_len(&fields);
+        let bytes = start.saturating_add(added);
         if bytes > self.limit {
             return Err(TextTooLong { bytes });
         }
+        // One capacity check for the line instead of one per field.
+        self.buffer.reserve(added);
         let mut spans = TextSpans::default();
         let mut end = start as u32; // `start ≤ bytes ≤ limit ≤ u32::MAX`
         spans.start = end;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::parse;
+use crate::validate::Proven;
 use crate::{
     Address, Currency, DiscountLine, Error, Money, OrderBuilder, OrderItem, ShippingOption, Store,
 };
@@ -159,7 +160,7 @@ impl<'de> Deserialize<'de> for Order {
     /// path from `order` (`order.items[1].line_id`), serde's own type errors included.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Order, D::Error> {
         let data: OrderData = crate::parse::tracked(deserializer, crate::parse::Root::Order)?;
-        Order::check(data).map_err(serde::de::Error::custom)
+        Order::check(data, Proven::NOTHING).map_err(serde::de::Error::custom)
     }
 }
 
@@ -178,9 +179,10 @@ impl Order {
         OrderBuilder::new(currency, merchant_reference.into())
     }
 
-    /// Checks every invariant; the one gate both building and parsing go through.
-    pub(crate) fn check(data: OrderData) -> Result<Order, Error> {
-        crate::validate::order(&data)?;
+    /// Checks every invariant but those `proven` by the order's construction; the one gate
+    /// both building and parsing go through.
+    pub(crate) fn check(data: OrderData, proven: Proven) -> Result<Order, Error> {
+        crate::validate::order(&data, proven)?;
         Ok(Order(data))
     }
 

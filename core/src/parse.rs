@@ -484,7 +484,7 @@ impl Body for Order {
     type Wire = crate::order::OrderData;
     const ROOT: Root = Root::Order;
     fn from_wire(wire: Self::Wire) -> Result<Self, Error> {
-        Order::check(wire)
+        Order::check(wire, crate::validate::Proven::NOTHING)
     }
 }
 

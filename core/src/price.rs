@@ -214,13 +214,16 @@ impl UnitPrice {
             });
         }
         let exponent = u32::from(currency.exponent());
+        if let Some((numerator, denominator)) = exact_i64(self.value, quantity, exponent) {
+            return match self.amounts_i64(numerator, denominator, vat, rounding) {
+                Some(amounts) => Ok(amounts),
+                None => self.amounts((numerator.into(), denominator.into()), vat, rounding),
+            };
+        }
         let q = quantity.get();
         // The exact total in minor units is numerator / denominator.
         let (numerator, denominator) = match self.value {
             PriceValue::Major(major) => {
-                if let Some(fraction) = exact_i64(major, quantity, exponent) {
-                    return self.amounts(fraction, vat, rounding);
-                }
                 let exact = |major: Decimal| {
                     (
                         major
@@ -246,6 +249,33 @@ impl UnitPrice {
             return Err(LineAmountError::Overflow);
         };
         self.amounts((numerator, denominator), vat, rounding)
+    }
+
+    /// [`amounts`](Self::amounts) in `i64`, for a `denominator ≥ 1`: the same steps with one
+    /// division instruction each and no 128-bit arithmetic. `None` when a step would not fit
+    /// or the amount is out of range; the `i128` steps then give the result or the error.
+    #[inline]
+    fn amounts_i64(
+        self,
+        numerator: i64,
+        denominator: i64,
+        vat: VatRate,
+        rounding: Rounding,
+    ) -> Option<(LineAmounts, bool)> {
+        let (total, first_tie) = rounding.divide_i64(numerator, denominator);
+        let rate = i64::from(vat.hundredths());
+        let (amount, vat_amount, second_tie) = match self.pricing {
+            Pricing::Gross => {
+                let (net, tie) = rounding.divide_i64(total.checked_mul(10_000)?, 10_000 + rate);
+                (total, total - net, tie)
+            }
+            Pricing::Net => {
+                let (vat_amount, tie) = rounding.divide_i64(total.checked_mul(rate)?, 10_000);
+                (total.checked_add(vat_amount)?, vat_amount, tie)
+            }
+        };
+        (amount.unsigned_abs() <= MAX_LINE_AMOUNT)
+            .then_some((LineAmounts { amount, vat_amount }, first_tie || second_tie))
     }
 
     /// The line's amounts from its exact total in minor units, `numerator / denominator`.
@@ -306,17 +336,29 @@ const POWERS_OF_TEN: [i64; 19] = [
     1_000_000_000_000_000_000,
 ];
 
-/// `major × quantity` in minor units as an exact fraction, when every part fits `i64` (any
-/// realistic line): the same fraction [`UnitPrice::line_amounts`] otherwise builds in `i128`,
-/// without 128-bit multiplications or computed powers.
-fn exact_i64(major: Decimal, quantity: Quantity, exponent: u32) -> Option<(i128, i128)> {
+/// `price × quantity` in minor units as an exact fraction with a positive denominator, when
+/// every part fits `i64` (any realistic line): the same fraction [`UnitPrice::line_amounts`]
+/// otherwise builds in `i128`, without 128-bit multiplications or computed powers.
+fn exact_i64(price: PriceValue, quantity: Quantity, exponent: u32) -> Option<(i64, i64)> {
     let q = quantity.get();
-    let price = i64::try_from(major.mantissa()).ok()?;
     let quantity = i64::try_from(q.mantissa()).ok()?;
-    let up = *POWERS_OF_TEN.get(exponent as usize)?;
-    let down = *POWERS_OF_TEN.get((major.scale() + q.scale()) as usize)?;
-    let numerator = price.checked_mul(quantity)?.checked_mul(up)?;
-    Some((i128::from(numerator), i128::from(down)))
+    // The total is price × quantity × 10^power minor units.
+    let (price, power) = match price {
+        PriceValue::Major(major) => (
+            i64::try_from(major.mantissa()).ok()?,
+            i64::from(exponent) - i64::from(major.scale()) - i64::from(q.scale()),
+        ),
+        PriceValue::Minor(minor) => (minor, -i64::from(q.scale())),
+    };
+    // The fraction with the common power of ten cancelled: no division at all when the
+    // price and quantity have no more decimals than the currency (the usual line), and the
+    // same value, so the same rounding, either way.
+    let (up, down) = if power >= 0 {
+        (*POWERS_OF_TEN.get(usize::try_from(power).ok()?)?, 1)
+    } else {
+        (1, *POWERS_OF_TEN.get(usize::try_from(-power).ok()?)?)
+    };
+    Some((price.checked_mul(quantity)?.checked_mul(up)?, down))
 }
 
 /// The largest line amount we compute (2^53): far beyond Dintero's int32 order total, and
@@ -395,24 +437,91 @@ mod tests {
     #[test]
     fn the_i64_fraction_is_the_i128_one() {
         let quantity = |s: &str| s.parse().ok().and_then(|d| Quantity::new(d).ok());
+        // (price, quantity, currency exponent, the expected denominator)
         let cases = [
-            ("299.90", "2", 2),
-            ("0.125", "1.25", 2),
-            ("1499", "0.5", 0),
-            ("3.5", "3", 3),
+            ("299.90", "2", 2, 1),
+            ("0.125", "1.25", 2, 1000),
+            ("1499", "0.5", 0, 10),
+            ("3.5", "3", 3, 1),
+            ("249.00", "0.75", 2, 100),
         ];
-        for (price, q, exponent) in cases {
+        for (price, q, exponent, denominator) in cases {
             let (Ok(price), Some(q)) = (price.parse::<Decimal>(), quantity(q)) else {
                 panic!("bad case {price} × {q}");
             };
+            // The fraction the i128 path builds, unreduced.
             let wide = (
                 price.mantissa() * q.get().mantissa() * 10_i128.pow(exponent),
                 10_i128.pow(price.scale() + q.get().scale()),
             );
-            assert_eq!(exact_i64(price, q, exponent), Some(wide), "{price} × {q:?}");
+            let Some((n, d)) = exact_i64(PriceValue::Major(price), q, exponent) else {
+                panic!("{price} × {q:?} fits i64");
+            };
+            assert_eq!(d, denominator, "{price} × {q:?}");
+            assert_eq!(
+                i128::from(n) * wide.1,
+                wide.0 * i128::from(d),
+                "{price} × {q:?}"
+            );
         }
+        // Minor units: only the quantity's decimals divide.
+        let half = quantity("0.5").map(|q| exact_i64(PriceValue::Minor(2999), q, 2));
+        assert_eq!(half, Some(Some((14995, 10))));
+        let three = quantity("3").map(|q| exact_i64(PriceValue::Minor(-7), q, 3));
+        assert_eq!(three, Some(Some((-21, 1))));
         // Beyond i64 the caller takes the i128 path.
         let huge = Decimal::from_i128_with_scale(i128::from(i64::MAX) + 1, 0);
-        assert_eq!(exact_i64(huge, Quantity::ONE, 2), None);
+        assert_eq!(exact_i64(PriceValue::Major(huge), Quantity::ONE, 2), None);
+        let overflowing = exact_i64(PriceValue::Minor(i64::MAX / 2), Quantity::ONE, 2);
+        assert_eq!(overflowing, Some((i64::MAX / 2, 1)));
+        let too_many = quantity("3").map(|q| exact_i64(PriceValue::Minor(i64::MAX / 2), q, 2));
+        assert_eq!(too_many, Some(None));
+    }
+
+    #[test]
+    fn the_i64_steps_agree_with_the_i128_steps() {
+        let numerators = [0, 1, 5, 15, 25, -25, 99_995, 1_234_567, -9_999_999, 1 << 40];
+        let mut compared = 0;
+        for numerator in numerators {
+            for denominator in [1, 10, 100, 1000] {
+                for hundredths in [0, 600, 1200, 1500, 2500, 2550, 10_000] {
+                    for pricing in [Pricing::Gross, Pricing::Net] {
+                        for rounding in [Rounding::HalfAwayFromZero, Rounding::HalfEven] {
+                            let price = UnitPrice {
+                                value: PriceValue::Minor(0),
+                                currency: None,
+                                pricing,
+                            };
+                            let Ok(vat) = VatRate::from_hundredths(hundredths) else {
+                                panic!("{hundredths}");
+                            };
+                            let narrow = price.amounts_i64(numerator, denominator, vat, rounding);
+                            let wide = price.amounts(
+                                (numerator.into(), denominator.into()),
+                                vat,
+                                rounding,
+                            );
+                            assert_eq!(
+                                narrow.ok_or(LineAmountError::Overflow),
+                                wide,
+                                "{numerator}/{denominator} at {hundredths} {pricing:?} {rounding:?}"
+                            );
+                            compared += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(compared, 10 * 4 * 7 * 2 * 2);
+        // Past the largest line amount both refuse; the i128 steps say why.
+        let price = UnitPrice::minor(0);
+        let past = price.amounts_i64(i64::MAX, 1, VatRate::ZERO, Rounding::default());
+        assert_eq!(past, None);
+        let past = price.amounts(
+            (i128::from(i64::MAX), 1),
+            VatRate::ZERO,
+            Rounding::default(),
+        );
+        assert_eq!(past, Err(LineAmountError::Overflow));
     }
 }

@@ -104,7 +104,11 @@ impl Rounding {
 
     /// [`divide`](Self::divide) for `0 < d`. Cannot overflow: `|n / d| ≤ |n|`, and the
     /// one-unit step away from zero happens only when `d ≥ 2`, where `|n / d| ≤ i64::MAX / 2`.
-    const fn divide_i64(self, n: i64, d: i64) -> (i64, bool) {
+    pub(crate) const fn divide_i64(self, n: i64, d: i64) -> (i64, bool) {
+        if d == 1 {
+            // Whole minor units already (most line totals): no division instruction.
+            return (n, false);
+        }
         let quotient = n / d;
         let remainder = n % d;
         if remainder == 0 {

@@ -23,17 +23,45 @@ const MAX_SHIPPING_METADATA_KEYS: usize = 20;
 const MAX_ENVIRONMENTAL_TEXT: usize = 50;
 
 /// Checks an order's invariants; paths start at `order`.
-pub(crate) fn order(data: &OrderData) -> Result<(), Error> {
+pub(crate) fn order(data: &OrderData, proven: Proven) -> Result<(), Error> {
     let mut v = Violations::new();
-    order_into(data, &mut v);
+    checked_order_into(data, proven, &mut v);
     v.finish(())
 }
 
-/// Checks an order's invariants, adding what is wrong to `v`; paths start at `order`.
+/// What an order's construction already guarantees, so checking it again would only cost
+/// time. Everything else is checked whatever the order's origin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Proven {
+    /// Every item's `vat_amount` came from the line arithmetic, which always lands on the
+    /// floor or the ceiling of the VAT its rate leaves in its amount (swept exhaustively in
+    /// `tests/vat_sweep.rs`, against an oracle in `tests/arithmetic_props.rs`). Debug builds
+    /// check it anyway.
+    pub(crate) line_vat: bool,
+    /// Every item's `line_id` is its position from 1 ("1", "2", …), so no two items share
+    /// one; only the shipping option's `line_id` can collide with them.
+    pub(crate) numbered_line_ids: bool,
+}
+
+impl Proven {
+    /// A parsed order: nothing is known.
+    pub(crate) const NOTHING: Proven = Proven {
+        line_vat: false,
+        numbered_line_ids: false,
+    };
+}
+
+/// Checks a parsed order's invariants, adding what is wrong to `v`; paths start at `order`.
+pub(crate) fn order_into(data: &OrderData, v: &mut Violations) {
+    checked_order_into(data, Proven::NOTHING, v);
+}
+
+/// Checks an order's invariants but those `proven` by its construction, adding what is wrong
+/// to `v`; paths start at `order`.
 ///
 /// The one definition of a valid order: building, parsing an order and parsing a session
 /// body all come here.
-pub(crate) fn order_into(data: &OrderData, v: &mut Violations) {
+fn checked_order_into(data: &OrderData, proven: Proven, v: &mut Violations) {
     let root = "order";
 
     if data.merchant_reference.is_empty() {
@@ -48,7 +76,7 @@ pub(crate) fn order_into(data: &OrderData, v: &mut Violations) {
     let mut lines_amount: i128 = 0;
     let mut lines_vat: i128 = 0;
     for (index, item) in data.items.iter().enumerate() {
-        check_item(item, index, v);
+        check_item(item, index, proven, v);
         lines_amount += i128::from(item.amount);
         lines_vat += i128::from(item.vat_amount.unwrap_or(0));
     }
@@ -57,7 +85,7 @@ pub(crate) fn order_into(data: &OrderData, v: &mut Violations) {
         lines_amount += i128::from(shipping.amount);
         lines_vat += i128::from(shipping.vat_amount.unwrap_or(0));
     }
-    check_unique_line_ids(data, v);
+    check_unique_line_ids(data, proven, v);
 
     let amount = i128::from(data.amount);
     if !INT32.contains(&amount) {
@@ -174,7 +202,7 @@ pub(crate) fn order_into(data: &OrderData, v: &mut Violations) {
     }
 }
 
-fn check_item(item: &OrderItem, index: usize, v: &mut Violations) {
+fn check_item(item: &OrderItem, index: usize, proven: Proven, v: &mut Violations) {
     let negative_allowed = item.kind.is_some_and(|k| k.allows_negative_amount());
     if item.amount < 0 && !negative_allowed {
         v.add(
@@ -185,13 +213,21 @@ fn check_item(item: &OrderItem, index: usize, v: &mut Violations) {
         );
     }
     if let Some(vat_amount) = item.vat_amount {
-        check_vat_amount(
-            item.amount,
-            vat_amount,
-            item.vat,
-            format_args!("order.items[{index}]"),
-            v,
-        );
+        if proven.line_vat {
+            debug_assert!(
+                vat_fits_rate(item.amount, vat_amount, item.vat),
+                "order.items[{index}]: the line arithmetic left {vat_amount} VAT in {}",
+                item.amount
+            );
+        } else {
+            check_vat_amount(
+                item.amount,
+                vat_amount,
+                item.vat,
+                format_args!("order.items[{index}]"),
+                v,
+            );
+        }
     }
     if let Some(url) = item.thumbnail_url() {
         check_absolute_url(url, format_args!("order.items[{index}].thumbnail_url"), v);
@@ -434,6 +470,14 @@ fn vat_bounds(amount: i64, hundredths: i64) -> (i128, i128) {
 
 /// A line's `vat_amount` must be the floor or the ceiling of `amount × vat / (100 + vat)`
 /// when the line states its rate, and within what any rate (0..=100 %) allows when it does not.
+/// Whether [`check_vat_amount`] accepts `vat_amount` (for debug checks of what a built
+/// order's construction proves).
+fn vat_fits_rate(amount: i64, vat_amount: i64, vat: Option<VatRate>) -> bool {
+    let mut scratch = Violations::new();
+    check_vat_amount(amount, vat_amount, vat, "", &mut scratch);
+    scratch.is_empty()
+}
+
 fn check_vat_amount(
     amount: i64,
     vat_amount: i64,
@@ -484,7 +528,25 @@ fn check_vat_amount(
 }
 
 /// Every `line_id` is unique across the items and the shipping option.
-fn check_unique_line_ids(data: &OrderData, v: &mut Violations) {
+fn check_unique_line_ids(data: &OrderData, proven: Proven, v: &mut Violations) {
+    if proven.numbered_line_ids {
+        debug_assert!(
+            data.items.iter().enumerate().all(|(index, item)| {
+                item.line_id().and_then(sequence_number) == Some(index + 1)
+            })
+        );
+        if let Some(shipping) = &data.shipping_option
+            && sequence_number(&shipping.line_id).is_some_and(|n| n <= data.items.len())
+        {
+            v.add(
+                Rule::DuplicateLineId,
+                "order.shipping_option.line_id",
+                "a line_id not used by any item",
+                quoted(&shipping.line_id),
+            );
+        }
+        return;
+    }
     let mut seen = LineIds::new(data.items.len() + 1);
     for (index, item) in data.items.iter().enumerate() {
         if let Some(line_id) = item.line_id()
