@@ -78,6 +78,73 @@ fn items_chain_and_loop() {
     assert_eq!(order.items()[1].line_id(), Some("2"));
 }
 
+#[test]
+fn a_whole_cart_at_once_is_the_same_as_item_by_item() {
+    let names = ["Stol", "Spisebord i eik, hvitoljet, 180 cm", "", "Krakk"];
+    let cart: Vec<Chair> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Chair {
+            sku: format!("chair-{i}"),
+            name: (*name).to_owned(),
+            price: dec!(299.90) * Decimal::from(i + 1),
+            stock: 0,
+        })
+        .collect();
+    let one_by_one = cart
+        .iter()
+        .fold(Order::builder(Currency::NOK, "ref"), |b, c| b.item(c))
+        .build();
+    let at_once = Order::builder(Currency::NOK, "ref").items(&cart).build();
+    // The empty description is a problem either way, reported at the same path.
+    let paths = |r: &Result<Order, dintero_order::Error>| match r {
+        Ok(_) => panic!("an empty description is refused"),
+        Err(e) => e
+            .violations()
+            .iter()
+            .map(|v| v.path().to_owned())
+            .collect::<Vec<_>>(),
+    };
+    assert_eq!(paths(&at_once), ["order.items[2].description"]);
+    assert_eq!(paths(&at_once), paths(&one_by_one));
+
+    // Without the bad line: the same bytes, lines of different text lengths, before and
+    // after lines added one at a time.
+    let valid: Vec<&Chair> = cart.iter().filter(|c| !c.name.is_empty()).collect();
+    let one_by_one = Order::builder(Currency::NOK, "ref")
+        .item(valid[0])
+        .item(valid[1])
+        .item(valid[2])
+        .item(valid[0])
+        .build()
+        .unwrap();
+    let at_once = Order::builder(Currency::NOK, "ref")
+        .item(valid[0])
+        .items(valid[1..].iter().copied())
+        .items(std::iter::empty::<&Chair>())
+        .items([valid[0]])
+        .build()
+        .unwrap();
+    let json = serde_json::to_string(&at_once).unwrap();
+    assert_eq!(json, serde_json::to_string(&one_by_one).unwrap());
+    let ids: Vec<_> = at_once
+        .items()
+        .iter()
+        .map(|i| (i.id(), i.line_id()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            (Some("chair-0"), Some("1")),
+            (Some("chair-1"), Some("2")),
+            (Some("chair-3"), Some("3")),
+            (Some("chair-0"), Some("4")),
+        ]
+    );
+    // 29990 + 59980 + 119960 + 29990
+    assert_eq!(at_once.amount().minor_units(), 239_920);
+}
+
 #[derive(CheckoutItem)]
 #[checkout(vat = 25)]
 struct NetService {

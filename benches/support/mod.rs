@@ -11,7 +11,7 @@
 
 use std::fmt;
 
-use dintero_order::{CheckoutItem, Currency, Order, SessionProfile};
+use dintero_order::{CheckoutItem, Currency, Line, Order, SessionProfile};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -80,6 +80,18 @@ pub enum CartLine {
     Product(Product),
     Produce(Produce),
     Ticket(Ticket),
+}
+
+/// A mixed cart's line is whichever item it holds (the derive is for structs; a shop's enum
+/// of line kinds delegates like this).
+impl CheckoutItem for CartLine {
+    fn line(&self) -> Line<'_> {
+        match self {
+            CartLine::Product(p) => p.line(),
+            CartLine::Produce(p) => p.line(),
+            CartLine::Ticket(t) => t.line(),
+        }
+    }
 }
 
 /// A deterministic cart of `n` lines cycling through the three types, prices and quantities.
@@ -342,17 +354,13 @@ pub fn handwritten(cart: &[CartLine]) -> Vec<u8> {
     serde_json::to_vec(&handwritten_dto(cart)).expect("DTOs serialize")
 }
 
-/// The library's way: `.item(&x)` per line, `build`, `SessionProfile`. Every invariant checked.
+/// The library's way: the cart through `.items(cart)`, `build`, `SessionProfile`. Every invariant
+/// checked.
 pub fn session(cart: &[CartLine]) -> SessionProfile {
-    let mut builder = Order::builder(Currency::NOK, MERCHANT_REFERENCE);
-    for line in cart {
-        builder = match line {
-            CartLine::Product(p) => builder.item(p),
-            CartLine::Produce(p) => builder.item(p),
-            CartLine::Ticket(t) => builder.item(t),
-        };
-    }
-    let order = builder.build().expect("the cart is a valid order");
+    let order = Order::builder(Currency::NOK, MERCHANT_REFERENCE)
+        .items(cart)
+        .build()
+        .expect("the cart is a valid order");
     SessionProfile::new(PROFILE_ID, RETURN_URL, order)
         .and_then(|session| session.callback_url(CALLBACK_URL))
         .expect("the session is valid")

@@ -249,6 +249,51 @@ impl<'a> OrderBuilder<'a> {
         self
     }
 
+    /// Adds a line for each of `items`, in order: a whole cart at once, such as `.items(&cart)`
+    /// for a `Vec` of a derived type. The same as [`item`](Self::item) for each, but room for
+    /// the lines is made once, from the iterator's length.
+    ///
+    /// ```
+    /// # use dintero_order_core::{CheckoutItem, Currency, Line, Order, UnitPrice, VatRate};
+    /// struct Ticket {
+    ///     code: String,
+    ///     price: i64,
+    /// }
+    /// impl CheckoutItem for Ticket {
+    ///     fn line(&self) -> Line<'_> {
+    ///         Line::new(&self.code, "Ticket", UnitPrice::minor(self.price), VatRate::ZERO)
+    ///     }
+    /// }
+    /// let cart = vec![
+    ///     Ticket { code: "adult".into(), price: 4200 },
+    ///     Ticket { code: "child".into(), price: 2100 },
+    /// ];
+    /// let order = Order::builder(Currency::NOK, "o").items(&cart).build().unwrap();
+    /// assert_eq!(order.amount().minor_units(), 6300);
+    /// assert_eq!(order.items()[1].id(), Some("child"));
+    /// ```
+    pub fn items<I>(mut self, items: I) -> OrderBuilder<'a>
+    where
+        I: IntoIterator,
+        I::Item: CheckoutItem,
+    {
+        let mut items = items.into_iter();
+        let lines = items.size_hint().0;
+        self.items.reserve(lines);
+        if let Some(first) = items.next() {
+            // Room for the rest of the text too, guessed from the first line's.
+            let before = self.settings.text.len();
+            self.push_line(&first.line());
+            let first_text = self.settings.text.len() - before;
+            let rest = lines.saturating_sub(1);
+            self.settings.text.reserve(first_text.saturating_mul(rest));
+        }
+        for item in items {
+            self.push_line(&item.line());
+        }
+        self
+    }
+
     /// Adds a line described directly, without a [`CheckoutItem`] type (programmatic carts).
     ///
     /// ```

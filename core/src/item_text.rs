@@ -116,6 +116,18 @@ impl TextArena {
         }
     }
 
+    /// Bytes of text written so far.
+    pub(crate) fn len(&self) -> usize {
+        self.buffer.len()
+    }
+
+    /// Makes room for `bytes` more text at once (never past the limit), so the buffer need
+    /// not grow and copy itself step by step.
+    pub(crate) fn reserve(&mut self, bytes: usize) {
+        self.buffer
+            .reserve(bytes.min(self.limit.saturating_sub(self.buffer.len())));
+    }
+
     /// Appends one item's fields (in [`TextField`] order) and says where they lie; nothing
     /// is appended when they would take the buffer past its limit.
     pub(crate) fn push(&mut self, fields: [Option<&str>; 4]) -> Result<TextSpans, TextTooLong> {
