@@ -18,9 +18,10 @@ use std::str::FromStr;
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency {
+    // Two bytes: a currency rides along in every price and amount, so its name is looked
+    // up by [`name`](Currency::name) rather than carried.
     iso: iso_currency::Currency,
     exponent: u8,
-    name: &'static str,
 }
 
 macro_rules! currency_consts {
@@ -31,9 +32,22 @@ macro_rules! currency_consts {
                 pub const $code: Currency = Currency {
                     iso: iso_currency::Currency::$code,
                     exponent: $exp,
-                    name: $name,
                 };
             )*
+
+            /// The English name, e.g. `"Norwegian krone"`.
+            ///
+            /// ```
+            /// # use dintero_order_core::Currency;
+            /// assert_eq!(Currency::NOK.name(), "Norwegian krone");
+            /// ```
+            pub const fn name(self) -> &'static str {
+                match self.iso {
+                    $(iso_currency::Currency::$code => $name,)*
+                    // Every `Currency` is one of the constants above.
+                    _ => "",
+                }
+            }
 
             /// Every currency this type accepts, in code order.
             ///
@@ -97,16 +111,6 @@ impl Currency {
     /// ```
     pub const fn exponent(self) -> u8 {
         self.exponent
-    }
-
-    /// The English name, e.g. `"Norwegian krone"`.
-    ///
-    /// ```
-    /// # use dintero_order_core::Currency;
-    /// assert_eq!(Currency::NOK.name(), "Norwegian krone");
-    /// ```
-    pub const fn name(self) -> &'static str {
-        self.name
     }
 
     /// The same currency as an [`iso_currency::Currency`].
@@ -218,6 +222,7 @@ mod tests {
                     assert_eq!(u16::from(ours.exponent()), exponent, "{code}");
                     assert_eq!(ours.iso(), iso, "{code}");
                     assert_eq!(ours.code(), code);
+                    assert_eq!(ours.name(), iso.name(), "{code}");
                     with_minor_unit += 1;
                 }
                 (None, None) => {}
