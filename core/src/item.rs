@@ -1,9 +1,12 @@
 //! A validated order line (`order.items[]`) and its discount records.
 
 use rust_decimal::Decimal;
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::item_text::{ItemText, TextField, TextTooLong, WireStr};
+use crate::item_text::{ItemText, TextField, WireStr};
 use crate::{Quantity, Store, VatRate, number, parse};
 
 /// The item `type` Dintero knows.
@@ -285,11 +288,6 @@ impl ItemExtras {
             && emd.is_none()
             && store.is_none()
     }
-
-    /// Boxed, or `None` when nothing is set, so equal items compare equal.
-    fn boxed(self) -> Option<Box<ItemExtras>> {
-        (!self.is_empty()).then(|| Box::new(self))
-    }
 }
 
 impl OrderItem {
@@ -389,100 +387,223 @@ impl Serialize for OrderItem {
     }
 }
 
+/// Generates [`ItemKey`], one variant per key an `order.items[]` object may have, and
+/// [`ITEM_KEYS`], their names in the order serde's "unknown field" message lists them.
+macro_rules! item_keys {
+    ($($key:ident = $name:literal,)*) => {
+        /// A key of an `order.items[]` object.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        enum ItemKey {
+            $($key,)*
+        }
+
+        /// The keys of an `order.items[]` object, as serde's messages list them.
+        const ITEM_KEYS: &[&str] = &[$($name,)*];
+
+        impl ItemKey {
+            #[inline]
+            fn from_name(name: &str) -> Option<ItemKey> {
+                match name {
+                    $($name => Some(ItemKey::$key),)*
+                    _ => None,
+                }
+            }
+
+            fn name(self) -> &'static str {
+                match self {
+                    $(ItemKey::$key => $name,)*
+                }
+            }
+        }
+    };
+}
+
+item_keys! {
+    Id = "id",
+    LineId = "line_id",
+    Description = "description",
+    Quantity = "quantity",
+    Amount = "amount",
+    VatAmount = "vat_amount",
+    Vat = "vat",
+    Kind = "type",
+    Groups = "groups",
+    UnitVolume = "unit_volume",
+    UnitWeight = "unit_weight",
+    UnitDimensionalWeight = "unit_dimensional_weight",
+    ThumbnailUrl = "thumbnail_url",
+    EligibleForDiscount = "eligible_for_discount",
+    IsChanged = "is_changed",
+    DiscountLines = "discount_lines",
+    FeeSplit = "fee_split",
+    Splits = "splits",
+    Emd = "emd",
+    Store = "store",
+    GrossAmount = "gross_amount",
+    Version = "version",
+}
+
+impl ItemKey {
+    /// This key's bit in a set of the keys seen (fewer than 32 keys).
+    #[inline]
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+impl<'de> Deserialize<'de> for ItemKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ItemKey, D::Error> {
+        struct KeyVisitor;
+
+        impl Visitor<'_> for KeyVisitor {
+            type Value = ItemKey;
+
+            // What serde's derive says of a key.
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("field identifier")
+            }
+
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<ItemKey, E> {
+                ItemKey::from_name(name).ok_or_else(|| E::unknown_field(name, ITEM_KEYS))
+            }
+        }
+
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// A JSON number as an exact decimal, `null` refused (see [`number::deserialize_decimal`]).
+struct WireDecimal(Decimal);
+
+impl<'de> Deserialize<'de> for WireDecimal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<WireDecimal, D::Error> {
+        number::deserialize_decimal(deserializer).map(WireDecimal)
+    }
+}
+
+/// Reads an `order.items[]` object field by field into the item it becomes.
+///
+/// Written by hand rather than derived into a wire struct and converted: that struct was
+/// 328 bytes, moved several times per line, and its rare fields were gathered into an
+/// [`ItemExtras`] that was built and dropped for every line. Here the common fields go
+/// straight into locals and a rare one boxes the extras when it first appears. Messages are
+/// serde's own, word for word: "missing field `amount`", "duplicate field `id`",
+/// "unknown field `x`, expected one of …", and each value's type error.
+///
+/// Besides the fields of [`OrderItem`] an object may hold the read-only fields Dintero sets
+/// itself (`gross_amount`, `version`): they are type-checked and dropped, since a request
+/// never needs them and Dintero ignores them in one. Strings are borrowed from the input
+/// where they can be, then copied once into the item's buffer.
 impl<'de> Deserialize<'de> for OrderItem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<OrderItem, D::Error> {
-        let wire = OrderItemWire::deserialize(deserializer)?;
-        OrderItem::try_from(wire).map_err(serde::de::Error::custom)
+        deserializer.deserialize_struct("OrderItem", ITEM_KEYS, ItemVisitor)
     }
 }
 
-/// What an `order.items[]` object may hold on parse: every field of [`OrderItem`] plus the
-/// read-only fields Dintero sets itself (`gross_amount`, `version`). Those are type-checked
-/// and dropped: a request never needs them, and Dintero ignores them in one. Strings are
-/// borrowed from the input where they can be, then copied once into the item's buffer.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, expecting = "an order item (a JSON object)")]
-struct OrderItemWire<'a> {
-    #[serde(default, borrow)]
-    id: Option<WireStr<'a>>,
-    #[serde(default, borrow)]
-    line_id: Option<WireStr<'a>>,
-    #[serde(default, borrow)]
-    description: Option<WireStr<'a>>,
-    #[serde(default)]
-    quantity: Option<Quantity>,
-    amount: i64,
-    #[serde(default)]
-    vat_amount: Option<i64>,
-    #[serde(default)]
-    vat: Option<VatRate>,
-    #[serde(rename = "type", default)]
-    kind: Option<ItemType>,
-    #[serde(default, deserialize_with = "parse::objects")]
-    groups: Vec<ItemGroup>,
-    #[serde(default, with = "number::option")]
-    unit_volume: Option<Decimal>,
-    #[serde(default, with = "number::option")]
-    unit_weight: Option<Decimal>,
-    #[serde(default, with = "number::option")]
-    unit_dimensional_weight: Option<Decimal>,
-    #[serde(default, borrow)]
-    thumbnail_url: Option<WireStr<'a>>,
-    #[serde(default)]
-    eligible_for_discount: Option<bool>,
-    #[serde(default)]
-    is_changed: Option<bool>,
-    #[serde(default, deserialize_with = "parse::objects")]
-    discount_lines: Vec<DiscountLine>,
-    #[serde(default, deserialize_with = "parse::object_opt")]
-    fee_split: Option<FeeSplit>,
-    #[serde(default, deserialize_with = "parse::objects_opt")]
-    splits: Option<Vec<PayoutSplit>>,
-    // Rare and large: boxed, so the parsed object stays small while it is moved about.
-    #[serde(default)]
-    emd: Option<Box<serde_json::Value>>,
-    #[serde(default, deserialize_with = "parse::object_opt")]
-    store: Option<Box<Store>>,
-    #[serde(default, rename = "gross_amount")]
-    _gross_amount: Option<parse::IgnoredNumber>,
-    #[serde(default, rename = "version")]
-    _version: Option<parse::IgnoredNumber>,
-}
+/// See [`OrderItem`]'s `Deserialize`.
+struct ItemVisitor;
 
-impl TryFrom<OrderItemWire<'_>> for OrderItem {
-    type Error = TextTooLong;
+impl<'de> Visitor<'de> for ItemVisitor {
+    type Value = OrderItem;
 
-    fn try_from(wire: OrderItemWire<'_>) -> Result<OrderItem, TextTooLong> {
-        let text = [
-            &wire.id,
-            &wire.line_id,
-            &wire.description,
-            &wire.thumbnail_url,
-        ]
-        .map(|field| field.as_ref().map(WireStr::as_str));
-        Ok(OrderItem {
-            text: ItemText::single(text)?,
-            quantity: wire.quantity,
-            amount: wire.amount,
-            vat_amount: wire.vat_amount,
-            vat: wire.vat,
-            kind: wire.kind,
-            eligible_for_discount: wire.eligible_for_discount,
-            extras: ItemExtras {
-                groups: wire.groups,
-                unit_volume: wire.unit_volume,
-                unit_weight: wire.unit_weight,
-                unit_dimensional_weight: wire.unit_dimensional_weight,
-                is_changed: wire.is_changed,
-                discount_lines: wire.discount_lines,
-                fee_split: wire.fee_split,
-                splits: wire.splits,
-                emd: wire.emd,
-                store: wire.store,
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an order item (a JSON object)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<OrderItem, A::Error> {
+        let mut id = None;
+        let mut line_id = None;
+        let mut description = None;
+        let mut thumbnail_url = None;
+        let mut quantity = None;
+        let mut amount = None;
+        let mut vat_amount = None;
+        let mut vat = None;
+        let mut kind = None;
+        let mut eligible_for_discount = None;
+        let mut extras: Option<Box<ItemExtras>> = None;
+        let mut seen = 0_u32;
+        while let Some(key) = map.next_key::<ItemKey>()? {
+            if seen & key.bit() != 0 {
+                return Err(de::Error::duplicate_field(key.name()));
             }
-            .boxed(),
+            seen |= key.bit();
+            match key {
+                ItemKey::Id => id = map.next_value::<Option<WireStr<'de>>>()?,
+                ItemKey::LineId => line_id = map.next_value::<Option<WireStr<'de>>>()?,
+                ItemKey::Description => description = map.next_value::<Option<WireStr<'de>>>()?,
+                ItemKey::ThumbnailUrl => {
+                    thumbnail_url = map.next_value::<Option<WireStr<'de>>>()?;
+                }
+                ItemKey::Quantity => quantity = map.next_value()?,
+                ItemKey::Amount => amount = Some(map.next_value()?),
+                ItemKey::VatAmount => vat_amount = map.next_value()?,
+                ItemKey::Vat => vat = map.next_value()?,
+                ItemKey::Kind => kind = map.next_value()?,
+                ItemKey::EligibleForDiscount => eligible_for_discount = map.next_value()?,
+                ItemKey::GrossAmount | ItemKey::Version => {
+                    map.next_value::<Option<parse::IgnoredNumber>>()?;
+                }
+                rare => read_extra(&mut map, rare, extras.get_or_insert_default())?,
+            }
+        }
+        let amount = amount.ok_or_else(|| de::Error::missing_field("amount"))?;
+        let text = [&id, &line_id, &description, &thumbnail_url]
+            .map(|field| field.as_ref().map(WireStr::as_str));
+        let text = ItemText::single(text).map_err(de::Error::custom)?;
+        Ok(OrderItem {
+            text,
+            quantity,
+            amount,
+            vat_amount,
+            vat,
+            kind,
+            eligible_for_discount,
+            // Set but empty (`"groups": []`) is as good as absent, so equal items compare equal.
+            extras: extras.filter(|extras| !extras.is_empty()),
         })
     }
+}
+
+/// Reads the value of one of the fields few lines carry into `extras`.
+fn read_extra<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    key: ItemKey,
+    extras: &mut ItemExtras,
+) -> Result<(), A::Error> {
+    match key {
+        ItemKey::Groups => extras.groups = map.next_value::<parse::ObjectList<_>>()?.0,
+        ItemKey::UnitVolume => extras.unit_volume = measure(map)?,
+        ItemKey::UnitWeight => extras.unit_weight = measure(map)?,
+        ItemKey::UnitDimensionalWeight => extras.unit_dimensional_weight = measure(map)?,
+        ItemKey::IsChanged => extras.is_changed = map.next_value()?,
+        ItemKey::DiscountLines => {
+            extras.discount_lines = map.next_value::<parse::ObjectList<_>>()?.0;
+        }
+        ItemKey::FeeSplit => {
+            extras.fee_split = map
+                .next_value::<Option<parse::Obj<_>>>()?
+                .map(|parse::Obj(v)| v);
+        }
+        ItemKey::Splits => {
+            let splits = map.next_value::<Option<parse::ObjectList<_>>>()?;
+            extras.splits = splits.map(|parse::ObjectList(splits)| splits);
+        }
+        ItemKey::Emd => extras.emd = map.next_value()?,
+        ItemKey::Store => {
+            extras.store = map
+                .next_value::<Option<parse::Obj<_>>>()?
+                .map(|parse::Obj(v)| v);
+        }
+        // The common fields, read by the visitor itself.
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A unit measure, as serde's `with = "number::option"` read one: a number, `null` refused.
+fn measure<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Decimal>, A::Error> {
+    map.next_value().map(|WireDecimal(value)| Some(value))
 }
 
 /// One entry of `splits`: the part of a line's amount paid out to one seller.
@@ -758,6 +879,87 @@ mod tests {
             Ok(item) => item,
             Err(error) => panic!("{error}: {json}"),
         }
+    }
+
+    /// serde_json's message for a body that must not parse as an item.
+    fn error(json: &str) -> String {
+        match serde_json::from_str::<OrderItem>(json) {
+            Ok(item) => panic!("parsed {item:?} from {json}"),
+            Err(error) => error.to_string(),
+        }
+    }
+
+    #[test]
+    fn hand_written_parsing_words_its_errors_as_serde_derive_does() {
+        assert_eq!(
+            error(r#"{"id":"a"}"#),
+            "missing field `amount` at line 1 column 10"
+        );
+        assert_eq!(
+            error(r#"{"amount":1,"id":"a","id":"b"}"#),
+            "duplicate field `id` at line 1 column 25"
+        );
+        // A unit measure is a number when present, never `null`.
+        assert_eq!(
+            error(r#"{"amount":1,"unit_weight":null}"#),
+            "invalid type: null, expected a JSON number at line 1 column 30"
+        );
+        // A field is repeated even when it was `null` the first time.
+        assert_eq!(
+            error(r#"{"vat":null,"amount":1,"vat":25}"#),
+            "duplicate field `vat` at line 1 column 28"
+        );
+        assert_eq!(
+            error(r#"{"amount":"1"}"#),
+            r#"invalid type: string "1", expected i64 at line 1 column 13"#
+        );
+        assert_eq!(
+            error(r#"{"amount":1,"line_id":2}"#),
+            "invalid type: integer `2`, expected a string at line 1 column 23"
+        );
+        assert_eq!(
+            error(r#"{"amount":1,"vat":101}"#),
+            "VAT rate must be between 0 and 100 percent at line 1 column 22"
+        );
+        assert_eq!(
+            error(r#"{"amount":1,"groups":[{"id":"g","x":1}]}"#),
+            "unknown field `x`, expected `id` or `name` at line 1 column 35"
+        );
+        assert_eq!(
+            error(r#"{"amount":1,"amout":1}"#),
+            "unknown field `amout`, expected one of `id`, `line_id`, `description`, \
+             `quantity`, `amount`, `vat_amount`, `vat`, `type`, `groups`, `unit_volume`, \
+             `unit_weight`, `unit_dimensional_weight`, `thumbnail_url`, \
+             `eligible_for_discount`, `is_changed`, `discount_lines`, `fee_split`, `splits`, \
+             `emd`, `store`, `gross_amount`, `version` at line 1 column 19"
+        );
+        // An item is an object, never an array of its fields in order (as `Order` reads it).
+        assert_eq!(
+            error("[1]"),
+            "invalid type: sequence, expected an order item (a JSON object) at line 1 column 1"
+        );
+    }
+
+    #[test]
+    fn read_only_fields_are_checked_and_dropped_and_empty_extras_are_absent() {
+        let copied = parse(r#"{"amount":5,"gross_amount":5,"version":2,"id":null,"groups":[]}"#);
+        assert_eq!(copied, parse(r#"{"amount":5}"#));
+        assert!(copied.extras.is_none() && copied.id().is_none());
+        assert_eq!(
+            error(r#"{"amount":5,"version":"2"}"#),
+            r#"invalid type: string "2", expected a JSON number at line 1 column 25"#
+        );
+        let escaped =
+            parse(r#"{"amount":5,"id":"a\u00e5","description":"Stol","thumbnail_url":"u"}"#);
+        assert_eq!(
+            (
+                escaped.id(),
+                escaped.line_id(),
+                escaped.description(),
+                escaped.thumbnail_url()
+            ),
+            (Some("aå"), None, Some("Stol"), Some("u"))
+        );
     }
 
     #[test]

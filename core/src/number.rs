@@ -95,11 +95,40 @@ pub(crate) fn serialize_decimal<S: serde::Serializer>(
     serialize_scaled(value.mantissa(), value.scale(), serializer)
 }
 
+/// A JSON number as read: a non-negative integer (what most numbers in a body are) as it
+/// is, so a caller that wants an integer skips the decimal; anything else as an exact decimal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum WireNumber {
+    /// A non-negative integer.
+    Unsigned(u64),
+    /// A negative integer or a fraction.
+    Decimal(Decimal),
+}
+
+impl WireNumber {
+    /// The number as an exact decimal.
+    #[inline]
+    pub(crate) fn decimal(self) -> Decimal {
+        match self {
+            WireNumber::Unsigned(whole) => Decimal::from(whole),
+            WireNumber::Decimal(value) => value,
+        }
+    }
+}
+
+/// Reads a JSON number (integer or fraction, never a string), exactly.
+#[inline]
+pub(crate) fn deserialize_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<WireNumber, D::Error> {
+    deserializer.deserialize_any(NumberVisitor)
+}
+
 /// Reads a JSON number (integer or fraction, never a string) as an exact decimal.
 pub(crate) fn deserialize_decimal<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Decimal, D::Error> {
-    deserializer.deserialize_any(DecimalVisitor)
+    deserialize_number(deserializer).map(WireNumber::decimal)
 }
 
 /// `Option<Decimal>` counterpart of [`deserialize_decimal`], for `#[serde(with)]` fields.
@@ -123,24 +152,24 @@ pub(crate) mod option {
     }
 }
 
-struct DecimalVisitor;
+struct NumberVisitor;
 
-impl serde::de::Visitor<'_> for DecimalVisitor {
-    type Value = Decimal;
+impl serde::de::Visitor<'_> for NumberVisitor {
+    type Value = WireNumber;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON number")
     }
 
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
-        Ok(Decimal::from(v))
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<WireNumber, E> {
+        Ok(WireNumber::Unsigned(v))
     }
 
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
-        Ok(Decimal::from(v))
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<WireNumber, E> {
+        Ok(WireNumber::Decimal(Decimal::from(v)))
     }
 
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<WireNumber, E> {
         if !v.is_finite() {
             return Err(E::custom("number is not finite"));
         }
@@ -150,13 +179,16 @@ impl serde::de::Visitor<'_> for DecimalVisitor {
             let scaled = (v * power).round();
             if scaled.abs() < 9_007_199_254_740_992.0 && scaled / power == v {
                 // |scaled| < 2^53: an exact integer, so the cast is exact.
-                return Ok(Decimal::new(scaled as i64, scale as u32));
+                return Ok(WireNumber::Decimal(Decimal::new(
+                    scaled as i64,
+                    scale as u32,
+                )));
             }
         }
         // `Display` for f64 prints the shortest decimal that reads back to the same double,
         // without an exponent: exactly what the JSON text said, for ≤ 15 digits.
         Decimal::from_str(&v.to_string())
-            .map(|d| d.normalize())
+            .map(|d| WireNumber::Decimal(d.normalize()))
             .map_err(|_| E::custom(format_args!("number {v} is out of range")))
     }
 }

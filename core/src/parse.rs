@@ -200,39 +200,52 @@ pub(crate) fn object_opt<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     Option::<Obj<T>>::deserialize(deserializer).map(|value| value.map(|Obj(value)| value))
 }
 
-/// `deserialize_with` for a list of structs. Each is read straight into the list, not
-/// into a list of wrappers that is then moved into another: an order's items are its bulk.
+/// A list of structs, each read only from a JSON object (see [`ObjectOnly`]). Each is read
+/// straight into the list, not into a list of wrappers that is then moved into another: an
+/// order's items are its bulk.
+pub(crate) struct ObjectList<T>(pub(crate) Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectList<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ObjectList<T>, D::Error> {
+        struct Objects<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Objects<T> {
+            type Value = ObjectList<T>;
+
+            // What serde says of any list, so messages stay the same.
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<ObjectList<T>, A::Error> {
+                let mut values = Vec::new();
+                while let Some(Obj(value)) = seq.next_element::<Obj<T>>()? {
+                    values.push(value);
+                }
+                Ok(ObjectList(values))
+            }
+        }
+
+        deserializer.deserialize_seq(Objects(std::marker::PhantomData))
+    }
+}
+
+/// `deserialize_with` for a list of structs (see [`ObjectList`]).
 pub(crate) fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     deserializer: D,
 ) -> Result<Vec<T>, D::Error> {
-    struct Objects<T>(std::marker::PhantomData<T>);
-
-    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Objects<T> {
-        type Value = Vec<T>;
-
-        // What serde says of any list, so messages stay the same.
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a sequence")
-        }
-
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let mut values = Vec::new();
-            while let Some(Obj(value)) = seq.next_element::<Obj<T>>()? {
-                values.push(value);
-            }
-            Ok(values)
-        }
-    }
-
-    deserializer.deserialize_seq(Objects(std::marker::PhantomData))
+    ObjectList::deserialize(deserializer).map(|ObjectList(values)| values)
 }
 
 /// `deserialize_with` for an optional list of structs.
 pub(crate) fn objects_opt<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     deserializer: D,
 ) -> Result<Option<Vec<T>>, D::Error> {
-    Option::<Vec<Obj<T>>>::deserialize(deserializer)
-        .map(|values| values.map(|values| values.into_iter().map(|Obj(value)| value).collect()))
+    Option::<ObjectList<T>>::deserialize(deserializer)
+        .map(|values| values.map(|ObjectList(values)| values))
 }
 
 /// How a key is written in a path: `.name` for identifiers, `["a.b"]` otherwise.

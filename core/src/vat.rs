@@ -4,7 +4,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::number;
+use crate::number::{self, WireNumber};
 
 /// A VAT percentage: 25 means 25 %, never 0.25 and never 2500.
 ///
@@ -73,25 +73,33 @@ impl VatRate {
     /// assert!(VatRate::from_percent(dec!(-1)).is_err());
     /// ```
     pub fn from_percent(percent: Decimal) -> Result<VatRate, VatRateError> {
-        if percent.is_sign_negative() && !percent.is_zero() || percent > Decimal::ONE_HUNDRED {
+        if percent.is_sign_negative() && !percent.is_zero() {
             return Err(VatRateError::OutOfRange);
         }
-        // Here 0 ≤ percent = mantissa / 10^scale ≤ 100, so the hundredths are
-        // mantissa × 10^(2 − scale) ≤ 10 000, whole only when the digits past the second
-        // decimal are zeros: integer arithmetic instead of Decimal multiplication.
+        // percent = mantissa / 10^scale ≥ 0, so its hundredths are whole + rest / 10^(scale − 2)
+        // with whole and rest below: integer arithmetic, no Decimal multiplication or
+        // comparison. A rest (digits past the second decimal) is too precise, unless the rate
+        // is past 100 % anyway.
         let (mantissa, scale) = (percent.mantissa().unsigned_abs(), percent.scale());
-        let whole = match scale.checked_sub(2) {
-            None => mantissa * 10_u128.pow(2 - scale),
-            Some(extra) => {
-                let unit = 10_u128.pow(extra);
-                if mantissa % unit != 0 {
-                    return Err(VatRateError::TooPrecise);
-                }
-                mantissa / unit
+        let (whole, rest) = match scale {
+            // mantissa < 2^96, so this cannot overflow.
+            0 => (mantissa * 100, 0),
+            1 => (mantissa * 10, 0),
+            2 => (mantissa, 0),
+            _ => {
+                let unit = 10_u128.pow(scale - 2);
+                (mantissa / unit, mantissa % unit)
             }
         };
-        let whole = u16::try_from(whole).map_err(|_| VatRateError::OutOfRange)?;
-        VatRate::from_hundredths(whole)
+        let max = u128::from(MAX_HUNDREDTHS);
+        if whole > max || (whole == max && rest != 0) {
+            return Err(VatRateError::OutOfRange);
+        }
+        if rest != 0 {
+            return Err(VatRateError::TooPrecise);
+        }
+        // whole ≤ MAX_HUNDREDTHS, so it fits.
+        u16::try_from(whole).map_or(Err(VatRateError::OutOfRange), VatRate::from_hundredths)
     }
 
     /// The rate in hundredths of a percent (25.5 % → 2550).
@@ -189,7 +197,64 @@ impl serde::Serialize for VatRate {
 
 impl<'de> serde::Deserialize<'de> for VatRate {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let percent = number::deserialize_decimal(deserializer)?;
-        VatRate::from_percent(percent).map_err(serde::de::Error::custom)
+        // A whole percentage (nearly every rate) without a decimal in between. The rate is
+        // checked after the number is read, so an error's position is where it always was.
+        let rate = match number::deserialize_number(deserializer)? {
+            WireNumber::Unsigned(percent) => u8::try_from(percent)
+                .map_or(Err(VatRateError::OutOfRange), VatRate::from_whole_percent),
+            WireNumber::Decimal(percent) => VatRate::from_percent(percent),
+        };
+        rate.map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::{VatRate, VatRateError};
+
+    fn rate(text: &str) -> Result<u16, VatRateError> {
+        let percent: Decimal = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+        VatRate::from_percent(percent).map(VatRate::hundredths)
+    }
+
+    #[test]
+    fn percentages_are_checked_on_mantissa_and_scale() {
+        assert_eq!(rate("25"), Ok(2500));
+        assert_eq!(rate("25.5"), Ok(2550));
+        assert_eq!(rate("12.25"), Ok(1225));
+        assert_eq!(rate("12.2500000"), Ok(1225));
+        assert_eq!(rate("100.000"), Ok(10_000));
+        assert_eq!(rate("0"), Ok(0));
+        assert_eq!(rate("-0.00"), Ok(0));
+        assert_eq!(rate("-0.01"), Err(VatRateError::OutOfRange));
+        assert_eq!(rate("100.01"), Err(VatRateError::OutOfRange));
+        // Past 100 % is out of range before it is too precise.
+        assert_eq!(rate("100.001"), Err(VatRateError::OutOfRange));
+        assert_eq!(rate("12.345"), Err(VatRateError::TooPrecise));
+        assert_eq!(
+            rate("0.0000000000000000000000000001"),
+            Err(VatRateError::TooPrecise)
+        );
+        assert_eq!(
+            rate("79228162514264337593543950335"),
+            Err(VatRateError::OutOfRange)
+        );
+        assert_eq!(
+            rate("7922816251426433759354395033.5"),
+            Err(VatRateError::OutOfRange)
+        );
+    }
+
+    #[test]
+    fn whole_percentages_in_json_skip_the_decimal_with_the_same_results() {
+        let parse = |json: &str| serde_json::from_str::<VatRate>(json).map_err(|e| e.to_string());
+        assert_eq!(parse("25"), Ok(VatRate { hundredths: 2500 }));
+        assert_eq!(parse("25.5"), Ok(VatRate { hundredths: 2550 }));
+        let out_of_range = "VAT rate must be between 0 and 100 percent";
+        for json in ["101", "256", "65536", "-1", "100.5"] {
+            assert_eq!(parse(json), Err(out_of_range.to_owned()), "{json}");
+        }
     }
 }
