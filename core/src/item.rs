@@ -293,29 +293,26 @@ impl ItemExtras {
 impl OrderItem {
     /// How many fields [`Serialize`] writes (formats that are not self-describing need it).
     fn field_count(&self) -> usize {
-        let inline = [
-            self.quantity.is_some(),
-            self.vat_amount.is_some(),
-            self.vat.is_some(),
-            self.kind.is_some(),
-            self.eligible_for_discount.is_some(),
-        ];
-        let extras = self.extras.as_deref().map_or([false; 10], |e| {
-            [
-                !e.groups.is_empty(),
-                e.unit_volume.is_some(),
-                e.unit_weight.is_some(),
-                e.unit_dimensional_weight.is_some(),
-                e.is_changed.is_some(),
-                !e.discount_lines.is_empty(),
-                e.fee_split.is_some(),
-                e.splits.is_some(),
-                e.emd.is_some(),
-                e.store.is_some(),
-            ]
-        });
-        // `amount` is always written.
-        1 + self.text.field_count() + inline.iter().chain(&extras).filter(|&&set| set).count()
+        let set = |present: bool| usize::from(present);
+        // `amount` is always written; the rare fields only when the item has extras.
+        1 + self.text.field_count()
+            + set(self.quantity.is_some())
+            + set(self.vat_amount.is_some())
+            + set(self.vat.is_some())
+            + set(self.kind.is_some())
+            + set(self.eligible_for_discount.is_some())
+            + self.extras.as_deref().map_or(0, |e| {
+                set(!e.groups.is_empty())
+                    + set(e.unit_volume.is_some())
+                    + set(e.unit_weight.is_some())
+                    + set(e.unit_dimensional_weight.is_some())
+                    + set(e.is_changed.is_some())
+                    + set(!e.discount_lines.is_empty())
+                    + set(e.fee_split.is_some())
+                    + set(e.splits.is_some())
+                    + set(e.emd.is_some())
+                    + set(e.store.is_some())
+            })
     }
 }
 

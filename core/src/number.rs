@@ -65,7 +65,7 @@ pub(crate) fn serialize_scaled<S: serde::Serializer>(
 }
 
 /// [`serialize_scaled`] for a mantissa that fits `i64`.
-fn serialize_scaled_i64<S: serde::Serializer>(
+pub(crate) fn serialize_scaled_i64<S: serde::Serializer>(
     mut mantissa: i64,
     mut scale: u32,
     serializer: S,

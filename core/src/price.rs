@@ -340,15 +340,14 @@ const POWERS_OF_TEN: [i64; 19] = [
 /// every part fits `i64` (any realistic line): the same fraction [`UnitPrice::line_amounts`]
 /// otherwise builds in `i128`, without 128-bit multiplications or computed powers.
 fn exact_i64(price: PriceValue, quantity: Quantity, exponent: u32) -> Option<(i64, i64)> {
-    let q = quantity.get();
-    let quantity = i64::try_from(q.mantissa()).ok()?;
+    let (quantity, quantity_scale) = quantity.parts();
     // The total is price × quantity × 10^power minor units.
     let (price, power) = match price {
         PriceValue::Major(major) => (
             i64::try_from(major.mantissa()).ok()?,
-            i64::from(exponent) - i64::from(major.scale()) - i64::from(q.scale()),
+            i64::from(exponent) - i64::from(major.scale()) - i64::from(quantity_scale),
         ),
-        PriceValue::Minor(minor) => (minor, -i64::from(q.scale())),
+        PriceValue::Minor(minor) => (minor, -i64::from(quantity_scale)),
     };
     // The fraction with the common power of ten cancelled: no division at all when the
     // price and quantity have no more decimals than the currency (the usual line), and the

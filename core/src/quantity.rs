@@ -21,15 +21,20 @@ use crate::number;
 /// assert!(Quantity::new(dec!(-1)).is_err());
 /// assert_eq!(Quantity::from(std::num::NonZeroU32::MIN), Quantity::ONE);
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Quantity {
-    value: Decimal,
+    // `mantissa × 10^-scale`, normalised (no trailing zeros after the point), so equal
+    // quantities have equal fields. At most 15 significant digits always fit `i64`: the line
+    // arithmetic and serialization read these as they are, without a 96-bit decimal.
+    mantissa: i64,
+    scale: u8,
 }
 
 impl Quantity {
     /// One unit.
     pub const ONE: Quantity = Quantity {
-        value: Decimal::ONE,
+        mantissa: 1,
+        scale: 0,
     };
 
     /// A quantity; `Err` when not greater than zero or finer than 15 significant digits.
@@ -52,10 +57,11 @@ impl Quantity {
         } else {
             value.normalize()
         };
-        if number::fits_json_number_normal(value) {
-            Ok(Quantity { value })
-        } else {
-            Err(QuantityError::TooPrecise)
+        match (i64::try_from(value.mantissa()), u8::try_from(value.scale())) {
+            (Ok(mantissa), Ok(scale)) if number::fits_json_number_normal(value) => {
+                Ok(Quantity { mantissa, scale })
+            }
+            _ => Err(QuantityError::TooPrecise),
         }
     }
 
@@ -67,14 +73,33 @@ impl Quantity {
     /// assert_eq!(Quantity::ONE.get(), dec!(1));
     /// ```
     pub fn get(self) -> Decimal {
-        self.value
+        Decimal::new(self.mantissa, u32::from(self.scale))
+    }
+
+    /// `(mantissa, scale)`: the quantity is `mantissa × 10^-scale`, normalised.
+    pub(crate) fn parts(self) -> (i64, u32) {
+        (self.mantissa, u32::from(self.scale))
+    }
+}
+
+impl PartialOrd for Quantity {
+    fn partial_cmp(&self, other: &Quantity) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Quantity {
+    /// By value (`0.5 < 2`), as the decimals compare.
+    fn cmp(&self, other: &Quantity) -> std::cmp::Ordering {
+        self.get().cmp(&other.get())
     }
 }
 
 impl From<NonZeroU32> for Quantity {
     fn from(n: NonZeroU32) -> Self {
         Quantity {
-            value: Decimal::from(n.get()),
+            mantissa: i64::from(n.get()),
+            scale: 0,
         }
     }
 }
@@ -96,13 +121,13 @@ impl TryFrom<Decimal> for Quantity {
 
 impl fmt::Debug for Quantity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Quantity({})", self.value)
+        write!(f, "Quantity({})", self.get())
     }
 }
 
 impl fmt::Display for Quantity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.value, f)
+        fmt::Display::fmt(&self.get(), f)
     }
 }
 
@@ -136,11 +161,7 @@ impl std::error::Error for QuantityError {}
 
 impl serde::Serialize for Quantity {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // Normalised, so a whole quantity has scale 0: written as the integer it is.
-        match (self.value.scale(), i64::try_from(self.value.mantissa())) {
-            (0, Ok(whole)) => serializer.serialize_i64(whole),
-            _ => number::serialize_decimal(&self.value, serializer),
-        }
+        number::serialize_scaled_i64(self.mantissa, u32::from(self.scale), serializer)
     }
 }
 
@@ -148,5 +169,63 @@ impl<'de> serde::Deserialize<'de> for Quantity {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = number::deserialize_decimal(deserializer)?;
         Quantity::new(value).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn quantity(value: Decimal) -> Quantity {
+        Quantity::new(value).unwrap_or_else(|e| panic!("{value}: {e}"))
+    }
+
+    #[test]
+    fn held_normalised_so_equal_values_are_equal_quantities() {
+        assert_eq!(quantity(dec!(2.50)), quantity(dec!(2.5)));
+        assert_eq!(quantity(dec!(2.50)).parts(), (25, 1));
+        assert_eq!(
+            quantity(dec!(3.000)),
+            Quantity::from(NonZeroU32::new(3).unwrap_or(NonZeroU32::MIN))
+        );
+        assert_eq!(quantity(dec!(100)).parts(), (100, 0));
+        assert_eq!(quantity(dec!(0.125)).get(), dec!(0.125));
+        assert_eq!(quantity(dec!(1.000)).get().scale(), 0);
+    }
+
+    #[test]
+    fn ordered_by_value_not_by_digits() {
+        let mut quantities = [dec!(2), dec!(0.5), dec!(10), dec!(1.25), dec!(0.75)].map(quantity);
+        quantities.sort();
+        assert_eq!(
+            quantities.map(Quantity::get),
+            [dec!(0.5), dec!(0.75), dec!(1.25), dec!(2), dec!(10)]
+        );
+    }
+
+    #[test]
+    fn the_limits_fit_the_parts() {
+        // 15 significant digits and 22 decimals are the most a quantity holds.
+        let widest = quantity(dec!(999999999999999));
+        assert_eq!(widest.parts(), (999_999_999_999_999, 0));
+        let finest = quantity(dec!(0.0000000000000000000001));
+        assert_eq!(finest.parts(), (1, 22));
+        assert_eq!(
+            Quantity::new(dec!(1000000000000000.1)),
+            Err(QuantityError::TooPrecise)
+        );
+        assert_eq!(
+            Quantity::new(dec!(0.00000000000000000000001)),
+            Err(QuantityError::TooPrecise)
+        );
+        assert_eq!(Quantity::new(dec!(-0.5)), Err(QuantityError::NotPositive));
+    }
+
+    #[test]
+    fn serialized_as_the_number_it_is() {
+        let json = [dec!(2), dec!(2.50), dec!(0.125), dec!(100)]
+            .map(|q| serde_json::to_string(&quantity(q)).unwrap_or_default());
+        assert_eq!(json, ["2", "2.5", "0.125", "100"]);
     }
 }
