@@ -478,12 +478,11 @@ impl<'de> Deserialize<'de> for WireDecimal {
     }
 }
 
-/// Reads an `order.items[]` object field by field into the item it becomes.
-///
-/// Written by hand rather than derived into a wire struct and converted: that struct was
-/// 328 bytes, moved several times per line, and its rare fields were gathered into an
-/// [`ItemExtras`] that was built and dropped for every line. Here the common fields go
-/// straight into locals and a rare one boxes the extras when it first appears. Messages are
+// Written by hand rather than derived into a wire struct and converted: that struct was
+// 328 bytes, moved several times per line, and its rare fields were gathered into an
+// `ItemExtras` that was built and dropped for every line. Here the common fields go straight
+// into locals and a rare one boxes the extras when it first appears.
+/// Reads an `order.items[]` object field by field into the item it becomes. Messages are
 /// serde's own, word for word: "missing field `amount`", "duplicate field `id`",
 /// "unknown field `x`, expected one of …", and each value's type error.
 ///
