@@ -887,53 +887,58 @@ mod tests {
 
     #[test]
     fn hand_written_parsing_words_its_errors_as_serde_derive_does() {
-        assert_eq!(
-            error(r#"{"id":"a"}"#),
-            "missing field `amount` at line 1 column 10"
-        );
-        assert_eq!(
-            error(r#"{"amount":1,"id":"a","id":"b"}"#),
-            "duplicate field `id` at line 1 column 25"
-        );
-        // A unit measure is a number when present, never `null`.
-        assert_eq!(
-            error(r#"{"amount":1,"unit_weight":null}"#),
-            "invalid type: null, expected a JSON number at line 1 column 30"
-        );
-        // A field is repeated even when it was `null` the first time.
-        assert_eq!(
-            error(r#"{"vat":null,"amount":1,"vat":25}"#),
-            "duplicate field `vat` at line 1 column 28"
-        );
-        assert_eq!(
-            error(r#"{"amount":"1"}"#),
-            r#"invalid type: string "1", expected i64 at line 1 column 13"#
-        );
-        assert_eq!(
-            error(r#"{"amount":1,"line_id":2}"#),
-            "invalid type: integer `2`, expected a string at line 1 column 23"
-        );
-        assert_eq!(
-            error(r#"{"amount":1,"vat":101}"#),
-            "VAT rate must be between 0 and 100 percent at line 1 column 22"
-        );
-        assert_eq!(
-            error(r#"{"amount":1,"groups":[{"id":"g","x":1}]}"#),
-            "unknown field `x`, expected `id` or `name` at line 1 column 35"
-        );
-        assert_eq!(
-            error(r#"{"amount":1,"amout":1}"#),
-            "unknown field `amout`, expected one of `id`, `line_id`, `description`, \
-             `quantity`, `amount`, `vat_amount`, `vat`, `type`, `groups`, `unit_volume`, \
-             `unit_weight`, `unit_dimensional_weight`, `thumbnail_url`, \
-             `eligible_for_discount`, `is_changed`, `discount_lines`, `fee_split`, `splits`, \
-             `emd`, `store`, `gross_amount`, `version` at line 1 column 19"
-        );
-        // An item is an object, never an array of its fields in order (as `Order` reads it).
-        assert_eq!(
-            error("[1]"),
-            "invalid type: sequence, expected an order item (a JSON object) at line 1 column 1"
-        );
+        let cases = [
+            (
+                r#"{"id":"a"}"#,
+                "missing field `amount` at line 1 column 10",
+            ),
+            (
+                r#"{"amount":1,"id":"a","id":"b"}"#,
+                "duplicate field `id` at line 1 column 25",
+            ),
+            // A unit measure is a number when present, never `null`.
+            (
+                r#"{"amount":1,"unit_weight":null}"#,
+                "invalid type: null, expected a JSON number at line 1 column 30",
+            ),
+            // A field is repeated even when it was `null` the first time.
+            (
+                r#"{"vat":null,"amount":1,"vat":25}"#,
+                "duplicate field `vat` at line 1 column 28",
+            ),
+            (
+                r#"{"amount":"1"}"#,
+                r#"invalid type: string "1", expected i64 at line 1 column 13"#,
+            ),
+            (
+                r#"{"amount":1,"line_id":2}"#,
+                "invalid type: integer `2`, expected a string at line 1 column 23",
+            ),
+            (
+                r#"{"amount":1,"vat":101}"#,
+                "VAT rate must be between 0 and 100 percent at line 1 column 22",
+            ),
+            (
+                r#"{"amount":1,"groups":[{"id":"g","x":1}]}"#,
+                "unknown field `x`, expected `id` or `name` at line 1 column 35",
+            ),
+            (
+                r#"{"amount":1,"amout":1}"#,
+                "unknown field `amout`, expected one of `id`, `line_id`, `description`, \
+                 `quantity`, `amount`, `vat_amount`, `vat`, `type`, `groups`, `unit_volume`, \
+                 `unit_weight`, `unit_dimensional_weight`, `thumbnail_url`, \
+                 `eligible_for_discount`, `is_changed`, `discount_lines`, `fee_split`, `splits`, \
+                 `emd`, `store`, `gross_amount`, `version` at line 1 column 19",
+            ),
+            // An item is an object, never an array of its fields in order (as `Order` reads it).
+            (
+                "[1]",
+                "invalid type: sequence, expected an order item (a JSON object) at line 1 column 1",
+            ),
+        ];
+        for (json, message) in cases {
+            assert_eq!(error(json), message, "{json}");
+        }
     }
 
     #[test]
