@@ -52,27 +52,6 @@ pub(crate) struct TextSpans {
 }
 
 impl TextSpans {
-    /// Where `fields` (in [`TextField`] order) lie when written one after another from
-    /// `start`; the caller has checked that they end by [`MAX_TEXT`].
-    fn laid_out(start: u32, fields: &[Option<&str>; 4]) -> TextSpans {
-        let mut spans = TextSpans {
-            start,
-            ..TextSpans::default()
-        };
-        let mut end = start;
-        for (field, (value, slot)) in TextField::ALL
-            .into_iter()
-            .zip(fields.iter().zip(spans.ends.iter_mut()))
-        {
-            if let Some(value) = value {
-                end += value.len() as u32; // within the checked total
-                spans.present |= field.bit();
-            }
-            *slot = end;
-        }
-        spans
-    }
-
     fn range(&self, field: TextField) -> Option<(usize, usize)> {
         if self.present & field.bit() == 0 {
             return None;
@@ -98,41 +77,13 @@ fn text_len(fields: &[Option<&str>; 4]) -> usize {
 }
 
 thread_local! {
-    /// Where [`concatenated`] gathers an item's text before copying it into its buffer.
-    static SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Where [`ItemText::single`] gathers a parsed item's text before copying it, in one
+    /// piece, into the item's own buffer.
+    static SCRATCH: RefCell<TextArena> = RefCell::new(TextArena::default());
 }
 
 /// Scratch text past this many bytes is not kept for the next item.
 const SCRATCH_KEPT: usize = 4096;
-
-/// `fields` one after another in a shared buffer of their own: one allocation, the text
-/// gathered first in a per-thread scratch buffer. An `Arc<str>` made from a new `String`
-/// would be two allocations, and one gathered on the stack would have to be checked for
-/// UTF-8 again.
-fn concatenated(fields: &[Option<&str>; 4], bytes: usize) -> Arc<str> {
-    let gather = |text: &mut String| {
-        text.clear();
-        text.reserve(bytes);
-        for value in fields.iter().flatten() {
-            text.push_str(value);
-        }
-        let shared = Arc::from(text.as_str());
-        if text.capacity() > SCRATCH_KEPT {
-            *text = String::new();
-        }
-        shared
-    };
-    SCRATCH
-        .try_with(|scratch| {
-            scratch
-                .try_borrow_mut()
-                .ok()
-                .map(|mut text| gather(&mut text))
-        })
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| gather(&mut String::new()))
-}
 
 /// The text did not fit in one buffer (see [`MAX_TEXT`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,11 +149,20 @@ impl TextArena {
         }
         // One capacity check for the line instead of one per field.
         self.buffer.reserve(added);
-        for value in fields.iter().flatten() {
-            self.buffer.push_str(value);
+        let mut spans = TextSpans::default();
+        let mut end = start as u32; // `start ≤ bytes ≤ limit ≤ u32::MAX`
+        spans.start = end;
+        for (field, (value, slot)) in TextField::ALL
+            .into_iter()
+            .zip(fields.into_iter().zip(spans.ends.iter_mut()))
+        {
+            if let Some(value) = value {
+                self.buffer.push_str(value);
+                end += value.len() as u32; // within `bytes`, checked above
+                spans.present |= field.bit();
+            }
+            *slot = end;
         }
-        // `start ≤ bytes ≤ limit ≤ u32::MAX`
-        let spans = TextSpans::laid_out(start as u32, &fields);
         Ok(spans)
     }
 
@@ -241,15 +201,33 @@ impl ItemText {
     }
 
     /// The text of a single item, in a buffer of its own.
+    ///
+    /// One allocation: the text is gathered in a per-thread scratch arena, then copied once
+    /// into an `Arc<str>`. One made from a new `String` would be two allocations, and text
+    /// gathered on the stack would have to be checked for UTF-8 again.
     pub(crate) fn single(fields: [Option<&str>; 4]) -> Result<ItemText, TextTooLong> {
-        let bytes = text_len(&fields);
-        if bytes > MAX_TEXT {
-            return Err(TextTooLong { bytes });
-        }
-        Ok(ItemText {
-            buffer: Some(concatenated(&fields, bytes)),
-            spans: TextSpans::laid_out(0, &fields),
-        })
+        let gather = |arena: &mut TextArena| {
+            arena.buffer.clear();
+            let spans = arena.push(fields)?;
+            let buffer = Arc::from(arena.buffer.as_str());
+            if arena.buffer.capacity() > SCRATCH_KEPT {
+                *arena = TextArena::default();
+            }
+            Ok(ItemText {
+                buffer: Some(buffer),
+                spans,
+            })
+        };
+        SCRATCH
+            .try_with(|scratch| {
+                scratch
+                    .try_borrow_mut()
+                    .ok()
+                    .map(|mut arena| gather(&mut arena))
+            })
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| gather(&mut TextArena::default()))
     }
 
     /// How many of the fields the item has (what [`get`](Self::get) finds).

@@ -468,8 +468,6 @@ fn vat_bounds(amount: i64, hundredths: i64) -> (i128, i128) {
     (floor, floor + i128::from(!exact))
 }
 
-/// A line's `vat_amount` must be the floor or the ceiling of `amount × vat / (100 + vat)`
-/// when the line states its rate, and within what any rate (0..=100 %) allows when it does not.
 /// Whether [`check_vat_amount`] accepts `vat_amount` (for debug checks of what a built
 /// order's construction proves).
 fn vat_fits_rate(amount: i64, vat_amount: i64, vat: Option<VatRate>) -> bool {
@@ -478,6 +476,8 @@ fn vat_fits_rate(amount: i64, vat_amount: i64, vat: Option<VatRate>) -> bool {
     scratch.is_empty()
 }
 
+/// A line's `vat_amount` must be the floor or the ceiling of `amount × vat / (100 + vat)`
+/// when the line states its rate, and within what any rate (0..=100 %) allows when it does not.
 fn check_vat_amount(
     amount: i64,
     vat_amount: i64,
@@ -529,35 +529,27 @@ fn check_vat_amount(
 
 /// Every `line_id` is unique across the items and the shipping option.
 fn check_unique_line_ids(data: &OrderData, proven: Proven, v: &mut Violations) {
+    let mut seen = LineIds::new(data.items.len() + 1);
     if proven.numbered_line_ids {
+        // The builder numbered every item "1", "2", …: marked without reading them.
         debug_assert!(
             data.items.iter().enumerate().all(|(index, item)| {
                 item.line_id().and_then(sequence_number) == Some(index + 1)
             })
         );
-        if let Some(shipping) = &data.shipping_option
-            && sequence_number(&shipping.line_id).is_some_and(|n| n <= data.items.len())
-        {
-            v.add(
-                Rule::DuplicateLineId,
-                "order.shipping_option.line_id",
-                "a line_id not used by any item",
-                quoted(&shipping.line_id),
-            );
-        }
-        return;
-    }
-    let mut seen = LineIds::new(data.items.len() + 1);
-    for (index, item) in data.items.iter().enumerate() {
-        if let Some(line_id) = item.line_id()
-            && !seen.insert(line_id)
-        {
-            v.add(
-                Rule::DuplicateLineId,
-                format_args!("order.items[{index}].line_id"),
-                "a line_id not used by another line",
-                quoted(line_id),
-            );
+        seen.mark_numbered(data.items.len());
+    } else {
+        for (index, item) in data.items.iter().enumerate() {
+            if let Some(line_id) = item.line_id()
+                && !seen.insert(line_id)
+            {
+                v.add(
+                    Rule::DuplicateLineId,
+                    format_args!("order.items[{index}].line_id"),
+                    "a line_id not used by another line",
+                    quoted(line_id),
+                );
+            }
         }
     }
     if let Some(shipping) = &data.shipping_option
@@ -586,6 +578,13 @@ impl<'a> LineIds<'a> {
         LineIds {
             numbered: vec![false; lines + 1],
             named: HashSet::new(),
+        }
+    }
+
+    /// Marks "1" to `count` as seen.
+    fn mark_numbered(&mut self, count: usize) {
+        for seen in self.numbered.iter_mut().skip(1).take(count) {
+            *seen = true;
         }
     }
 
