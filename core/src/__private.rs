@@ -14,6 +14,7 @@ pub use rust_decimal::Decimal;
 pub use crate::{CheckoutItem, Currency, ItemType, Line, Money, Quantity, UnitPrice, VatRate};
 
 /// A VAT rate the derive already checked; a `const` item evaluates it at compile time.
+#[inline]
 pub const fn vat_rate(hundredths: u16) -> VatRate {
     match VatRate::from_hundredths(hundredths) {
         Ok(rate) => rate,
@@ -22,6 +23,7 @@ pub const fn vat_rate(hundredths: u16) -> VatRate {
 }
 
 /// A currency the derive already checked; a `const` item evaluates it at compile time.
+#[inline]
 pub const fn currency(code: &str) -> Currency {
     match Currency::from_code(code) {
         Some(currency) => currency,
@@ -41,36 +43,43 @@ pub trait AsText {
 }
 
 impl AsText for str {
+    #[inline]
     fn as_text(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
     }
 }
 impl AsText for String {
+    #[inline]
     fn as_text(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
     }
 }
 impl AsText for Cow<'_, str> {
+    #[inline]
     fn as_text(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
     }
 }
 impl AsText for Box<str> {
+    #[inline]
     fn as_text(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
     }
 }
 impl AsText for Rc<str> {
+    #[inline]
     fn as_text(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
     }
 }
 impl AsText for Arc<str> {
+    #[inline]
     fn as_text(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
     }
 }
 impl<T: AsText + ?Sized> AsText for &T {
+    #[inline]
     fn as_text(&self) -> Cow<'_, str> {
         (**self).as_text()
     }
@@ -87,11 +96,13 @@ pub trait AsOptionalText {
 }
 
 impl<T: AsText + ?Sized> AsOptionalText for T {
+    #[inline]
     fn as_optional_text(&self) -> Option<Cow<'_, str>> {
         Some(self.as_text())
     }
 }
 impl<T: AsText> AsOptionalText for Option<T> {
+    #[inline]
     fn as_optional_text(&self) -> Option<Cow<'_, str>> {
         self.as_ref().map(AsText::as_text)
     }
@@ -109,21 +120,25 @@ pub trait AsUnitPrice {
 }
 
 impl AsUnitPrice for Decimal {
+    #[inline]
     fn as_unit_price(&self) -> UnitPrice {
         UnitPrice::major(*self)
     }
 }
 impl AsUnitPrice for Money {
+    #[inline]
     fn as_unit_price(&self) -> UnitPrice {
         UnitPrice::money(*self)
     }
 }
 impl AsUnitPrice for UnitPrice {
+    #[inline]
     fn as_unit_price(&self) -> UnitPrice {
         *self
     }
 }
 impl<T: AsUnitPrice + ?Sized> AsUnitPrice for &T {
+    #[inline]
     fn as_unit_price(&self) -> UnitPrice {
         (**self).as_unit_price()
     }
@@ -142,16 +157,19 @@ pub trait AsIntegerPrice {
 macro_rules! integer_roles {
     ($($int:ty),*) => {$(
         impl AsIntegerPrice for $int {
+            #[inline]
             fn as_integer_price(&self) -> i128 {
                 i128::from(*self)
             }
         }
         impl AsQuantity for $int {
+            #[inline]
             fn as_quantity(&self) -> Decimal {
                 Decimal::from(*self)
             }
         }
         impl AsMeasure for $int {
+            #[inline]
             fn as_measure(&self) -> Option<Decimal> {
                 Some(Decimal::from(*self))
             }
@@ -161,6 +179,7 @@ macro_rules! integer_roles {
 integer_roles!(u8, u16, u32, u64, i8, i16, i32, i64);
 
 impl<T: AsIntegerPrice + ?Sized> AsIntegerPrice for &T {
+    #[inline]
     fn as_integer_price(&self) -> i128 {
         (**self).as_integer_price()
     }
@@ -168,12 +187,14 @@ impl<T: AsIntegerPrice + ?Sized> AsIntegerPrice for &T {
 
 /// An integer price in minor units. Out-of-range values saturate at the bound, which the order
 /// then rejects as out of range (nothing is silently accepted).
+#[inline]
 pub fn minor_units_price(value: i128) -> UnitPrice {
     let clamped = i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX });
     UnitPrice::minor(clamped)
 }
 
 /// An integer price in major units.
+#[inline]
 pub fn major_units_price(value: i128) -> UnitPrice {
     // i128 values beyond Decimal's 96 bits saturate; the order rejects them as out of range.
     UnitPrice::major(
@@ -196,16 +217,19 @@ pub trait AsQuantity {
 }
 
 impl AsQuantity for Decimal {
+    #[inline]
     fn as_quantity(&self) -> Decimal {
         *self
     }
 }
 impl AsQuantity for Quantity {
+    #[inline]
     fn as_quantity(&self) -> Decimal {
         self.get()
     }
 }
 impl<T: AsQuantity + ?Sized> AsQuantity for &T {
+    #[inline]
     fn as_quantity(&self) -> Decimal {
         (**self).as_quantity()
     }
@@ -222,17 +246,20 @@ pub trait AsVat {
 }
 
 impl AsVat for Decimal {
+    #[inline]
     fn apply_vat<'a>(&self, line: Line<'a>) -> Line<'a> {
         line.vat_percent(*self)
     }
 }
 impl AsVat for VatRate {
+    #[inline]
     fn apply_vat<'a>(&self, mut line: Line<'a>) -> Line<'a> {
         line.vat = crate::line::VatInput::Rate(*self);
         line
     }
 }
 impl<T: AsVat + ?Sized> AsVat for &T {
+    #[inline]
     fn apply_vat<'a>(&self, line: Line<'a>) -> Line<'a> {
         (**self).apply_vat(line)
     }
@@ -250,16 +277,19 @@ pub trait AsMeasure {
 }
 
 impl AsMeasure for Decimal {
+    #[inline]
     fn as_measure(&self) -> Option<Decimal> {
         Some(*self)
     }
 }
 impl<T: AsMeasure> AsMeasure for Option<T> {
+    #[inline]
     fn as_measure(&self) -> Option<Decimal> {
         self.as_ref().and_then(AsMeasure::as_measure)
     }
 }
 impl<T: AsMeasure + ?Sized> AsMeasure for &T {
+    #[inline]
     fn as_measure(&self) -> Option<Decimal> {
         (**self).as_measure()
     }
@@ -276,16 +306,19 @@ pub trait AsFlag {
 }
 
 impl AsFlag for bool {
+    #[inline]
     fn as_flag(&self) -> Option<bool> {
         Some(*self)
     }
 }
 impl AsFlag for Option<bool> {
+    #[inline]
     fn as_flag(&self) -> Option<bool> {
         *self
     }
 }
 impl<T: AsFlag + ?Sized> AsFlag for &T {
+    #[inline]
     fn as_flag(&self) -> Option<bool> {
         (**self).as_flag()
     }
@@ -293,6 +326,7 @@ impl<T: AsFlag + ?Sized> AsFlag for &T {
 
 /// States the struct's `currency = "..."` on a price that does not carry its own: a `Money`
 /// field keeps its currency (the order then checks it), so the attribute never relabels money.
+#[inline]
 pub const fn price_in_currency(price: UnitPrice, currency: Currency) -> UnitPrice {
     match price.currency() {
         Some(_) => price,
@@ -301,41 +335,48 @@ pub const fn price_in_currency(price: UnitPrice, currency: Currency) -> UnitPric
 }
 
 /// `#[checkout(quantity)]`.
+#[inline]
 pub fn set_quantity(line: Line<'_>, quantity: Decimal) -> Line<'_> {
     line.quantity(quantity)
 }
 
 /// `#[checkout(line_id)]`; `None` leaves the line to be numbered by the order.
+#[inline]
 pub fn set_line_id<'a>(mut line: Line<'a>, line_id: Option<Cow<'a, str>>) -> Line<'a> {
     line.line_id = line_id;
     line
 }
 
 /// `#[checkout(thumbnail_url)]`; `None` omits the key.
+#[inline]
 pub fn set_thumbnail_url<'a>(mut line: Line<'a>, url: Option<Cow<'a, str>>) -> Line<'a> {
     line.thumbnail_url = url;
     line
 }
 
 /// `#[checkout(unit_weight)]`; `None` omits the key.
+#[inline]
 pub fn set_unit_weight(mut line: Line<'_>, value: Option<Decimal>) -> Line<'_> {
     line.unit_weight = value;
     line
 }
 
 /// `#[checkout(unit_volume)]`; `None` omits the key.
+#[inline]
 pub fn set_unit_volume(mut line: Line<'_>, value: Option<Decimal>) -> Line<'_> {
     line.unit_volume = value;
     line
 }
 
 /// `#[checkout(unit_dimensional_weight)]`; `None` omits the key.
+#[inline]
 pub fn set_unit_dimensional_weight(mut line: Line<'_>, value: Option<Decimal>) -> Line<'_> {
     line.unit_dimensional_weight = value;
     line
 }
 
 /// `#[checkout(eligible_for_discount)]`; `None` omits the key.
+#[inline]
 pub fn set_eligible_for_discount(mut line: Line<'_>, value: Option<bool>) -> Line<'_> {
     line.eligible_for_discount = value;
     line

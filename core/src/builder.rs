@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::error::{Error, Rule, Violation, Violations};
 use crate::item::{ItemExtras, OrderItem};
 use crate::item_text::{ItemText, MAX_TEXT, TextArena, TextSpans};
-use crate::line::VatInput;
+use crate::line::{QuantityInput, VatInput};
 use crate::order::OrderData;
 use crate::validate::Proven;
 use crate::{
@@ -313,19 +313,21 @@ impl<'a> OrderBuilder<'a> {
         let index = self.items.len();
         let settings = &mut *self.settings;
         settings.named_line_ids |= line.line_id.is_some();
-        let spans = write_line_text(&mut settings.text, line, index, &mut settings.line_problems);
-        let item = compute_item(
-            line,
-            index,
-            ItemText::unattached(spans),
-            LineContext {
-                currency: settings.currency,
-                rounding: settings.rounding,
-                problems: &mut settings.line_problems,
-                unsettled: &mut settings.unsettled,
-            },
-        );
-        self.items.push(item);
+        self.items.extend(std::iter::once_with(|| {
+            let spans =
+                write_line_text(&mut settings.text, line, index, &mut settings.line_problems);
+            compute_item(
+                line,
+                index,
+                ItemText::unattached(spans),
+                LineContext {
+                    currency: settings.currency,
+                    rounding: settings.rounding,
+                    problems: &mut settings.line_problems,
+                    unsettled: &mut settings.unsettled,
+                },
+            )
+        }));
     }
 
     /// Sets the chosen shipping option.
@@ -692,14 +694,14 @@ fn compute_item(line: &Line<'_>, index: usize, text: ItemText, cx: LineContext<'
         problems: v,
         unsettled,
     } = cx;
-    let quantity = match Quantity::new(line.quantity) {
-        Ok(q) => Some(q),
-        Err(_) => {
+    let quantity = match line.quantity {
+        QuantityInput::Valid(quantity) => Some(quantity),
+        QuantityInput::Rejected(value) => {
             v.add(
                 Rule::Quantity,
                 format_args!("order.items[{index}].quantity"),
                 crate::quantity::QuantityError::EXPECTED,
-                line.quantity.to_string(),
+                value.to_string(),
             );
             None
         }

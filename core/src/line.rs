@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use crate::{ItemType, UnitPrice, VatRate};
+use crate::{ItemType, Quantity, UnitPrice, VatRate};
 
 /// A type that can be one line of a Dintero order.
 ///
@@ -37,12 +37,14 @@ pub trait CheckoutItem {
 }
 
 impl<T: CheckoutItem + ?Sized> CheckoutItem for &T {
+    #[inline]
     fn line(&self) -> Line<'_> {
         (**self).line()
     }
 }
 
 impl<T: CheckoutItem + ?Sized> CheckoutItem for Box<T> {
+    #[inline]
     fn line(&self) -> Line<'_> {
         (**self).line()
     }
@@ -54,6 +56,15 @@ impl<T: CheckoutItem + ?Sized> CheckoutItem for Box<T> {
 pub(crate) enum VatInput {
     Rate(VatRate),
     Percent(Decimal),
+}
+
+/// A quantity as given, checked as the line is made (where the value is still in registers,
+/// not after a round trip through the line's memory): valid, or the rejected value, which the
+/// order reports with its path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum QuantityInput {
+    Valid(Quantity),
+    Rejected(Decimal),
 }
 
 /// One line as described by a cart, before the order computes and checks it.
@@ -79,7 +90,7 @@ pub struct Line<'a> {
     pub(crate) description: Cow<'a, str>,
     pub(crate) unit_price: UnitPrice,
     pub(crate) vat: VatInput,
-    pub(crate) quantity: Decimal,
+    pub(crate) quantity: QuantityInput,
     pub(crate) line_id: Option<Cow<'a, str>>,
     pub(crate) kind: Option<ItemType>,
     pub(crate) unit_weight: Option<Decimal>,
@@ -98,6 +109,7 @@ impl<'a> Line<'a> {
     /// let line = Line::new("sku-1", "Chair", UnitPrice::minor(29990), VatRate::ZERO);
     /// # let _ = line;
     /// ```
+    #[inline]
     pub fn new(
         id: impl Into<Cow<'a, str>>,
         description: impl Into<Cow<'a, str>>,
@@ -109,7 +121,7 @@ impl<'a> Line<'a> {
             description: description.into(),
             unit_price,
             vat: VatInput::Rate(vat),
-            quantity: Decimal::ONE,
+            quantity: QuantityInput::Valid(Quantity::ONE),
             line_id: None,
             kind: None,
             unit_weight: None,
@@ -128,8 +140,12 @@ impl<'a> Line<'a> {
     /// let line = Line::new("sku", "Cheese", UnitPrice::minor(100), VatRate::ZERO).quantity(dec!(2.5));
     /// # let _ = line;
     /// ```
+    #[inline]
     pub fn quantity(mut self, quantity: Decimal) -> Line<'a> {
-        self.quantity = quantity;
+        self.quantity = match Quantity::new(quantity) {
+            Ok(valid) => QuantityInput::Valid(valid),
+            Err(_) => QuantityInput::Rejected(quantity),
+        };
         self
     }
 
@@ -141,6 +157,7 @@ impl<'a> Line<'a> {
     /// let line = Line::new("sku", "Chair", UnitPrice::minor(100), VatRate::ZERO).line_id("a-1");
     /// # let _ = line;
     /// ```
+    #[inline]
     pub fn line_id(mut self, line_id: impl Into<Cow<'a, str>>) -> Line<'a> {
         self.line_id = Some(line_id.into());
         self
@@ -154,6 +171,7 @@ impl<'a> Line<'a> {
     ///     .kind(ItemType::GiftCard);
     /// # let _ = card;
     /// ```
+    #[inline]
     pub fn kind(mut self, kind: ItemType) -> Line<'a> {
         self.kind = Some(kind);
         self
@@ -167,6 +185,7 @@ impl<'a> Line<'a> {
     /// let line = Line::new("sku", "Chair", UnitPrice::minor(100), VatRate::ZERO).unit_weight(dec!(4.2));
     /// # let _ = line;
     /// ```
+    #[inline]
     pub fn unit_weight(mut self, kg: Decimal) -> Line<'a> {
         self.unit_weight = Some(kg);
         self
@@ -180,6 +199,7 @@ impl<'a> Line<'a> {
     /// let line = Line::new("sku", "Chair", UnitPrice::minor(100), VatRate::ZERO).unit_volume(dec!(0.3));
     /// # let _ = line;
     /// ```
+    #[inline]
     pub fn unit_volume(mut self, cubic_metres: Decimal) -> Line<'a> {
         self.unit_volume = Some(cubic_metres);
         self
@@ -194,6 +214,7 @@ impl<'a> Line<'a> {
     ///     .unit_dimensional_weight(dec!(6));
     /// # let _ = line;
     /// ```
+    #[inline]
     pub fn unit_dimensional_weight(mut self, value: Decimal) -> Line<'a> {
         self.unit_dimensional_weight = Some(value);
         self
@@ -207,6 +228,7 @@ impl<'a> Line<'a> {
     ///     .thumbnail_url("https://shop.example/chair.png");
     /// # let _ = line;
     /// ```
+    #[inline]
     pub fn thumbnail_url(mut self, url: impl Into<Cow<'a, str>>) -> Line<'a> {
         self.thumbnail_url = Some(url.into());
         self
@@ -220,12 +242,14 @@ impl<'a> Line<'a> {
     ///     .eligible_for_discount(true);
     /// # let _ = line;
     /// ```
+    #[inline]
     pub fn eligible_for_discount(mut self, eligible: bool) -> Line<'a> {
         self.eligible_for_discount = Some(eligible);
         self
     }
 
     /// Sets a VAT percentage read at run time; the order checks it when built.
+    #[inline]
     pub(crate) fn vat_percent(mut self, percent: Decimal) -> Line<'a> {
         self.vat = VatInput::Percent(percent);
         self

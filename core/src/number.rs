@@ -22,13 +22,15 @@ const EXACT_F64_POWERS: [f64; 23] = [
 /// Whether `value` has at most 15 significant digits and at most 22 decimals, so it is
 /// written exactly (mantissa and power of ten are exact doubles) and survives JSON.
 pub(crate) fn fits_json_number(value: Decimal) -> bool {
-    fits_json_number_normal(value.normalize())
-}
-
-/// [`fits_json_number`] for a value already normalised.
-pub(crate) fn fits_json_number_normal(normal: Decimal) -> bool {
+    let normal = value.normalize();
     normal.mantissa().unsigned_abs() < 10_u128.pow(MAX_SIGNIFICANT_DIGITS)
         && (normal.scale() as usize) < EXACT_F64_POWERS.len()
+}
+
+/// [`fits_json_number`] for a normalised value given as `mantissa × 10^-scale`.
+pub(crate) fn fits_json_number_parts(mantissa: i64, scale: u8) -> bool {
+    mantissa.unsigned_abs() < 10_u64.pow(MAX_SIGNIFICANT_DIGITS)
+        && usize::from(scale) < EXACT_F64_POWERS.len()
 }
 
 /// Writes `mantissa × 10^-scale` as a JSON integer when whole, else as the nearest double.

@@ -70,13 +70,67 @@ pub struct UnitPrice {
     pricing: Pricing,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A price's value. A decimal's mantissa and scale are taken apart when the price is made,
+/// while the decimal is at hand: the line arithmetic reads them as integers instead of
+/// reassembling a 96-bit mantissa from the line's memory.
+#[derive(Debug, Clone, Copy)]
 enum PriceValue {
-    /// Major units; may be finer than the currency.
-    Major(Decimal),
+    /// Major units, `mantissa × 10^-scale` (any realistic price); may be finer than the
+    /// currency.
+    Major { mantissa: i64, scale: u8 },
+    /// Major units whose mantissa needs more than 64 bits.
+    WideMajor(Decimal),
     /// Whole minor units.
     Minor(i64),
 }
+
+impl PriceValue {
+    /// Major units from a decimal, split when its mantissa fits `i64`.
+    #[inline]
+    const fn major(value: Decimal) -> PriceValue {
+        let mantissa = value.mantissa();
+        // `Decimal`'s scale is at most 28.
+        if mantissa >= i64::MIN as i128 && mantissa <= i64::MAX as i128 && value.scale() <= 28 {
+            PriceValue::Major {
+                mantissa: mantissa as i64,
+                scale: value.scale() as u8,
+            }
+        } else {
+            PriceValue::WideMajor(value)
+        }
+    }
+
+    /// The value in major units, when it was given in major units.
+    fn major_decimal(self) -> Option<Decimal> {
+        match self {
+            PriceValue::Major { mantissa, scale } => Some(split_decimal(mantissa, scale)),
+            PriceValue::WideMajor(value) => Some(value),
+            PriceValue::Minor(_) => None,
+        }
+    }
+}
+
+/// The decimal [`PriceValue::major`] took apart (its scale is at most 28, so `Decimal::new`
+/// takes it).
+fn split_decimal(mantissa: i64, scale: u8) -> Decimal {
+    Decimal::new(mantissa, scale.into())
+}
+
+/// Major-unit prices compare by value (`299.9` equals `299.90`), as the decimals they came
+/// from do; a minor-unit price equals only a minor-unit price.
+impl PartialEq for PriceValue {
+    fn eq(&self, other: &PriceValue) -> bool {
+        match (*self, *other) {
+            (PriceValue::Minor(a), PriceValue::Minor(b)) => a == b,
+            (a, b) => match (a.major_decimal(), b.major_decimal()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+}
+
+impl Eq for PriceValue {}
 
 impl UnitPrice {
     /// A price in major units of the order's currency (`299.90` NOK), VAT included.
@@ -87,9 +141,10 @@ impl UnitPrice {
     /// let p = UnitPrice::major(dec!(0.125)); // finer than øre: rounded once per line
     /// # let _ = p;
     /// ```
+    #[inline]
     pub const fn major(value: Decimal) -> UnitPrice {
         UnitPrice {
-            value: PriceValue::Major(value),
+            value: PriceValue::major(value),
             currency: None,
             pricing: Pricing::Gross,
         }
@@ -102,6 +157,7 @@ impl UnitPrice {
     /// let p = UnitPrice::minor(29990);
     /// # let _ = p;
     /// ```
+    #[inline]
     pub const fn minor(value: i64) -> UnitPrice {
         UnitPrice {
             value: PriceValue::Minor(value),
@@ -117,6 +173,7 @@ impl UnitPrice {
     /// let p = UnitPrice::money(Money::from_minor(29990, Currency::NOK));
     /// assert_eq!(p.currency(), Some(Currency::NOK));
     /// ```
+    #[inline]
     pub const fn money(value: Money) -> UnitPrice {
         UnitPrice {
             value: PriceValue::Minor(value.minor_units()),
@@ -131,6 +188,7 @@ impl UnitPrice {
     /// # use dintero_order_core::{Pricing, UnitPrice};
     /// assert_eq!(UnitPrice::minor(100).net().pricing(), Pricing::Net);
     /// ```
+    #[inline]
     pub const fn net(self) -> UnitPrice {
         UnitPrice {
             pricing: Pricing::Net,
@@ -146,6 +204,7 @@ impl UnitPrice {
     /// let p = UnitPrice::major(dec!(10)).in_currency(Currency::EUR);
     /// assert_eq!(p.currency(), Some(Currency::EUR));
     /// ```
+    #[inline]
     pub const fn in_currency(self, currency: Currency) -> UnitPrice {
         UnitPrice {
             currency: Some(currency),
@@ -221,25 +280,25 @@ impl UnitPrice {
             };
         }
         let q = quantity.get();
+        let fraction = |major: Decimal| {
+            (
+                major
+                    .mantissa()
+                    .checked_mul(q.mantissa())
+                    .and_then(|n| n.checked_mul(10_i128.checked_pow(exponent)?)),
+                10_i128.checked_pow(major.scale() + q.scale()),
+            )
+        };
+        // The same fraction with or without trailing zeros, so the same rounding: divide
+        // them out (96-bit divisions) only when the product needs the room.
+        let exact_major = |major: Decimal| match fraction(major) {
+            (Some(n), Some(d)) => (Some(n), Some(d)),
+            _ => fraction(major.normalize()),
+        };
         // The exact total in minor units is numerator / denominator.
         let (numerator, denominator) = match self.value {
-            PriceValue::Major(major) => {
-                let exact = |major: Decimal| {
-                    (
-                        major
-                            .mantissa()
-                            .checked_mul(q.mantissa())
-                            .and_then(|n| n.checked_mul(10_i128.checked_pow(exponent)?)),
-                        10_i128.checked_pow(major.scale() + q.scale()),
-                    )
-                };
-                // The same fraction with or without trailing zeros, so the same rounding:
-                // divide them out (96-bit divisions) only when the product needs the room.
-                match exact(major) {
-                    (Some(n), Some(d)) => (Some(n), Some(d)),
-                    _ => exact(major.normalize()),
-                }
-            }
+            PriceValue::Major { mantissa, scale } => exact_major(split_decimal(mantissa, scale)),
+            PriceValue::WideMajor(major) => exact_major(major),
             PriceValue::Minor(minor) => (
                 i128::from(minor).checked_mul(q.mantissa()),
                 10_i128.checked_pow(q.scale()),
@@ -343,10 +402,11 @@ fn exact_i64(price: PriceValue, quantity: Quantity, exponent: u32) -> Option<(i6
     let (quantity, quantity_scale) = quantity.parts();
     // The total is price × quantity × 10^power minor units.
     let (price, power) = match price {
-        PriceValue::Major(major) => (
-            i64::try_from(major.mantissa()).ok()?,
-            i64::from(exponent) - i64::from(major.scale()) - i64::from(quantity_scale),
+        PriceValue::Major { mantissa, scale } => (
+            mantissa,
+            i64::from(exponent) - i64::from(scale) - i64::from(quantity_scale),
         ),
+        PriceValue::WideMajor(_) => return None,
         PriceValue::Minor(minor) => (minor, -i64::from(quantity_scale)),
     };
     // The fraction with the common power of ten cancelled: no division at all when the
@@ -434,6 +494,46 @@ mod tests {
     }
 
     #[test]
+    fn major_prices_compare_by_value_however_they_are_held() {
+        let dec = |s: &str| s.parse::<Decimal>().unwrap_or_default();
+        assert_eq!(
+            UnitPrice::major(dec("299.9")),
+            UnitPrice::major(dec("299.90"))
+        );
+        assert_ne!(
+            UnitPrice::major(dec("299.9")),
+            UnitPrice::major(dec("299.91"))
+        );
+        // A mantissa beyond i64 is kept as the decimal, and still compares by value.
+        let wide = dec("0.12345678901234567890123");
+        assert!(matches!(PriceValue::major(wide), PriceValue::WideMajor(_)));
+        assert_eq!(UnitPrice::major(wide), UnitPrice::major(wide));
+        assert_ne!(UnitPrice::major(wide), UnitPrice::major(dec("0.1234")));
+        // Major and minor units never compare equal, even for the same amount.
+        assert_ne!(UnitPrice::major(dec("1")), UnitPrice::minor(1));
+        assert_eq!(UnitPrice::minor(1), UnitPrice::minor(1));
+    }
+
+    #[test]
+    fn a_price_too_precise_for_i64_rounds_like_its_short_form() {
+        let dec = |s: &str| s.parse::<Decimal>().unwrap_or_default();
+        let Ok(rate) = VatRate::from_whole_percent(25) else {
+            panic!("25 % is a rate");
+        };
+        let amounts = |price: &str, quantity: &str| {
+            let quantity = Quantity::new(dec(quantity)).unwrap_or(Quantity::ONE);
+            UnitPrice::major(dec(price))
+                .line_amounts(quantity, rate, Currency::NOK, Rounding::default())
+                .map(|a| (a.amount(), a.vat_amount()))
+        };
+        // 12.345… øre and 12.34 øre both round to 12; ×3 they are 37.03… and 37.02.
+        assert_eq!(amounts("0.12345678901234567890123", "1"), Ok((12, 2)));
+        assert_eq!(amounts("0.1234", "1"), Ok((12, 2)));
+        assert_eq!(amounts("0.12345678901234567890123", "3"), Ok((37, 7)));
+        assert_eq!(amounts("0.1234", "3"), Ok((37, 7)));
+    }
+
+    #[test]
     fn the_i64_fraction_is_the_i128_one() {
         let quantity = |s: &str| s.parse().ok().and_then(|d| Quantity::new(d).ok());
         // (price, quantity, currency exponent, the expected denominator)
@@ -453,7 +553,7 @@ mod tests {
                 price.mantissa() * q.get().mantissa() * 10_i128.pow(exponent),
                 10_i128.pow(price.scale() + q.get().scale()),
             );
-            let Some((n, d)) = exact_i64(PriceValue::Major(price), q, exponent) else {
+            let Some((n, d)) = exact_i64(PriceValue::major(price), q, exponent) else {
                 panic!("{price} × {q:?} fits i64");
             };
             assert_eq!(d, denominator, "{price} × {q:?}");
@@ -470,7 +570,7 @@ mod tests {
         assert_eq!(three, Some(Some((-21, 1))));
         // Beyond i64 the caller takes the i128 path.
         let huge = Decimal::from_i128_with_scale(i128::from(i64::MAX) + 1, 0);
-        assert_eq!(exact_i64(PriceValue::Major(huge), Quantity::ONE, 2), None);
+        assert_eq!(exact_i64(PriceValue::major(huge), Quantity::ONE, 2), None);
         let overflowing = exact_i64(PriceValue::Minor(i64::MAX / 2), Quantity::ONE, 2);
         assert_eq!(overflowing, Some((i64::MAX / 2, 1)));
         let too_many = quantity("3").map(|q| exact_i64(PriceValue::Minor(i64::MAX / 2), q, 2));

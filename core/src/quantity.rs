@@ -45,20 +45,33 @@ impl Quantity {
     /// assert!(Quantity::new(dec!(0.125)).is_ok());
     /// assert!(Quantity::new(dec!(1.0000000000000001)).is_err());
     /// ```
+    #[inline]
     pub fn new(value: Decimal) -> Result<Quantity, QuantityError> {
         // Sign and zero tests on the bits, not a general decimal comparison.
         if value.is_sign_negative() || value.is_zero() {
             return Err(QuantityError::NotPositive);
         }
-        // Normalised once (it divides a 96-bit mantissa by ten per trailing zero), and only
-        // when there are decimals to strip.
-        let value = if value.scale() == 0 {
-            value
-        } else {
-            value.normalize()
+        Quantity::normalised(value.mantissa(), value.scale())
+    }
+
+    /// The positive `mantissa × 10^-scale`, normalised: trailing zeros are stripped on the
+    /// integers rather than by `Decimal::normalize` (a 96-bit division per zero), in `i64`
+    /// once the mantissa fits.
+    #[inline]
+    fn normalised(mut mantissa: i128, mut scale: u32) -> Result<Quantity, QuantityError> {
+        while scale > 0 && mantissa > i128::from(i64::MAX) && mantissa % 10 == 0 {
+            mantissa /= 10;
+            scale -= 1;
+        }
+        let Ok(mut mantissa) = i64::try_from(mantissa) else {
+            return Err(QuantityError::TooPrecise);
         };
-        match (i64::try_from(value.mantissa()), u8::try_from(value.scale())) {
-            (Ok(mantissa), Ok(scale)) if number::fits_json_number_normal(value) => {
+        while scale > 0 && mantissa % 10 == 0 {
+            mantissa /= 10;
+            scale -= 1;
+        }
+        match u8::try_from(scale) {
+            Ok(scale) if number::fits_json_number_parts(mantissa, scale) => {
                 Ok(Quantity { mantissa, scale })
             }
             _ => Err(QuantityError::TooPrecise),
@@ -220,6 +233,11 @@ mod tests {
             Err(QuantityError::TooPrecise)
         );
         assert_eq!(Quantity::new(dec!(-0.5)), Err(QuantityError::NotPositive));
+        // Trailing zeros are stripped even when the mantissa starts beyond i64.
+        let one = Decimal::from_i128_with_scale(10_i128.pow(27), 27);
+        assert_eq!(quantity(one).parts(), (1, 0));
+        let wide = Decimal::from_i128_with_scale(10_i128.pow(20) + 1, 5);
+        assert_eq!(Quantity::new(wide), Err(QuantityError::TooPrecise));
     }
 
     #[test]
