@@ -313,6 +313,9 @@ impl<'a> OrderBuilder<'a> {
         let index = self.items.len();
         let settings = &mut *self.settings;
         settings.named_line_ids |= line.line_id.is_some();
+        // `extend` makes room first and then computes the item into its slot; `push` of a
+        // computed item built it on the stack in small pieces and copied it over in large
+        // ones, and each large read stalled on the small writes before it.
         self.items.extend(std::iter::once_with(|| {
             let spans =
                 write_line_text(&mut settings.text, line, index, &mut settings.line_problems);
