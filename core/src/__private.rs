@@ -13,6 +13,8 @@ pub use rust_decimal::Decimal;
 
 pub use crate::{CheckoutItem, Currency, ItemType, Line, Money, Quantity, UnitPrice, VatRate};
 
+use crate::line::{QuantityInput, VatInput};
+
 /// A VAT rate the derive already checked; a `const` item evaluates it at compile time.
 #[inline]
 pub const fn vat_rate(hundredths: u16) -> VatRate {
@@ -164,8 +166,8 @@ macro_rules! integer_roles {
         }
         impl AsQuantity for $int {
             #[inline]
-            fn as_quantity(&self) -> Decimal {
-                Decimal::from(*self)
+            fn as_quantity(&self) -> QuantityArg {
+                QuantityArg::decimal(Decimal::from(*self))
             }
         }
         impl AsMeasure for $int {
@@ -212,25 +214,39 @@ pub fn major_units_price(value: i128) -> UnitPrice {
     label = "expected an integer type, `rust_decimal::Decimal` or `dintero_order::Quantity`"
 )]
 pub trait AsQuantity {
-    /// The quantity, unchecked (the order checks it is greater than 0).
-    fn as_quantity(&self) -> Decimal;
+    /// The quantity, checked (the order reports one that is not greater than 0).
+    fn as_quantity(&self) -> QuantityArg;
+}
+
+/// A line's quantity as a field gives it: valid, or the value the order will report.
+#[derive(Debug, Clone, Copy)]
+pub struct QuantityArg(QuantityInput);
+
+impl QuantityArg {
+    /// A line without a quantity field holds one unit.
+    pub const ONE: QuantityArg = QuantityArg(QuantityInput::Valid(Quantity::ONE));
+
+    #[inline]
+    fn decimal(value: Decimal) -> QuantityArg {
+        QuantityArg(QuantityInput::new(value))
+    }
 }
 
 impl AsQuantity for Decimal {
     #[inline]
-    fn as_quantity(&self) -> Decimal {
-        *self
+    fn as_quantity(&self) -> QuantityArg {
+        QuantityArg::decimal(*self)
     }
 }
 impl AsQuantity for Quantity {
     #[inline]
-    fn as_quantity(&self) -> Decimal {
-        self.get()
+    fn as_quantity(&self) -> QuantityArg {
+        QuantityArg(QuantityInput::Valid(*self))
     }
 }
 impl<T: AsQuantity + ?Sized> AsQuantity for &T {
     #[inline]
-    fn as_quantity(&self) -> Decimal {
+    fn as_quantity(&self) -> QuantityArg {
         (**self).as_quantity()
     }
 }
@@ -241,27 +257,39 @@ impl<T: AsQuantity + ?Sized> AsQuantity for &T {
     label = "expected `rust_decimal::Decimal` (a percentage, 25 means 25 %) or `dintero_order::VatRate`"
 )]
 pub trait AsVat {
-    /// Applies the rate to a line.
-    fn apply_vat<'a>(&self, line: Line<'a>) -> Line<'a>;
+    /// The rate, checked (the order reports a percentage that is not a rate).
+    fn as_vat(&self) -> VatArg;
+}
+
+/// A line's VAT rate as the struct's `vat = …` or a field gives it: a rate, or the value the
+/// order will report.
+#[derive(Debug, Clone, Copy)]
+pub struct VatArg(VatInput);
+
+impl VatArg {
+    /// A rate the derive already checked.
+    #[inline]
+    pub const fn rate(rate: VatRate) -> VatArg {
+        VatArg(VatInput::Rate(rate))
+    }
 }
 
 impl AsVat for Decimal {
     #[inline]
-    fn apply_vat<'a>(&self, line: Line<'a>) -> Line<'a> {
-        line.vat_percent(*self)
+    fn as_vat(&self) -> VatArg {
+        VatArg(VatInput::percent(*self))
     }
 }
 impl AsVat for VatRate {
     #[inline]
-    fn apply_vat<'a>(&self, mut line: Line<'a>) -> Line<'a> {
-        line.vat = crate::line::VatInput::Rate(*self);
-        line
+    fn as_vat(&self) -> VatArg {
+        VatArg::rate(*self)
     }
 }
 impl<T: AsVat + ?Sized> AsVat for &T {
     #[inline]
-    fn apply_vat<'a>(&self, line: Line<'a>) -> Line<'a> {
-        (**self).apply_vat(line)
+    fn as_vat(&self) -> VatArg {
+        (**self).as_vat()
     }
 }
 
@@ -334,50 +362,54 @@ pub const fn price_in_currency(price: UnitPrice, currency: Currency) -> UnitPric
     }
 }
 
-/// `#[checkout(quantity)]`.
-#[inline]
-pub fn set_quantity(line: Line<'_>, quantity: Decimal) -> Line<'_> {
-    line.quantity(quantity)
+/// Every field of a line, as the derive reads them from the struct: the unmapped ones are
+/// `None` (and the quantity [`QuantityArg::ONE`]).
+pub struct LineFields<'a> {
+    pub id: Cow<'a, str>,
+    pub description: Cow<'a, str>,
+    pub unit_price: UnitPrice,
+    pub vat: VatArg,
+    pub quantity: QuantityArg,
+    pub line_id: Option<Cow<'a, str>>,
+    pub kind: Option<ItemType>,
+    pub thumbnail_url: Option<Cow<'a, str>>,
+    pub unit_weight: Option<Decimal>,
+    pub unit_volume: Option<Decimal>,
+    pub unit_dimensional_weight: Option<Decimal>,
+    pub eligible_for_discount: Option<bool>,
 }
 
-/// `#[checkout(line_id)]`; `None` leaves the line to be numbered by the order.
-#[inline]
-pub fn set_line_id<'a>(mut line: Line<'a>, line_id: Option<Cow<'a, str>>) -> Line<'a> {
-    line.line_id = line_id;
-    line
-}
-
-/// `#[checkout(thumbnail_url)]`; `None` omits the key.
-#[inline]
-pub fn set_thumbnail_url<'a>(mut line: Line<'a>, url: Option<Cow<'a, str>>) -> Line<'a> {
-    line.thumbnail_url = url;
-    line
-}
-
-/// `#[checkout(unit_weight)]`; `None` omits the key.
-#[inline]
-pub fn set_unit_weight(mut line: Line<'_>, value: Option<Decimal>) -> Line<'_> {
-    line.unit_weight = value;
-    line
-}
-
-/// `#[checkout(unit_volume)]`; `None` omits the key.
-#[inline]
-pub fn set_unit_volume(mut line: Line<'_>, value: Option<Decimal>) -> Line<'_> {
-    line.unit_volume = value;
-    line
-}
-
-/// `#[checkout(unit_dimensional_weight)]`; `None` omits the key.
-#[inline]
-pub fn set_unit_dimensional_weight(mut line: Line<'_>, value: Option<Decimal>) -> Line<'_> {
-    line.unit_dimensional_weight = value;
-    line
-}
-
-/// `#[checkout(eligible_for_discount)]`; `None` omits the key.
-#[inline]
-pub fn set_eligible_for_discount(mut line: Line<'_>, value: Option<bool>) -> Line<'_> {
-    line.eligible_for_discount = value;
-    line
+/// The line, made in one piece: a `Line` is a few hundred bytes, and setting its fields one
+/// call after another moved it from call to call, and from the derived `line()` to its
+/// caller.
+#[inline(always)]
+pub fn line(fields: LineFields<'_>) -> Line<'_> {
+    let LineFields {
+        id,
+        description,
+        unit_price,
+        vat: VatArg(vat),
+        quantity: QuantityArg(quantity),
+        line_id,
+        kind,
+        thumbnail_url,
+        unit_weight,
+        unit_volume,
+        unit_dimensional_weight,
+        eligible_for_discount,
+    } = fields;
+    Line {
+        id,
+        description,
+        unit_price,
+        vat,
+        quantity,
+        line_id,
+        kind,
+        unit_weight,
+        unit_volume,
+        unit_dimensional_weight,
+        thumbnail_url,
+        eligible_for_discount,
+    }
 }

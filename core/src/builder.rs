@@ -711,18 +711,15 @@ fn compute_item(line: &Line<'_>, index: usize, text: ItemText, cx: LineContext<'
     };
     let vat = match line.vat {
         VatInput::Rate(rate) => Some(rate),
-        VatInput::Percent(percent) => match VatRate::from_percent(percent) {
-            Ok(rate) => Some(rate),
-            Err(_) => {
-                v.add(
-                    Rule::VatRate,
-                    format_args!("order.items[{index}].vat"),
-                    crate::vat::VatRateError::EXPECTED,
-                    percent.to_string(),
-                );
-                None
-            }
-        },
+        VatInput::Rejected(percent) => {
+            v.add(
+                Rule::VatRate,
+                format_args!("order.items[{index}].vat"),
+                crate::vat::VatRateError::EXPECTED,
+                percent.to_string(),
+            );
+            None
+        }
     };
     if line.id.is_empty() {
         v.add(

@@ -50,21 +50,44 @@ impl<T: CheckoutItem + ?Sized> CheckoutItem for Box<T> {
     }
 }
 
-/// A VAT rate as given: a checked [`VatRate`], or a raw percentage the order checks (so a bad
-/// runtime value becomes an error with its path, not a panic).
+// A line's VAT rate and quantity are checked as the line is made, where a run-time value is
+// still in registers: kept as a decimal, the order read it back from the line's memory in
+// other widths than it was written in, and waited for the writes to land. A rejected value
+// is kept as given, and the order reports it with its path (an error, never a panic).
+
+/// A VAT rate as given: a [`VatRate`], or a run-time percentage that is not one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum VatInput {
     Rate(VatRate),
-    Percent(Decimal),
+    Rejected(Decimal),
 }
 
-/// A quantity as given, checked as the line is made (where the value is still in registers,
-/// not after a round trip through the line's memory): valid, or the rejected value, which the
-/// order reports with its path.
+impl VatInput {
+    /// A percentage read at run time.
+    #[inline]
+    pub(crate) fn percent(percent: Decimal) -> VatInput {
+        match VatRate::from_percent(percent) {
+            Ok(rate) => VatInput::Rate(rate),
+            Err(_) => VatInput::Rejected(percent),
+        }
+    }
+}
+
+/// A quantity as given: valid, or the rejected value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum QuantityInput {
     Valid(Quantity),
     Rejected(Decimal),
+}
+
+impl QuantityInput {
+    #[inline]
+    pub(crate) fn new(quantity: Decimal) -> QuantityInput {
+        match Quantity::new(quantity) {
+            Ok(valid) => QuantityInput::Valid(valid),
+            Err(_) => QuantityInput::Rejected(quantity),
+        }
+    }
 }
 
 /// One line as described by a cart, before the order computes and checks it.
@@ -142,10 +165,7 @@ impl<'a> Line<'a> {
     /// ```
     #[inline]
     pub fn quantity(mut self, quantity: Decimal) -> Line<'a> {
-        self.quantity = match Quantity::new(quantity) {
-            Ok(valid) => QuantityInput::Valid(valid),
-            Err(_) => QuantityInput::Rejected(quantity),
-        };
+        self.quantity = QuantityInput::new(quantity);
         self
     }
 
@@ -245,13 +265,6 @@ impl<'a> Line<'a> {
     #[inline]
     pub fn eligible_for_discount(mut self, eligible: bool) -> Line<'a> {
         self.eligible_for_discount = Some(eligible);
-        self
-    }
-
-    /// Sets a VAT percentage read at run time; the order checks it when built.
-    #[inline]
-    pub(crate) fn vat_percent(mut self, percent: Decimal) -> Line<'a> {
-        self.vat = VatInput::Percent(percent);
         self
     }
 }

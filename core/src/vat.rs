@@ -45,6 +45,7 @@ impl VatRate {
     /// assert_eq!(REDUCED.to_string(), "15");
     /// assert!(VatRate::from_hundredths(10_001).is_err());
     /// ```
+    #[inline]
     pub const fn from_hundredths(hundredths: u16) -> Result<VatRate, VatRateError> {
         if hundredths > MAX_HUNDREDTHS {
             Err(VatRateError::OutOfRange)
@@ -60,6 +61,7 @@ impl VatRate {
     /// assert_eq!(VatRate::from_whole_percent(25).unwrap().hundredths(), 2500);
     /// assert!(VatRate::from_whole_percent(101).is_err());
     /// ```
+    #[inline]
     pub const fn from_whole_percent(percent: u8) -> Result<VatRate, VatRateError> {
         VatRate::from_hundredths(percent as u16 * 100)
     }
@@ -72,6 +74,7 @@ impl VatRate {
     /// assert_eq!(VatRate::from_percent(dec!(12.00)).unwrap().hundredths(), 1200);
     /// assert!(VatRate::from_percent(dec!(-1)).is_err());
     /// ```
+    #[inline]
     pub fn from_percent(percent: Decimal) -> Result<VatRate, VatRateError> {
         if percent.is_sign_negative() && !percent.is_zero() {
             return Err(VatRateError::OutOfRange);

@@ -6,7 +6,7 @@
 //! `on_unimplemented` message lands on the field, in the role's words.
 
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{GenericArgument, Ident, PathArguments, ReturnType, Type, TypeParamBound};
 
@@ -48,38 +48,44 @@ pub(crate) fn impl_checkout_item(plan: &Plan<'_>) -> TokenStream {
         }));
     }
 
-    let mut steps = Vec::new();
     let vat = match plan.vat {
-        VatSource::Fixed(hundredths) => quote!({
+        VatSource::Fixed(hundredths) => quote!(#p::VatArg::rate({
             const VAT: #p::VatRate = #p::vat_rate(#hundredths);
             VAT
-        }),
-        VatSource::Field(field) => {
-            steps.push(r.read_with(field, "AsVat", "apply_vat", quote!(, __line)));
-            quote!(#p::VatRate::ZERO)
-        }
+        })),
+        VatSource::Field(field) => r.read(field, "AsVat", "as_vat"),
     };
-    if let Some(variant) = plan.kind {
-        let variant = Ident::new(variant, Span::call_site());
-        steps.push(quote!(#p::Line::kind(__line, #p::ItemType::#variant)));
-    }
+    let kind = match plan.kind {
+        Some(variant) => {
+            let variant = Ident::new(variant, Span::call_site());
+            quote!(::core::option::Option::Some(#p::ItemType::#variant))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    // Unmapped fields: one unit, and no value for the optional keys.
+    let none = quote!(::core::option::Option::None);
+    let mut quantity = quote!(#p::QuantityArg::ONE);
+    let mut line_id = none.clone();
+    let mut thumbnail_url = none.clone();
+    let mut unit_weight = none.clone();
+    let mut unit_volume = none.clone();
+    let mut unit_dimensional_weight = none.clone();
+    let mut eligible_for_discount = none;
     for (role, field) in &plan.optional {
-        let (role_trait, method, setter) = match role {
-            Role::Quantity => ("AsQuantity", "as_quantity", "set_quantity"),
-            Role::LineId => ("AsOptionalText", "as_optional_text", "set_line_id"),
-            Role::ThumbnailUrl => ("AsOptionalText", "as_optional_text", "set_thumbnail_url"),
-            Role::UnitWeight => ("AsMeasure", "as_measure", "set_unit_weight"),
-            Role::UnitVolume => ("AsMeasure", "as_measure", "set_unit_volume"),
+        let (slot, role_trait, method) = match role {
+            Role::Quantity => (&mut quantity, "AsQuantity", "as_quantity"),
+            Role::LineId => (&mut line_id, "AsOptionalText", "as_optional_text"),
+            Role::ThumbnailUrl => (&mut thumbnail_url, "AsOptionalText", "as_optional_text"),
+            Role::UnitWeight => (&mut unit_weight, "AsMeasure", "as_measure"),
+            Role::UnitVolume => (&mut unit_volume, "AsMeasure", "as_measure"),
             Role::UnitDimensionalWeight => {
-                ("AsMeasure", "as_measure", "set_unit_dimensional_weight")
+                (&mut unit_dimensional_weight, "AsMeasure", "as_measure")
             }
-            Role::EligibleForDiscount => ("AsFlag", "as_flag", "set_eligible_for_discount"),
+            Role::EligibleForDiscount => (&mut eligible_for_discount, "AsFlag", "as_flag"),
             // Required roles and `vat` are handled above; `Plan::optional` never holds them.
             Role::Id | Role::Description | Role::UnitPrice | Role::Vat => continue,
         };
-        let value = r.read(field, role_trait, method);
-        let setter = format_ident!("{}", setter);
-        steps.push(quote!(#p::#setter(__line, #value)));
+        *slot = r.read(field, role_trait, method);
     }
 
     let bounds = r.bounds;
@@ -98,9 +104,20 @@ pub(crate) fn impl_checkout_item(plan: &Plan<'_>) -> TokenStream {
             // crate builds in ~0.9 s instead of ~1.6 s).
             #[inline]
             fn line(&self) -> #p::Line<'_> {
-                let __line = #p::Line::new(#id, #description, #price, #vat);
-                #(let __line = #steps;)*
-                __line
+                #p::line(#p::LineFields {
+                    id: #id,
+                    description: #description,
+                    unit_price: #price,
+                    vat: #vat,
+                    quantity: #quantity,
+                    line_id: #line_id,
+                    kind: #kind,
+                    thumbnail_url: #thumbnail_url,
+                    unit_weight: #unit_weight,
+                    unit_volume: #unit_volume,
+                    unit_dimensional_weight: #unit_dimensional_weight,
+                    eligible_for_discount: #eligible_for_discount,
+                })
             }
         }
     }
@@ -116,21 +133,10 @@ struct Reader<'a, 'p> {
 impl Reader<'_, '_> {
     /// `<Ty as __private::Trait>::method(&self.field)`.
     fn read(&mut self, field: &Field<'_>, role_trait: &str, method: &str) -> TokenStream {
-        self.read_with(field, role_trait, method, TokenStream::new())
-    }
-
-    /// `<Ty as __private::Trait>::method(&self.field #extra)`.
-    fn read_with(
-        &mut self,
-        field: &Field<'_>,
-        role_trait: &str,
-        method: &str,
-        extra: TokenStream,
-    ) -> TokenStream {
         let (path, bound) = role_path(self.plan, self.p, field, role_trait, method);
         self.bounds.extend(bound);
         let member = &field.member;
-        quote!(#path(&self.#member #extra))
+        quote!(#path(&self.#member))
     }
 }
 

@@ -362,10 +362,10 @@ fn expansion_uses_absolute_paths_and_spans_roles_on_types() {
         {
             #[inline]
             fn line(&self) -> ::dintero_order::__private::Line<'_> {
-                let __line = ::dintero_order::__private::Line::new(
-                    <String as ::dintero_order::__private::AsText>::as_text(&self.sku),
-                    <String as ::dintero_order::__private::AsText>::as_text(&self.name),
-                    ::dintero_order::__private::price_in_currency(
+                ::dintero_order::__private::line(::dintero_order::__private::LineFields {
+                    id: <String as ::dintero_order::__private::AsText>::as_text(&self.sku),
+                    description: <String as ::dintero_order::__private::AsText>::as_text(&self.name),
+                    unit_price: ::dintero_order::__private::price_in_currency(
                         ::dintero_order::__private::UnitPrice::net(
                             <P as ::dintero_order::__private::AsUnitPrice>::as_unit_price(&self.price)
                         ),
@@ -375,21 +375,20 @@ fn expansion_uses_absolute_paths_and_spans_roles_on_types() {
                             CURRENCY
                         }
                     ),
-                    {
+                    vat: ::dintero_order::__private::VatArg::rate({
                         const VAT: ::dintero_order::__private::VatRate =
                             ::dintero_order::__private::vat_rate(2500u16);
                         VAT
-                    }
-                );
-                let __line = ::dintero_order::__private::Line::kind(
-                    __line,
-                    ::dintero_order::__private::ItemType::Physical
-                );
-                let __line = ::dintero_order::__private::set_quantity(
-                    __line,
-                    <u32 as ::dintero_order::__private::AsQuantity>::as_quantity(&self.qty)
-                );
-                __line
+                    }),
+                    quantity: <u32 as ::dintero_order::__private::AsQuantity>::as_quantity(&self.qty),
+                    line_id: ::core::option::Option::None,
+                    kind: ::core::option::Option::Some(::dintero_order::__private::ItemType::Physical),
+                    thumbnail_url: ::core::option::Option::None,
+                    unit_weight: ::core::option::Option::None,
+                    unit_volume: ::core::option::Option::None,
+                    unit_dimensional_weight: ::core::option::Option::None,
+                    eligible_for_discount: ::core::option::Option::None,
+                })
             }
         }
     };
