@@ -644,6 +644,10 @@ fn totals(items: &[OrderItem], shipping: Option<&ShippingOption>) -> (i128, i128
 
 /// Writes one line's text; a line without a `line_id` is numbered from 1 by its position.
 /// Text past what an order holds is a problem of the line, which then has no text.
+///
+/// Inlined, with [`TextArena::push`], so the line's spans stay in registers: returned through
+/// memory they were written in small pieces and read back in large ones, which stalled.
+#[inline(always)]
 fn write_line_text(
     arena: &mut TextArena,
     line: &Line<'_>,

@@ -140,6 +140,7 @@ impl TextArena {
 
     /// Appends one item's fields (in [`TextField`] order) and says where they lie; nothing
     /// is appended when they would take the buffer past its limit.
+    #[inline(always)]
     pub(crate) fn push(&mut self, fields: [Option<&str>; 4]) -> Result<TextSpans, TextTooLong> {
         let start = self.buffer.len();
         let added = text_len(&fields);
