@@ -62,9 +62,9 @@ struct Settings<'a> {
     merchant_reference_2: Option<String>,
     payout_destination_id: Option<String>,
     discount_codes: Vec<String>,
-    shipping_address: Option<Address>,
-    billing_address: Option<Address>,
-    store: Option<Store>,
+    shipping_address: Option<Box<Address>>,
+    billing_address: Option<Box<Address>>,
+    store: Option<Box<Store>>,
     /// Every line's text, in line order; the items point into it once it is built.
     text: TextArena,
     /// The problems of the lines so far, in line order.
@@ -463,7 +463,7 @@ impl<'a> OrderBuilder<'a> {
     /// # let _ = order;
     /// ```
     pub fn shipping_address(mut self, address: Address) -> OrderBuilder<'a> {
-        self.settings.shipping_address = Some(address);
+        self.settings.shipping_address = Some(Box::new(address));
         self
     }
 
@@ -475,7 +475,7 @@ impl<'a> OrderBuilder<'a> {
     /// # let _ = order;
     /// ```
     pub fn billing_address(mut self, address: Address) -> OrderBuilder<'a> {
-        self.settings.billing_address = Some(address);
+        self.settings.billing_address = Some(Box::new(address));
         self
     }
 
@@ -487,7 +487,7 @@ impl<'a> OrderBuilder<'a> {
     /// # let _ = order;
     /// ```
     pub fn store(mut self, store: Store) -> OrderBuilder<'a> {
-        self.settings.store = Some(store);
+        self.settings.store = Some(Box::new(store));
         self
     }
 
@@ -546,16 +546,16 @@ impl<'a> OrderBuilder<'a> {
             apply_discount(&mut items, discount, number, currency, rounding, &mut v);
         }
         let shipping_option = shipping.map(|shipping| {
-            compute_shipping(
+            Box::new(compute_shipping(
                 shipping,
                 currency,
                 rounding,
                 "order.shipping_option",
                 &mut v,
-            )
+            ))
         });
 
-        let (mut lines_total, vat_total) = totals(&items, shipping_option.as_ref());
+        let (mut lines_total, vat_total) = totals(&items, shipping_option.as_deref());
         if let Some((stated, tolerance)) = stated_total {
             // The rounding line carries no VAT, so only the amount total moves.
             lines_total += add_rounding_line(

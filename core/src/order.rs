@@ -37,6 +37,9 @@ use crate::{
 pub struct Order(OrderData);
 
 /// The order's fields in Dintero's order; `Order` wraps it once it is checked.
+///
+/// The shipping option, the addresses and the store are boxed: inline they made an order
+/// about 2 KB, copied whole each time an order or a session moved (a few times per session).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(from = "OrderDataWire")]
 pub(crate) struct OrderData {
@@ -52,7 +55,7 @@ pub(crate) struct OrderData {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) items: Vec<OrderItem>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) shipping_option: Option<ShippingOption>,
+    pub(crate) shipping_option: Option<Box<ShippingOption>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) partial_payment: Option<bool>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -62,11 +65,11 @@ pub(crate) struct OrderData {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) gift_cards: Vec<GiftCard>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) shipping_address: Option<Address>,
+    pub(crate) shipping_address: Option<Box<Address>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) billing_address: Option<Address>,
+    pub(crate) billing_address: Option<Box<Address>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) store: Option<Store>,
+    pub(crate) store: Option<Box<Store>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) payout_destination_id: Option<String>,
 }
@@ -122,14 +125,14 @@ impl From<OrderDataWire> for OrderData {
             event_reference: wire.event_reference,
             vat_amount: wire.vat_amount,
             items: wire.items,
-            shipping_option: wire.shipping_option,
+            shipping_option: wire.shipping_option.map(Box::new),
             partial_payment: wire.partial_payment,
             discount_lines: wire.discount_lines,
             discount_codes: wire.discount_codes,
             gift_cards: wire.gift_cards,
-            shipping_address: wire.shipping_address,
-            billing_address: wire.billing_address,
-            store: wire.store,
+            shipping_address: wire.shipping_address.map(Box::new),
+            billing_address: wire.billing_address.map(Box::new),
+            store: wire.store.map(Box::new),
             payout_destination_id: wire.payout_destination_id,
         }
     }
@@ -266,7 +269,7 @@ impl Order {
     /// assert!(Order::builder(Currency::NOK, "o").build().unwrap().shipping_option().is_none());
     /// ```
     pub fn shipping_option(&self) -> Option<&ShippingOption> {
-        self.0.shipping_option.as_ref()
+        self.0.shipping_option.as_deref()
     }
 
     /// Whether this is a partial payment (`amount` may be below the sum of the lines).
@@ -286,7 +289,7 @@ impl Order {
     /// assert!(Order::builder(Currency::NOK, "o").build().unwrap().shipping_address().is_none());
     /// ```
     pub fn shipping_address(&self) -> Option<&Address> {
-        self.0.shipping_address.as_ref()
+        self.0.shipping_address.as_deref()
     }
 
     /// The billing address.
@@ -296,7 +299,7 @@ impl Order {
     /// assert!(Order::builder(Currency::NOK, "o").build().unwrap().billing_address().is_none());
     /// ```
     pub fn billing_address(&self) -> Option<&Address> {
-        self.0.billing_address.as_ref()
+        self.0.billing_address.as_deref()
     }
 
     /// Order-level discount records.

@@ -551,8 +551,10 @@ struct ProfileBody<O = Order> {
     parts: SessionParts<O>,
     #[serde(skip_serializing_if = "no_overrides")]
     configuration: Option<Configuration>,
+    // Boxed, as the order's rare large parts are: a session is moved a few times as it is
+    // made, and each move copies it whole.
     #[serde(skip_serializing_if = "Option::is_none")]
-    merchant: Option<Merchant>,
+    merchant: Option<Box<Merchant>>,
 }
 
 impl<O: OrderPart> ProfileBody<O> {
@@ -684,7 +686,7 @@ impl SessionProfile {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn merchant(mut self, merchant: Merchant) -> Result<SessionProfile, Error> {
-        self.0.merchant = Some(merchant);
+        self.0.merchant = Some(Box::new(merchant));
         self.checked()
     }
 
@@ -721,7 +723,7 @@ impl SessionProfile {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn get_merchant(&self) -> Option<&Merchant> {
-        self.0.merchant.as_ref()
+        self.0.merchant.as_deref()
     }
 
     /// Every rule, every problem at once, in the order the fields are written.
@@ -743,7 +745,7 @@ impl SessionProfile {
                 express: wire.express,
             },
             configuration: wire.configuration.and_then(overrides),
-            merchant: wire.merchant,
+            merchant: wire.merchant.map(Box::new),
         };
         body.validate()?;
         Ok(SessionProfile(ProfileBody {
