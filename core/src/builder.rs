@@ -815,6 +815,7 @@ fn settle(
 }
 
 /// The line's unit measures, boxed with the item's rare fields; `None` when it has none.
+#[inline]
 fn unit_measures(line: &Line<'_>) -> Option<Box<ItemExtras>> {
     let measures = [
         line.unit_volume,

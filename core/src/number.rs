@@ -28,9 +28,10 @@ pub(crate) fn fits_json_number(value: Decimal) -> bool {
 }
 
 /// [`fits_json_number`] for a normalised value given as `mantissa × 10^-scale`.
+#[inline]
 pub(crate) fn fits_json_number_parts(mantissa: i64, scale: u8) -> bool {
-    mantissa.unsigned_abs() < 10_u64.pow(MAX_SIGNIFICANT_DIGITS)
-        && usize::from(scale) < EXACT_F64_POWERS.len()
+    const LIMIT: u64 = 10_u64.pow(MAX_SIGNIFICANT_DIGITS);
+    mantissa.unsigned_abs() < LIMIT && usize::from(scale) < EXACT_F64_POWERS.len()
 }
 
 /// Writes `mantissa × 10^-scale` as a JSON integer when whole, else as the nearest double.

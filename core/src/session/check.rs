@@ -82,17 +82,53 @@ fn is_loopback(host: Host<&str>) -> bool {
     }
 }
 
+/// The bytes RFC 3986 allows in a URI besides `%` (unreserved, gen-delims and sub-delims), as
+/// a table: one load a byte, where a `match` on the byte was a chain of comparisons.
+#[allow(clippy::indexing_slicing)] // every index is below 256
+const URI_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b':'
+                    | b'/'
+                    | b'?'
+                    | b'#'
+                    | b'['
+                    | b']'
+                    | b'@'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+            );
+        byte += 1;
+    }
+    table
+};
+
 /// Only the characters RFC 3986 allows, with every `%` starting a `%XX` escape.
 fn is_uri_text(value: &str) -> bool {
     let bytes = value.as_bytes();
-    bytes.iter().enumerate().all(|(at, &byte)| match byte {
-        b'%' => {
-            let escape = bytes.get(at + 1..at + 3);
-            escape.is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
-        }
-        b'-' | b'.' | b'_' | b'~' | b':' | b'/' | b'?' | b'#' | b'[' | b']' | b'@' | b'!'
-        | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' => true,
-        _ => byte.is_ascii_alphanumeric(),
+    bytes.iter().enumerate().all(|(at, &byte)| {
+        URI_BYTES.get(usize::from(byte)) == Some(&true)
+            || (byte == b'%'
+                && bytes
+                    .get(at + 1..at + 3)
+                    .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)))
     })
 }
 
@@ -211,6 +247,31 @@ mod tests {
             "myapp://return",
         ] {
             assert!(url_violation(http, bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn uri_text_is_what_rfc_3986_allows() {
+        // RFC 3986: unreserved, gen-delims and sub-delims, spelled out as the RFC lists them.
+        let allowed = concat!(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~",
+            ":/?#[]@",
+            "!$&'()*+,;="
+        );
+        for byte in 0..=u8::MAX {
+            let expected = allowed.as_bytes().contains(&byte);
+            let in_table = URI_BYTES.get(usize::from(byte)) == Some(&true);
+            assert_eq!(in_table, expected, "byte {byte:#04x}");
+        }
+        assert!(is_uri_text("https://example.com/a%20b?q=%7E#%41"));
+        for bad in [
+            "https://x/%",
+            "https://x/%4",
+            "https://x/%zz",
+            "https://x/a b",
+            "https://x/ø",
+        ] {
+            assert!(!is_uri_text(bad), "{bad}");
         }
     }
 
