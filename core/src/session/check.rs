@@ -16,7 +16,7 @@ pub(super) fn count(n: usize, one: &str, many: &str) -> String {
 
 /// Checks an absolute `http://` or `https://` URL (`format: uri`, `pattern: https?://*`).
 pub(super) fn http_url(value: &str, path: impl fmt::Display, v: &mut Violations) {
-    if !absolute(value).is_some_and(|url| is_http(&url)) {
+    if !url_facts(value).is_some_and(UrlFacts::is_http) {
         v.add(Rule::Url, path, HTTP_URL, quoted(value));
     }
 }
@@ -24,9 +24,9 @@ pub(super) fn http_url(value: &str, path: impl fmt::Display, v: &mut Violations)
 /// Checks `url.return_url`: an absolute http(s) URL, or any absolute URL when the session
 /// runs in the `in_app` channel, where Dintero accepts an app-switch URL (`myapp://…`).
 pub(super) fn return_url(value: &str, in_app: bool, path: impl fmt::Display, v: &mut Violations) {
-    let url = absolute(value);
+    let facts = url_facts(value);
     if in_app {
-        if url.is_none() {
+        if facts.is_none() {
             v.add(
                 Rule::Url,
                 path,
@@ -34,7 +34,7 @@ pub(super) fn return_url(value: &str, in_app: bool, path: impl fmt::Display, v: 
                 quoted(value),
             );
         }
-    } else if !url.is_some_and(|url| is_http(&url)) {
+    } else if !facts.is_some_and(UrlFacts::is_http) {
         v.add(Rule::Url, path, HTTP_URL, quoted(value));
     }
 }
@@ -42,9 +42,9 @@ pub(super) fn return_url(value: &str, in_app: bool, path: impl fmt::Display, v: 
 /// Checks `url.callback_url`: Dintero delivers callbacks only to HTTPS URLs, and never to
 /// localhost or a loopback address (its backend would call itself).
 pub(super) fn callback_url(value: &str, path: impl fmt::Display, v: &mut Violations) {
-    match absolute(value) {
-        Some(url) if url.scheme() == "https" && url.host().is_some() => {
-            if url.host().is_some_and(is_loopback) {
+    match url_facts(value) {
+        Some(facts) if facts.scheme == Scheme::Https && facts.host => {
+            if facts.loopback {
                 v.add(
                     Rule::Url,
                     path,
@@ -57,21 +57,56 @@ pub(super) fn callback_url(value: &str, path: impl fmt::Display, v: &mut Violati
     }
 }
 
-/// Parses an absolute URL written the way RFC 3986 spells one, `scheme://…`.
-///
-/// `Url::parse` repairs what a browser would (spaces, backslashes, `https:host`), but the
-/// string is sent as written, so it must already be a valid URI.
-fn absolute(value: &str) -> Option<Url> {
+/// What the URL checks read of an absolute URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct UrlFacts {
+    scheme: Scheme,
+    /// Whether it has a non-empty host.
+    host: bool,
+    /// Whether the host is localhost or a loopback or unspecified address.
+    loopback: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scheme {
+    Http,
+    Https,
+    Other,
+}
+
+impl UrlFacts {
+    fn is_http(self) -> bool {
+        matches!(self.scheme, Scheme::Http | Scheme::Https) && self.host
+    }
+}
+
+/// The facts of an absolute URL written the way RFC 3986 spells one, `scheme://…`; `None`
+/// when `value` is not one.
+fn url_facts(value: &str) -> Option<UrlFacts> {
     if !is_uri_text(value) {
         return None;
     }
-    let url = Url::parse(value).ok()?;
-    let after_scheme = value.get(url.scheme().len()..)?;
-    after_scheme.starts_with("://").then_some(url)
+    plain_web_url(value).or_else(|| parsed_url_facts(value))
 }
 
-fn is_http(url: &Url) -> bool {
-    matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|host| !host.is_empty())
+/// The facts `url` finds. `Url::parse` repairs what a browser would (spaces, backslashes,
+/// `https:host`), but the string is sent as written, so it must already be a valid URI with
+/// `://` after its scheme.
+fn parsed_url_facts(value: &str) -> Option<UrlFacts> {
+    let url = Url::parse(value).ok()?;
+    let after_scheme = value.get(url.scheme().len()..)?;
+    if !after_scheme.starts_with("://") {
+        return None;
+    }
+    Some(UrlFacts {
+        scheme: match url.scheme() {
+            "http" => Scheme::Http,
+            "https" => Scheme::Https,
+            _ => Scheme::Other,
+        },
+        host: url.host_str().is_some_and(|host| !host.is_empty()),
+        loopback: url.host().is_some_and(is_loopback),
+    })
 }
 
 fn is_loopback(host: Host<&str>) -> bool {
@@ -80,6 +115,60 @@ fn is_loopback(host: Host<&str>) -> bool {
         Host::Ipv4(address) => address.is_loopback() || address.is_unspecified(),
         Host::Ipv6(address) => address.is_loopback() || address.is_unspecified(),
     }
+}
+
+/// The facts of an RFC 3986 URL in the shape nearly every return and callback URL has:
+/// `http://` or `https://`, a lowercase DNS name, an optional port, then anything. Read
+/// without `Url::parse` (which allocates, and runs IDNA on the host): it was half the fixed
+/// cost of making a session. Any other shape is `None`, and `url` decides.
+///
+/// The shape is narrower than what `url` accepts, so that `url` reads every URL it takes
+/// the same way (a property test compares them): no user info, no IP address or anything
+/// WHATWG could read as one (a last label starting with a digit: `127.1`, `0x7f`), no
+/// punycode or label `url` would change, no uppercase, no empty or overlong label.
+fn plain_web_url(value: &str) -> Option<UrlFacts> {
+    let (scheme, rest) = match value.strip_prefix("https://") {
+        Some(rest) => (Scheme::Https, rest),
+        None => (Scheme::Http, value.strip_prefix("http://")?),
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = match authority.split_once(':') {
+        Some((host, port)) => {
+            let digits = port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
+            if !digits || port.parse::<u32>().ok()? > u32::from(u16::MAX) {
+                return None;
+            }
+            host
+        }
+        None => authority,
+    };
+    if host.len() > 253 {
+        return None;
+    }
+    let mut last_label = None;
+    for label in host.split('.') {
+        let bytes = label.as_bytes();
+        let plain = (1..=63).contains(&bytes.len())
+            && bytes
+                .iter()
+                .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && bytes.first() != Some(&b'-')
+            && bytes.last() != Some(&b'-')
+            // `--` after two characters is how punycode labels (`xn--`) begin.
+            && bytes.get(2..4) != Some(b"--".as_slice());
+        if !plain {
+            return None;
+        }
+        last_label = Some(bytes);
+    }
+    if !last_label?.first().is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
+    Some(UrlFacts {
+        scheme,
+        host: true,
+        loopback: host == "localhost" || host.ends_with(".localhost"),
+    })
 }
 
 /// The bytes RFC 3986 allows in a URI besides `%` (unreserved, gen-delims and sub-delims), as
@@ -205,6 +294,7 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn url_violation(check: fn(&str, &str, &mut Violations), value: &str) -> bool {
         let mut v = Violations::new();
@@ -272,6 +362,92 @@ mod tests {
             "https://x/ø",
         ] {
             assert!(!is_uri_text(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn usual_urls_are_read_without_a_parse() {
+        let https = |loopback| UrlFacts {
+            scheme: Scheme::Https,
+            host: true,
+            loopback,
+        };
+        for (url, facts) in [
+            ("https://example.com/return", https(false)),
+            (
+                "https://shop.example.co.uk:8443/a/b?order=1&x=%20#top",
+                https(false),
+            ),
+            ("https://my-shop.no", https(false)),
+            ("https://localhost/callback", https(true)),
+            ("https://app.localhost:8080", https(true)),
+        ] {
+            assert_eq!(plain_web_url(url), Some(facts), "{url}");
+            assert_eq!(parsed_url_facts(url), Some(facts), "{url}");
+        }
+        let http = plain_web_url("http://example.com").map(|f| f.scheme);
+        assert_eq!(http, Some(Scheme::Http));
+        // Shapes left to `url`: IP addresses and what WHATWG reads as one, punycode,
+        // uppercase, user info, empty or odd labels and ports.
+        for url in [
+            "https://127.0.0.1/x",
+            "https://127.1/x",
+            "https://0x7f.1/x",
+            "https://example.123/x",
+            "https://[::1]/x",
+            "https://xn--bcher-kva.example/x",
+            "https://EXAMPLE.com/x",
+            "HTTPS://example.com/x",
+            "https://user@example.com/x",
+            "https://example..com/x",
+            "https://example.com./x",
+            "https://-example.com/x",
+            "https://example.com:/x",
+            "https://example.com:65536/x",
+            "https:///example.com",
+            "myapp://return",
+        ] {
+            assert_eq!(plain_web_url(url), None, "{url}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// Whatever the fast reading accepts, `url` reads the same way. The parts lean to
+        /// URLs the fast reading takes, with every kind of near miss mixed in.
+        #[test]
+        fn the_fast_reading_agrees_with_url(
+            scheme in proptest::sample::select(vec![
+                "https://", "https://", "https://", "http://", "http://", "HTTPS://",
+                "Http://", "ftp://", "http:/", "https:", "https:///", "myapp://",
+            ]),
+            user in proptest::sample::select(vec!["", "", "", "", "", "user@", "u:p@", "@"]),
+            labels in proptest::collection::vec(
+                proptest::prop_oneof![
+                    24 => "[a-z][a-z0-9-]{0,6}[a-z0-9]",
+                    4 => proptest::sample::select(vec!["localhost", "example"]).prop_map(String::from),
+                    2 => "[0-9]{1,3}",
+                    1 => "[a-zA-Z0-9_%-]{0,6}",
+                    1 => proptest::sample::select(vec![
+                        "localhost", "xn--bcher-kva", "xn--a", "xn--", "0x7f", "0", "LOCALHOST",
+                        "a--b", "",
+                        "ab--c", "-a", "a-",
+                    ]).prop_map(String::from),
+                ],
+                1..5,
+            ),
+            dot in proptest::sample::select(vec!["", "", "", "", "."]),
+            port in proptest::option::weighted(0.3, "[0-9]{0,6}"),
+            start in proptest::sample::select(vec!["", "/", "/", "?", "#", ":", "@"]),
+            tail in "[a-z0-9/?#%:@]{0,10}",
+        ) {
+            let port = port.map(|digits| format!(":{digits}")).unwrap_or_default();
+            let host = labels.join(".");
+            let url = format!("{scheme}{user}{host}{dot}{port}{start}{tail}");
+            if is_uri_text(&url) && let Some(fast) = plain_web_url(&url) {
+                proptest::prop_assert_eq!(Some(fast), parsed_url_facts(&url), "{}", url);
+            }
         }
     }
 
