@@ -292,6 +292,7 @@ impl ItemExtras {
 
 impl OrderItem {
     /// How many fields [`Serialize`] writes (formats that are not self-describing need it).
+    #[inline]
     fn field_count(&self) -> usize {
         let set = |present: bool| usize::from(present);
         // `amount` is always written; the rare fields only when the item has extras.

@@ -232,6 +232,7 @@ impl ItemText {
     }
 
     /// How many of the fields the item has (what [`get`](Self::get) finds).
+    #[inline]
     pub(crate) fn field_count(&self) -> usize {
         if self.buffer.is_none() {
             return 0;

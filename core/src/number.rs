@@ -80,6 +80,16 @@ pub(crate) fn serialize_scaled_i64<S: serde::Serializer>(
     if scale == 0 {
         return serializer.serialize_i64(mantissa);
     }
+    serialize_fraction_i64(mantissa, scale, serializer)
+}
+
+/// Writes `mantissa × 10^-scale`, normalised and not whole, as the nearest double.
+#[inline]
+pub(crate) fn serialize_fraction_i64<S: serde::Serializer>(
+    mantissa: i64,
+    scale: u32,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     match EXACT_F64_POWERS.get(scale as usize) {
         Some(power) if mantissa.unsigned_abs() < 1 << 53 => {
             serializer.serialize_f64(mantissa as f64 / power)

@@ -174,7 +174,12 @@ impl std::error::Error for QuantityError {}
 
 impl serde::Serialize for Quantity {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        number::serialize_scaled_i64(self.mantissa, u32::from(self.scale), serializer)
+        // Held normalised: whole when the scale is 0, else a fraction with no trailing zero
+        // to strip (the general path tests for one with a division).
+        match self.scale {
+            0 => serializer.serialize_i64(self.mantissa),
+            scale => number::serialize_fraction_i64(self.mantissa, u32::from(scale), serializer),
+        }
     }
 }
 
