@@ -1,7 +1,7 @@
 //! Quantity: how many units a line holds, greater than zero, decimals allowed.
 
 use std::fmt;
-use std::num::NonZeroU32;
+use std::num::{NonZeroU32, NonZeroU64};
 
 use rust_decimal::Decimal;
 
@@ -25,15 +25,16 @@ use crate::number;
 pub struct Quantity {
     // `mantissa × 10^-scale`, normalised (no trailing zeros after the point), so equal
     // quantities have equal fields. At most 15 significant digits always fit `i64`: the line
-    // arithmetic and serialization read these as they are, without a 96-bit decimal.
-    mantissa: i64,
+    // arithmetic and serialization read these as they are, without a 96-bit decimal. Never
+    // zero, which also makes `Option<Quantity>` (every order item's) no larger.
+    mantissa: NonZeroU64,
     scale: u8,
 }
 
 impl Quantity {
     /// One unit.
     pub const ONE: Quantity = Quantity {
-        mantissa: 1,
+        mantissa: NonZeroU64::MIN,
         scale: 0,
     };
 
@@ -70,9 +71,15 @@ impl Quantity {
             mantissa /= 10;
             scale -= 1;
         }
-        match u8::try_from(scale) {
-            Ok(scale) if number::fits_json_number_parts(mantissa, scale) => {
-                Ok(Quantity { mantissa, scale })
+        match (
+            u8::try_from(scale),
+            u64::try_from(mantissa).ok().and_then(NonZeroU64::new),
+        ) {
+            (Ok(scale), Some(positive)) if number::fits_json_number_parts(mantissa, scale) => {
+                Ok(Quantity {
+                    mantissa: positive,
+                    scale,
+                })
             }
             _ => Err(QuantityError::TooPrecise),
         }
@@ -86,12 +93,17 @@ impl Quantity {
     /// assert_eq!(Quantity::ONE.get(), dec!(1));
     /// ```
     pub fn get(self) -> Decimal {
-        Decimal::new(self.mantissa, u32::from(self.scale))
+        Decimal::new(self.signed_mantissa(), u32::from(self.scale))
     }
 
     /// `(mantissa, scale)`: the quantity is `mantissa × 10^-scale`, normalised.
     pub(crate) fn parts(self) -> (i64, u32) {
-        (self.mantissa, u32::from(self.scale))
+        (self.signed_mantissa(), u32::from(self.scale))
+    }
+
+    /// The mantissa as the arithmetic takes it (below 10^15, so it always fits).
+    fn signed_mantissa(self) -> i64 {
+        i64::try_from(self.mantissa.get()).unwrap_or(i64::MAX)
     }
 }
 
@@ -111,7 +123,7 @@ impl Ord for Quantity {
 impl From<NonZeroU32> for Quantity {
     fn from(n: NonZeroU32) -> Self {
         Quantity {
-            mantissa: i64::from(n.get()),
+            mantissa: NonZeroU64::from(n),
             scale: 0,
         }
     }
@@ -177,8 +189,10 @@ impl serde::Serialize for Quantity {
         // Held normalised: whole when the scale is 0, else a fraction with no trailing zero
         // to strip (the general path tests for one with a division).
         match self.scale {
-            0 => serializer.serialize_i64(self.mantissa),
-            scale => number::serialize_fraction_i64(self.mantissa, u32::from(scale), serializer),
+            0 => serializer.serialize_u64(self.mantissa.get()),
+            scale => {
+                number::serialize_fraction_i64(self.signed_mantissa(), u32::from(scale), serializer)
+            }
         }
     }
 }
