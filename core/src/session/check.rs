@@ -127,47 +127,61 @@ fn is_loopback(host: Host<&str>) -> bool {
 /// WHATWG could read as one (a last label starting with a digit: `127.1`, `0x7f`), no
 /// punycode or label `url` would change, no uppercase, no empty or overlong label.
 fn plain_web_url(value: &str) -> Option<UrlFacts> {
-    let (scheme, rest) = match value.strip_prefix("https://") {
+    let bytes = value.as_bytes();
+    let (scheme, rest) = match bytes.strip_prefix(b"https://") {
         Some(rest) => (Scheme::Https, rest),
-        None => (Scheme::Http, value.strip_prefix("http://")?),
+        None => (Scheme::Http, bytes.strip_prefix(b"http://")?),
     };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    let host = match authority.split_once(':') {
-        Some((host, port)) => {
-            let digits = port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
-            if !digits || port.parse::<u32>().ok()? > u32::from(u16::MAX) {
+    let authority_end = rest
+        .iter()
+        .position(|&b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let authority = rest.get(..authority_end)?;
+    let host = match authority.iter().position(|&b| b == b':') {
+        Some(colon) => {
+            let port = authority.get(colon + 1..)?;
+            if port.is_empty() || port.len() > 5 {
                 return None;
             }
-            host
+            let mut number = 0_u32;
+            for &digit in port {
+                if !digit.is_ascii_digit() {
+                    return None;
+                }
+                number = number * 10 + u32::from(digit - b'0');
+            }
+            if number > u32::from(u16::MAX) {
+                return None;
+            }
+            authority.get(..colon)?
         }
         None => authority,
     };
     if host.len() > 253 {
         return None;
     }
-    let mut last_label = None;
-    for label in host.split('.') {
-        let bytes = label.as_bytes();
-        let plain = (1..=63).contains(&bytes.len())
-            && bytes
+    let mut last_label: &[u8] = &[];
+    for label in host.split(|&b| b == b'.') {
+        let plain = (1..=63).contains(&label.len())
+            && label
                 .iter()
                 .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && bytes.first() != Some(&b'-')
-            && bytes.last() != Some(&b'-')
+            && label.first() != Some(&b'-')
+            && label.last() != Some(&b'-')
             // `--` after two characters is how punycode labels (`xn--`) begin.
-            && bytes.get(2..4) != Some(b"--".as_slice());
+            && label.get(2..4) != Some(b"--".as_slice());
         if !plain {
             return None;
         }
-        last_label = Some(bytes);
+        last_label = label;
     }
-    if !last_label?.first().is_some_and(u8::is_ascii_lowercase) {
+    if !last_label.first().is_some_and(u8::is_ascii_lowercase) {
         return None;
     }
     Some(UrlFacts {
         scheme,
         host: true,
-        loopback: host == "localhost" || host.ends_with(".localhost"),
+        loopback: host == b"localhost" || host.ends_with(b".localhost"),
     })
 }
 
