@@ -529,16 +529,17 @@ fn check_vat_amount(
 
 /// Every `line_id` is unique across the items and the shipping option.
 fn check_unique_line_ids(data: &OrderData, proven: Proven, v: &mut Violations) {
-    let mut seen = LineIds::new(data.items.len() + 1);
+    let mut seen;
     if proven.numbered_line_ids {
-        // The builder numbered every item "1", "2", …: marked without reading them.
+        // The builder numbered every item "1", "2", …: taken without reading them.
         debug_assert!(
             data.items.iter().enumerate().all(|(index, item)| {
                 item.line_id().and_then(sequence_number) == Some(index + 1)
             })
         );
-        seen.mark_numbered(data.items.len());
+        seen = LineIds::numbered(data.items.len());
     } else {
+        seen = LineIds::new(data.items.len() + 1);
         for (index, item) in data.items.iter().enumerate() {
             if let Some(line_id) = item.line_id()
                 && !seen.insert(line_id)
@@ -569,6 +570,8 @@ fn check_unique_line_ids(data: &OrderData, proven: Proven, v: &mut Violations) {
 /// names exactly one number, so the two sets together find exactly the duplicates one hash
 /// set would.
 struct LineIds<'a> {
+    /// "1" to `counted` are taken, all of them, without a mark each.
+    counted: usize,
     numbered: Vec<bool>,
     named: HashSet<&'a str>,
 }
@@ -576,21 +579,28 @@ struct LineIds<'a> {
 impl<'a> LineIds<'a> {
     fn new(lines: usize) -> Self {
         LineIds {
+            counted: 0,
             numbered: vec![false; lines + 1],
             named: HashSet::new(),
         }
     }
 
-    /// Marks "1" to `count` as seen.
-    fn mark_numbered(&mut self, count: usize) {
-        for seen in self.numbered.iter_mut().skip(1).take(count) {
-            *seen = true;
+    /// "1" to `count` taken, as the builder numbers lines.
+    fn numbered(count: usize) -> Self {
+        LineIds {
+            counted: count,
+            numbered: Vec::new(),
+            named: HashSet::new(),
         }
     }
 
     /// Adds an id; `false` when it was there already.
     fn insert(&mut self, id: &'a str) -> bool {
-        match sequence_number(id).and_then(|n| self.numbered.get_mut(n)) {
+        let number = sequence_number(id);
+        if number.is_some_and(|n| n <= self.counted) {
+            return false;
+        }
+        match number.and_then(|n| self.numbered.get_mut(n)) {
             Some(seen) => !std::mem::replace(seen, true),
             None => self.named.insert(id),
         }
