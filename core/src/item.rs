@@ -345,10 +345,11 @@ impl Serialize for OrderItem {
         use serde::ser::SerializeStruct;
 
         let extras = self.extras.as_deref();
+        let [id, line_id, description, thumbnail_url] = self.text.fields();
         let mut out = serializer.serialize_struct("OrderItem", self.field_count())?;
-        optional(&mut out, "id", self.id())?;
-        optional(&mut out, "line_id", self.line_id())?;
-        optional(&mut out, "description", self.description())?;
+        optional(&mut out, "id", id)?;
+        optional(&mut out, "line_id", line_id)?;
+        optional(&mut out, "description", description)?;
         optional(&mut out, "quantity", self.quantity.as_ref())?;
         out.serialize_field("amount", &self.amount)?;
         optional(&mut out, "vat_amount", self.vat_amount.as_ref())?;
@@ -366,7 +367,7 @@ impl Serialize for OrderItem {
                 optional(&mut out, name, value.map(JsonNumber).as_ref())?;
             }
         }
-        optional(&mut out, "thumbnail_url", self.thumbnail_url())?;
+        optional(&mut out, "thumbnail_url", thumbnail_url)?;
         optional(
             &mut out,
             "eligible_for_discount",
