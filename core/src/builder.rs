@@ -281,12 +281,16 @@ impl<'a> OrderBuilder<'a> {
         let lines = items.size_hint().0;
         self.items.reserve(lines);
         if let Some(first) = items.next() {
-            // Room for the rest of the text too, guessed from the first line's.
+            // Room for the rest of the text too, guessed from the first line's with half as
+            // much again: later lines have longer numbers and other descriptions, and a
+            // guess that falls short copies all the text to grow (a few hundred KB at 10 000
+            // lines), where the room left over is freed when the order is built.
             let before = self.settings.text.len();
             self.push_line(&first.line());
             let first_text = self.settings.text.len() - before;
             let rest = lines.saturating_sub(1);
-            self.settings.text.reserve(first_text.saturating_mul(rest));
+            let guess = first_text.saturating_add(first_text / 2);
+            self.settings.text.reserve(guess.saturating_mul(rest));
         }
         for item in items {
             self.push_line(&item.line());
