@@ -400,6 +400,17 @@ macro_rules! item_keys {
         const ITEM_KEYS: &[&str] = &[$($name,)*];
 
         impl ItemKey {
+            /// Every key, in declaration order (the order items are written in).
+            const ALL: &[ItemKey] = &[$(ItemKey::$key,)*];
+
+            /// Whether `name` is this key's name (compared with the name as a constant).
+            #[inline]
+            fn is(self, name: &str) -> bool {
+                match self {
+                    $(ItemKey::$key => name == $name,)*
+                }
+            }
+
             #[inline]
             fn from_name(name: &str) -> Option<ItemKey> {
                 match name {
@@ -450,24 +461,42 @@ impl ItemKey {
     }
 }
 
-impl<'de> Deserialize<'de> for ItemKey {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ItemKey, D::Error> {
-        struct KeyVisitor;
+impl ItemKey {
+    /// The key written after this one, in the order items are written.
+    #[inline]
+    fn next(self) -> Option<ItemKey> {
+        ItemKey::ALL.get(self as usize + 1).copied()
+    }
+}
 
-        impl Visitor<'_> for KeyVisitor {
-            type Value = ItemKey;
+/// Reads an item's key, trying first the key expected next: a body this library wrote lists
+/// an item's keys in the order [`OrderItem`]'s `Serialize` writes them, so one comparison
+/// usually finds the key.
+struct KeySeed {
+    expected: Option<ItemKey>,
+}
 
-            // What serde's derive says of a key.
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("field identifier")
-            }
+impl<'de> de::DeserializeSeed<'de> for KeySeed {
+    type Value = ItemKey;
 
-            fn visit_str<E: de::Error>(self, name: &str) -> Result<ItemKey, E> {
-                ItemKey::from_name(name).ok_or_else(|| E::unknown_field(name, ITEM_KEYS))
-            }
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ItemKey, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed {
+    type Value = ItemKey;
+
+    // What serde's derive says of a key.
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("field identifier")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<ItemKey, E> {
+        match self.expected {
+            Some(expected) if expected.is(name) => Ok(expected),
+            _ => ItemKey::from_name(name).ok_or_else(|| E::unknown_field(name, ITEM_KEYS)),
         }
-
-        deserializer.deserialize_identifier(KeyVisitor)
     }
 }
 
@@ -521,11 +550,13 @@ impl<'de> Visitor<'de> for ItemVisitor {
         let mut eligible_for_discount = None;
         let mut extras: Option<Box<ItemExtras>> = None;
         let mut seen = 0_u32;
-        while let Some(key) = map.next_key::<ItemKey>()? {
+        let mut expected = ItemKey::ALL.first().copied();
+        while let Some(key) = map.next_key_seed(KeySeed { expected })? {
             if seen & key.bit() != 0 {
                 return Err(de::Error::duplicate_field(key.name()));
             }
             seen |= key.bit();
+            expected = key.next();
             match key {
                 ItemKey::Id => id = map.next_value::<Option<WireStr<'de>>>()?,
                 ItemKey::LineId => line_id = map.next_value::<Option<WireStr<'de>>>()?,
@@ -862,7 +893,7 @@ impl OrderItem {
 
 #[cfg(test)]
 mod tests {
-    use super::OrderItem;
+    use super::{ItemKey, OrderItem};
 
     /// The keys serde_json writes for `item` (sorted), to check the declared count against.
     fn written_keys(item: &OrderItem) -> Vec<String> {
@@ -941,6 +972,33 @@ mod tests {
         for (json, message) in cases {
             assert_eq!(error(json), message, "{json}");
         }
+    }
+
+    #[test]
+    fn keys_are_found_in_any_order() {
+        let written = r#"{"id":"a","line_id":"1","description":"Stol","quantity":2,"amount":5,
+            "vat_amount":1,"vat":25,"type":"physical","thumbnail_url":"https://x.example/a.png",
+            "eligible_for_discount":true}"#;
+        let shuffled = r#"{"eligible_for_discount":true,"vat":25,"amount":5,"id":"a",
+            "thumbnail_url":"https://x.example/a.png","type":"physical","quantity":2,
+            "description":"Stol","vat_amount":1,"line_id":"1"}"#;
+        let item = parse(written);
+        assert_eq!(parse(shuffled), item);
+        assert_eq!(
+            serde_json::to_string(&item).ok().as_deref(),
+            Some(&*written.replace(['\n', ' '], ""))
+        );
+        // Each key is itself and no other, and the keys follow each other in written order.
+        for key in ItemKey::ALL {
+            for other in ItemKey::ALL {
+                assert_eq!(key.is(other.name()), key == other, "{key:?} {other:?}");
+            }
+        }
+        let mut order = vec![ItemKey::Id];
+        while let Some(next) = order.last().and_then(|key| key.next()) {
+            order.push(next);
+        }
+        assert_eq!(order, ItemKey::ALL);
     }
 
     #[test]
