@@ -4,6 +4,10 @@
 //! has a conversion trait whose `on_unimplemented` message says, in domain words, why a field
 //! type cannot serve that role; the derive spans the call at the field's type so the error
 //! lands there.
+//!
+//! Everything here is `#[inline]`: it is called from the user's crate, where a function that
+//! is not would stay a call, for every field of every line. A derived `line()` makes its
+//! [`Line`] in one piece, with [`line`].
 
 use std::borrow::Cow;
 use std::rc::Rc;

@@ -93,8 +93,8 @@ impl QuantityInput {
 /// One line as described by a cart, before the order computes and checks it.
 ///
 /// Made by [`CheckoutItem::line`] or directly for programmatic carts, and passed to
-/// [`OrderBuilder::line`](crate::OrderBuilder::line). Nothing here is checked yet: the
-/// order's [`build`](crate::OrderBuilder::build) reports every problem with its path.
+/// [`OrderBuilder::line`](crate::OrderBuilder::line). Nothing is refused here: the order's
+/// [`build`](crate::OrderBuilder::build) reports every problem with its path.
 ///
 /// ```
 /// use dintero_order_core::{Currency, ItemType, Line, Order, UnitPrice, VatRate};
