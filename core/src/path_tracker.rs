@@ -240,13 +240,14 @@ impl<'de> KeySlot<'de> {
         }
     }
 
-    /// The key, if one was captured, forgetting it: a key names one value.
+    /// The step to the member whose key this holds, forgetting the key: a key names one
+    /// value.
     #[inline]
-    fn take(&mut self) -> Option<&str> {
+    fn take_step(&mut self) -> Step<'_> {
         match std::mem::take(&mut self.captured) {
-            Captured::Nothing => None,
-            Captured::Borrowed(key) => Some(key),
-            Captured::Copied => Some(&self.copy),
+            Captured::Nothing => Step::UnknownKey,
+            Captured::Borrowed(key) => Step::Key(key),
+            Captured::Copied => Step::Key(&self.copy),
         }
     }
 }
@@ -258,11 +259,33 @@ struct Place<'a> {
     recorder: &'a Recorder,
 }
 
-impl Place<'_> {
+impl<'a> Place<'a> {
     /// Passes `error` on, recording this place unless an inner one was recorded.
     #[inline]
     fn fail<E>(self, error: E) -> E {
         self.recorder.record(self.frame, error)
+    }
+
+    /// The place of `frame`, recorded to the same recorder.
+    #[inline]
+    fn at<'b>(self, frame: &'b Frame<'b>) -> Place<'b>
+    where
+        'a: 'b,
+    {
+        Place {
+            frame,
+            recorder: self.recorder,
+        }
+    }
+
+    /// A seed that reads the value one `step` inside this place.
+    #[inline]
+    fn child_seed<T>(self, seed: T, step: Step<'a>) -> TrackingSeed<'a, T> {
+        TrackingSeed {
+            inner: seed,
+            frame: Frame::Child(self.frame, step),
+            recorder: self.recorder,
+        }
     }
 }
 
@@ -448,12 +471,7 @@ impl<'de, A: de::SeqAccess<'de>> de::SeqAccess<'de> for TrackingSeq<'_, A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        let place = self.place;
-        let element = TrackingSeed {
-            inner: seed,
-            frame: Frame::Child(place.frame, Step::Index(self.index)),
-            recorder: place.recorder,
-        };
+        let element = self.place.child_seed(seed, Step::Index(self.index));
         self.index += 1;
         // An error the element's seed did not see (a syntax error between elements) is the
         // array's, recorded by the seed that made the array's frame.
@@ -491,7 +509,7 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for TrackingMap<'_, 'de, A> 
             Ok(key) => Ok(key),
             // A key that is not accepted (an unknown field) is the place of its own error.
             Err(error) => {
-                let step = self.key.take().map_or(Step::UnknownKey, Step::Key);
+                let step = self.key.take_step();
                 Err(place
                     .recorder
                     .record(&Frame::Child(place.frame, step), error))
@@ -501,13 +519,8 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for TrackingMap<'_, 'de, A> 
 
     #[inline]
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        let place = self.place;
-        let step = self.key.take().map_or(Step::UnknownKey, Step::Key);
-        let value = TrackingSeed {
-            inner: seed,
-            frame: Frame::Child(place.frame, step),
-            recorder: place.recorder,
-        };
+        let step = self.key.take_step();
+        let value = self.place.child_seed(seed, step);
         // As for arrays: a syntax error before the value is the object's.
         self.inner.next_value_seed(value)
     }
@@ -566,10 +579,7 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for TrackingVariant<
     fn unit_variant(self) -> Result<(), A::Error> {
         let (place, name) = (self.place, self.name);
         let frame = variant_frame(place.frame, &name);
-        let inside = Place {
-            frame: &frame,
-            recorder: place.recorder,
-        };
+        let inside = place.at(&frame);
         self.inner
             .unit_variant()
             .map_err(|error| inside.fail(error))
@@ -579,10 +589,7 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for TrackingVariant<
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
         let (place, name) = (self.place, self.name);
         let frame = variant_frame(place.frame, &name);
-        let inside = Place {
-            frame: &frame,
-            recorder: place.recorder,
-        };
+        let inside = place.at(&frame);
         // The content of a newtype variant is at the variant's place.
         let content = TrackingSeed {
             inner: seed,
@@ -598,10 +605,7 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for TrackingVariant<
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
         let (place, name) = (self.place, self.name);
         let frame = variant_frame(place.frame, &name);
-        let inside = Place {
-            frame: &frame,
-            recorder: place.recorder,
-        };
+        let inside = place.at(&frame);
         let visitor = TrackingVisitor {
             inner: visitor,
             place: inside,
@@ -619,10 +623,7 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for TrackingVariant<
     ) -> Result<V::Value, A::Error> {
         let (place, name) = (self.place, self.name);
         let frame = variant_frame(place.frame, &name);
-        let inside = Place {
-            frame: &frame,
-            recorder: place.recorder,
-        };
+        let inside = place.at(&frame);
         let visitor = TrackingVisitor {
             inner: visitor,
             place: inside,

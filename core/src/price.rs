@@ -89,10 +89,10 @@ impl PriceValue {
     #[inline]
     const fn major(value: Decimal) -> PriceValue {
         let mantissa = value.mantissa();
-        // `Decimal`'s scale is at most 28.
-        if mantissa >= i64::MIN as i128 && mantissa <= i64::MAX as i128 && value.scale() <= 28 {
+        if mantissa >= i64::MIN as i128 && mantissa <= i64::MAX as i128 {
             PriceValue::Major {
                 mantissa: mantissa as i64,
+                // `Decimal`'s scale is at most 28.
                 scale: value.scale() as u8,
             }
         } else {
