@@ -35,7 +35,7 @@ pub(crate) fn order(data: &OrderData, proven: Proven) -> Result<(), Error> {
 pub(crate) struct Proven {
     /// Every item's `vat_amount` came from the line arithmetic, which always lands on the
     /// floor or the ceiling of the VAT its rate leaves in its amount (swept exhaustively in
-    /// `tests/vat_sweep.rs`, against an oracle in `tests/arithmetic_props.rs`). Debug builds
+    /// `testsuite/tests/vat_sweep.rs`, against an oracle in `testsuite/tests/arithmetic_props.rs`). Debug builds
     /// check it anyway.
     pub(crate) line_vat: bool,
     /// Every item's `line_id` is its position from 1 ("1", "2", …), so no two items share

@@ -35,7 +35,7 @@ use serde_json::{Value, json};
 
 const SPEC: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/dintero/spec-payments.json"
+    "/../../shared/dintero/spec-payments.json"
 );
 
 fn spec() -> Value {

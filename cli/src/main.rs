@@ -2,10 +2,10 @@
 //! enforces, and prints each problem with its JSON path.
 //!
 //! ```text
-//! cargo run --example check -- body.json other.json   # files
-//! curl … | cargo run --example check -- -             # standard input
-//! cargo run --example check -- --json body.json       # a machine-readable report
-//! cargo run --example check -- --as order order.json  # skip the detection
+//! dintero-check body.json other.json   # files
+//! curl … | dintero-check -             # standard input
+//! dintero-check --json body.json       # a machine-readable report
+//! dintero-check --as order order.json  # skip the detection
 //! ```
 //!
 //! Output, one line per problem, or `FILE: ok`:

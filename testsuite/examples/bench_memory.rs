@@ -1,7 +1,7 @@
 //! Peak memory of one way of building the session body (issue 5), for `/usr/bin/time -v`.
 //!
 //! ```text
-//! cargo build --release --example bench_memory
+//! cargo build --release -p dintero-order-testsuite --example bench_memory
 //! for way in baseline cart floor handwritten dintero_order; do
 //!     /usr/bin/time -v target/release/examples/bench_memory $way 10000 2>&1 \
 //!         | grep -E 'Maximum resident'

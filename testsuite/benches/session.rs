@@ -14,7 +14,7 @@
 //! All ways are asserted to produce identical bytes before anything is timed.
 //!
 //! ```text
-//! cargo bench --bench session && scripts/bench-report
+//! cargo bench -p dintero-order-testsuite --bench session && scripts/bench-report
 //! ```
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
