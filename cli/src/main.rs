@@ -1,21 +1,33 @@
-//! Checks Dintero Checkout request bodies you already have, with every invariant this crate
-//! enforces, and prints each problem with its JSON path.
+//! `dintero-check`: checks Dintero Checkout request bodies you already have (made by a plugin,
+//! another service, a log) with every invariant `dintero-order` enforces, and prints each
+//! problem with its JSON path.
 //!
 //! ```text
+//! cargo install --path cli            # from a checkout of the repository
 //! dintero-check body.json other.json   # files
 //! curl … | dintero-check -             # standard input
 //! dintero-check --json body.json       # a machine-readable report
-//! dintero-check --as order order.json  # skip the detection
+//! dintero-check --lenient body.json    # fields the spec does not define are only warnings
+//! dintero-check --as order order.json  # skip the detection: profile | session | order
 //! ```
 //!
-//! Output, one line per problem, or `FILE: ok`:
+//! Output, one line per problem, per warning, or `FILE: ok`:
 //!
 //! ```text
 //! body.json: order.items[0].vat_amount: expected 5998 (25 % VAT contained in 29990), found 6000
+//! woo.json: warning: order.items[1].tax_rate: expected a field the spec defines here, found unknown field `tax_rate`
+//! woo.json: ok
 //! ```
 //!
-//! The exit status is 0 when every input is valid, 1 when any is not (or cannot be read) and
-//! 2 on a usage error.
+//! `--json` prints one array with a report per input, in the order given:
+//! `{"file", "ok", "kind", "problems": [{"rule", "path", "expected", "found"}], "warnings": […]}`,
+//! where `kind` is `sessions_profile`, `sessions`, `order`, or `null` for an input that could
+//! not be read, and `warnings` holds what `--lenient` dropped (always empty without it).
+//!
+//! The exit status is 0 when every input is valid (warnings allowed), 1 when any is not or
+//! cannot be read, and 2 on a usage error or when the report cannot be written. Every input
+//! is checked even when standard output is closed early (`dintero-check *.json | head -1`):
+//! the output stops quietly and the exit status is still the verdict.
 //!
 //! Which body a document is, unless `--as profile|session|order` says:
 //!
@@ -27,159 +39,118 @@
 //!    bare order (paths start with `order.`);
 //! 5. anything else is checked as a sessions-profile body.
 
-use std::io::Read as _;
+mod args;
+mod report;
+
+use std::io::{self, BufWriter, StdoutLock, Write};
 use std::process::ExitCode;
 
-use dintero_order::{Error, Order, Session, SessionProfile, Violation};
-use serde::Serialize;
-use serde_json::Value;
+use dintero_order::ParseOptions;
 
-/// The kinds of body the checker knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-enum Kind {
-    /// `POST /v1/sessions-profile`.
-    SessionsProfile,
-    /// `POST /v1/sessions`.
-    Sessions,
-    /// A bare `order` object.
-    Order,
-}
+use crate::args::{Command, HELP, Options, USAGE, UsageError};
+use crate::report::Report;
 
-/// One input's result, as `--json` writes it.
-#[derive(Debug, Serialize)]
-struct Report {
-    file: String,
-    ok: bool,
-    kind: Option<Kind>,
-    problems: Vec<Violation>,
-}
-
-/// Guesses the kind of body from its top-level keys (see the module docs).
-fn detect(bytes: &[u8]) -> Kind {
-    let Ok(Value::Object(body)) = serde_json::from_slice::<Value>(bytes) else {
-        return Kind::SessionsProfile;
-    };
-    let has = |key: &str| body.contains_key(key);
-    if has("profile_id") {
-        Kind::SessionsProfile
-    } else if has("order") && has("configuration") {
-        Kind::Sessions
-    } else if has("order") {
-        Kind::SessionsProfile
-    } else if ["amount", "currency", "merchant_reference", "items"]
-        .iter()
-        .any(|key| has(key))
-    {
-        Kind::Order
-    } else {
-        Kind::SessionsProfile
-    }
-}
-
-/// Every problem of `bytes` read as `kind`.
-fn check(bytes: &[u8], kind: Kind) -> Vec<Violation> {
-    let result: Result<(), Error> = match kind {
-        Kind::SessionsProfile => SessionProfile::from_json(bytes).map(drop),
-        Kind::Sessions => Session::from_json(bytes).map(drop),
-        Kind::Order => Order::from_json(bytes).map(drop),
-    };
-    result.err().map(Error::into_violations).unwrap_or_default()
-}
-
-fn read(file: &str) -> std::io::Result<Vec<u8>> {
-    if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes)?;
-        Ok(bytes)
-    } else {
-        std::fs::read(file)
-    }
-}
-
-const USAGE: &str = "usage: check [--json] [--as profile|session|order] FILE... (- reads stdin)";
+/// The exit status of a usage error, or of a report that could not be written.
+const USAGE_STATUS: u8 = 2;
 
 fn main() -> ExitCode {
-    let mut json = false;
-    let mut forced = None;
-    let mut files = Vec::new();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--as" => {
-                forced = match args.next().as_deref() {
-                    Some("profile") => Some(Kind::SessionsProfile),
-                    Some("session") => Some(Kind::Sessions),
-                    Some("order") => Some(Kind::Order),
-                    _ => {
-                        eprintln!("{USAGE}");
-                        return ExitCode::from(2);
-                    }
-                }
-            }
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            _ => files.push(arg),
+    match args::parse(std::env::args_os().skip(1)) {
+        Ok(Command::Check(options)) => check(&options),
+        Ok(Command::Help) => {
+            let version = env!("CARGO_PKG_VERSION");
+            let mut output = Output::new();
+            output.write(|out| write!(out, "dintero-check {version}\n\n{HELP}"));
+            output.finish(ExitCode::SUCCESS)
+        }
+        Ok(Command::Version) => {
+            let mut output = Output::new();
+            output.write(|out| writeln!(out, "dintero-check {}", env!("CARGO_PKG_VERSION")));
+            output.finish(ExitCode::SUCCESS)
+        }
+        Err(UsageError(message)) => {
+            // Nothing more can be done if standard error is closed too.
+            let _ = writeln!(
+                io::stderr(),
+                "dintero-check: {message}\n{USAGE}\nMore: dintero-check --help"
+            );
+            ExitCode::from(USAGE_STATUS)
         }
     }
-    if files.is_empty() {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    }
+}
 
-    let mut reports = Vec::new();
-    for file in files {
-        let report = match read(&file) {
-            Ok(bytes) => {
-                let kind = forced.unwrap_or_else(|| detect(&bytes));
-                let problems = check(&bytes, kind);
-                Report {
-                    ok: problems.is_empty(),
-                    file,
-                    kind: Some(kind),
-                    problems,
-                }
-            }
-            Err(error) => Report {
-                ok: false,
-                problems: vec![Violation::new(
-                    dintero_order::Rule::Syntax,
-                    "",
-                    "a readable file",
-                    error.to_string(),
-                )],
-                file,
-                kind: None,
-            },
-        };
-        reports.push(report);
-    }
-
-    let all_ok = reports.iter().all(|r| r.ok);
-    if json {
-        match serde_json::to_string_pretty(&reports) {
-            Ok(text) => println!("{text}"),
-            Err(error) => {
-                eprintln!("cannot write the report: {error}");
-                return ExitCode::from(2);
-            }
-        }
+/// Checks every input and writes the reports.
+fn check(options: &Options) -> ExitCode {
+    let parse_options = if options.lenient {
+        ParseOptions::lenient()
     } else {
-        for report in &reports {
-            if report.ok {
-                println!("{}: ok", report.file);
-            }
-            for problem in &report.problems {
-                println!("{}: {problem}", report.file);
-            }
+        ParseOptions::strict()
+    };
+    let mut output = Output::new();
+    let mut all_ok = true;
+    let mut reports = Vec::new();
+    for file in &options.files {
+        let report = Report::of(file, options.kind, &parse_options);
+        all_ok &= report.ok;
+        if options.json {
+            reports.push(report);
+        } else {
+            output.write(|out| report.write_lines(out));
         }
     }
-    if all_ok {
+    if options.json {
+        output.write(|out| report::write_json(&reports, out));
+    }
+    output.finish(if all_ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    })
+}
+
+/// Standard output, written through `writeln!` so that a failure is an error, not a panic.
+struct Output {
+    out: BufWriter<StdoutLock<'static>>,
+    /// The reader went away (`| head -1`): nothing more is written, quietly.
+    closed: bool,
+    /// Any other failure to write, reported once at the end.
+    failed: Option<io::Error>,
+}
+
+impl Output {
+    fn new() -> Output {
+        Output {
+            out: BufWriter::new(io::stdout().lock()),
+            closed: false,
+            failed: None,
+        }
+    }
+
+    /// Writes and flushes one piece, unless writing has already stopped.
+    fn write(&mut self, piece: impl FnOnce(&mut BufWriter<StdoutLock<'static>>) -> io::Result<()>) {
+        if self.closed || self.failed.is_some() {
+            return;
+        }
+        if let Err(error) = piece(&mut self.out).and_then(|()| self.out.flush()) {
+            if error.kind() == io::ErrorKind::BrokenPipe {
+                self.closed = true;
+            } else {
+                self.failed = Some(error);
+            }
+        }
+    }
+
+    /// `verdict`, unless the output could not be written for another reason than a closed
+    /// reader.
+    fn finish(self, verdict: ExitCode) -> ExitCode {
+        match self.failed {
+            None => verdict,
+            Some(error) => {
+                let _ = writeln!(
+                    io::stderr(),
+                    "dintero-check: cannot write the report: {error}"
+                );
+                ExitCode::from(USAGE_STATUS)
+            }
+        }
     }
 }

@@ -1,25 +1,51 @@
-//! Every body the suite emits validates against Dintero's own spec,
-//! `shared/dintero/spec-payments.json` beside the workspace: the golden orders, the session
-//! bodies of `session_json.rs`, the valid real-world payloads re-emitted after parsing, and
-//! property-generated orders and sessions. Negative controls prove the schema can fail.
+//! Every body the suite emits validates against Dintero's own spec: the golden orders, the
+//! session bodies of `session_json.rs`, the valid real-world payloads re-emitted after
+//! parsing, and property-generated orders and sessions. Negative controls prove the schema
+//! can fail.
 //!
-//! The spec is Swagger 2.0; its `definitions` are a JSON-Schema draft-4 subset. The request
-//! body of `/sessions-profile` is `paths./sessions-profile.post.parameters[0].schema`; that of
-//! `/v1/sessions` is `definitions.SessionOptions`. Each becomes a draft-4 document that embeds
-//! `definitions`, so `$ref: "#/definitions/…"` resolve, after these Swagger-isms are handled:
+//! The schemas are committed, so this runs on a fresh clone with nothing outside the
+//! repository: `testsuite/schemas/sessions-profile.json` is the `POST /v1/sessions-profile`
+//! body (`paths./sessions-profile.post.parameters[0].schema` in Dintero's spec) and
+//! `testsuite/schemas/sessions.json` the `POST /v1/sessions` body (`definitions.SessionOptions`);
+//! the bare order is the profile file's `definitions.SessionOrder`. Each is a self-contained
+//! draft-4 document, cut from Dintero's spec (`spec-payments.json`, Swagger 2.0, whose
+//! `definitions` are a draft-4 subset) by `conformance/schemas.rs`:
 //!
-//! - `readOnly`, `example`, `discriminator` and `x-*` are annotations: removed.
+//! - `readOnly`, `example`, `discriminator` and `x-*` are Swagger annotations: removed; so are
+//!   the pure annotations `description`, `title`, `default` and `externalDocs`.
 //! - `format: int32` on an integer becomes `minimum`/`maximum` (a format only constrains
 //!   strings, so it would otherwise check nothing).
-//! - Every other format the bodies reach gets a real check (`iso4217-code`, `iso3166-alpha2`,
-//!   `iso-3166-1`, `iso-18245`, `payout_destination_id`, and the regex the spec writes as a
-//!   format); `uri` and `date-time` are jsonschema's own. Unknown formats fail the build
-//!   (`should_ignore_unknown_formats(false)`), so none passes or fails silently.
+//! - Only the `definitions` the body reaches are kept; keys are sorted, the text pretty-printed.
+//!
+//! Every other format the bodies reach gets a real check here (`iso4217-code`,
+//! `iso3166-alpha2`, `iso-3166-1`, `iso-18245`, `payout_destination_id`, and the regex the spec
+//! writes as a format); `uri` and `date-time` are jsonschema's own. Unknown formats fail the
+//! build (`should_ignore_unknown_formats(false)`), so none passes or fails silently.
+//!
+//! # Regenerating the schemas
+//!
+//! `committed_schemas_match_the_spec` rebuilds both files from the spec in memory and fails
+//! when they differ from the committed ones. It reads `../shared/dintero/spec-payments.json`
+//! beside the repository (or the file `DINTERO_SPEC` names) and is skipped, with a note, when
+//! there is none. To rewrite the files from the spec, run from the repository root:
+//!
+//! ```text
+//! scripts/regenerate-schemas
+//! ```
+//!
+//! which runs this one command, then review `git diff testsuite/schemas`:
+//!
+//! ```text
+//! REGENERATE_SCHEMAS=1 cargo test -p dintero-order-testsuite --test conformance -- --exact committed_schemas_match_the_spec --nocapture
+//! ```
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 #[path = "payloads/generate.rs"]
 mod generate;
+#[path = "conformance/schemas.rs"]
+mod schemas;
 
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use dintero_order::{
@@ -33,50 +59,24 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde_json::{Value, json};
 
+/// Dintero's spec, in `../shared/dintero/` beside the repository when there is one; only
+/// `committed_schemas_match_the_spec` reads it.
 const SPEC: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../shared/dintero/spec-payments.json"
 );
 
-fn spec() -> Value {
-    let text = std::fs::read_to_string(SPEC).unwrap_or_else(|e| {
-        panic!(
-            "Dintero's spec is missing: expected it at {SPEC} (shared/dintero/spec-payments.json \
-             beside the workspace): {e}"
-        )
-    });
-    serde_json::from_str(&text).unwrap()
+/// A committed file of the testsuite package, e.g. [`schemas::PROFILE`].
+fn package_file(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(file)
 }
 
-/// Turns Swagger 2.0 schema text into draft-4 JSON Schema (see the module docs).
-fn draft4(value: &mut Value) {
-    match value {
-        Value::Object(schema) => {
-            schema.retain(|key, _| {
-                !matches!(key.as_str(), "readOnly" | "example" | "discriminator")
-                    && !key.starts_with("x-")
-            });
-            if schema.get("format") == Some(&json!("int32")) {
-                schema.remove("format");
-                schema.insert("minimum".into(), json!(i32::MIN));
-                schema.insert("maximum".into(), json!(i32::MAX));
-            }
-            for (key, child) in schema.iter_mut() {
-                match key.as_str() {
-                    // Maps from names to schemas: each value is a schema.
-                    "properties" | "definitions" => {
-                        if let Value::Object(map) = child {
-                            map.values_mut().for_each(draft4);
-                        }
-                    }
-                    "enum" | "required" | "default" | "type" => {}
-                    _ => draft4(child),
-                }
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(draft4),
-        _ => {}
-    }
+/// A committed schema document.
+fn committed(file: &str) -> Value {
+    let path = package_file(file);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
 }
 
 fn is_decimal_text(s: &str) -> bool {
@@ -111,38 +111,34 @@ fn options() -> jsonschema::ValidationOptions<'static> {
         .with_format("^([0-9]*[.])?[0-9]+$", is_decimal_text)
 }
 
-/// A draft-4 document for `body` with the spec's definitions embedded.
-fn validator_for(body: Value) -> Validator {
-    let spec = spec();
-    let mut document = body;
-    let object = document.as_object_mut().unwrap();
-    object.insert(
-        "$schema".into(),
-        json!("http://json-schema.org/draft-04/schema#"),
-    );
-    object.insert("definitions".into(), spec["definitions"].clone());
-    draft4(&mut document);
+/// A validator for a draft-4 document.
+fn validator_for(document: &Value) -> Validator {
     options()
-        .build(&document)
-        .unwrap_or_else(|e| panic!("the spec does not compile as draft 4: {e}"))
+        .build(document)
+        .unwrap_or_else(|e| panic!("the schema does not compile as draft 4: {e}"))
 }
 
 fn profile_schema() -> &'static Validator {
     static V: OnceLock<Validator> = OnceLock::new();
-    V.get_or_init(|| {
-        let spec = spec();
-        validator_for(spec["paths"]["/sessions-profile"]["post"]["parameters"][0]["schema"].clone())
-    })
+    V.get_or_init(|| validator_for(&committed(schemas::PROFILE)))
 }
 
 fn sessions_schema() -> &'static Validator {
     static V: OnceLock<Validator> = OnceLock::new();
-    V.get_or_init(|| validator_for(json!({ "$ref": "#/definitions/SessionOptions" })))
+    V.get_or_init(|| validator_for(&committed(schemas::SESSIONS)))
 }
 
+/// A bare order: `SessionOrder`, with the definitions of the sessions-profile body.
 fn order_schema() -> &'static Validator {
     static V: OnceLock<Validator> = OnceLock::new();
-    V.get_or_init(|| validator_for(json!({ "$ref": "#/definitions/SessionOrder" })))
+    V.get_or_init(|| {
+        let profile = committed(schemas::PROFILE);
+        validator_for(&json!({
+            "$schema": profile["$schema"],
+            "$ref": "#/definitions/SessionOrder",
+            "definitions": profile["definitions"],
+        }))
+    })
 }
 
 fn problems(validator: &Validator, body: &Value) -> Vec<String> {
@@ -532,9 +528,80 @@ fn unknown_formats_fail_the_build_instead_of_passing_silently() {
 #[test]
 fn int32_is_a_range_not_a_string_format() {
     let mut schema = json!({ "type": "integer", "format": "int32" });
-    draft4(&mut schema);
+    schemas::draft4(&mut schema);
     let validator = options().build(&schema).unwrap();
     assert!(validator.is_valid(&json!(2_147_483_647)));
     assert!(!validator.is_valid(&json!(2_147_483_648_i64)));
     assert!(!validator.is_valid(&json!(-2_147_483_649_i64)));
+}
+
+/// The committed schemas are what [`schemas::extract`] makes of Dintero's spec (see the module
+/// docs); with `REGENERATE_SCHEMAS=1` it writes them instead.
+#[test]
+fn committed_schemas_match_the_spec() {
+    let regenerate = std::env::var_os("REGENERATE_SCHEMAS").is_some_and(|v| v == "1");
+    let spec_path =
+        std::env::var_os("DINTERO_SPEC").map_or_else(|| PathBuf::from(SPEC), PathBuf::from);
+    let spec_text = match std::fs::read_to_string(&spec_path) {
+        Ok(text) => text,
+        Err(e) if regenerate => {
+            panic!("cannot regenerate: no spec at {}: {e}", spec_path.display())
+        }
+        Err(e) => {
+            println!(
+                "note: skipped, no spec at {} ({e}); the committed schemas are used as they are",
+                spec_path.display()
+            );
+            return;
+        }
+    };
+    let spec: Value = serde_json::from_str(&spec_text).unwrap();
+    let mut stale = Vec::new();
+    for (file, text) in schemas::extract(&spec) {
+        let path = package_file(file);
+        if regenerate {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &text).unwrap();
+            println!("wrote testsuite/{file} ({} bytes)", text.len());
+            continue;
+        }
+        let committed = std::fs::read_to_string(&path)
+            .unwrap_or_default()
+            .replace("\r\n", "\n");
+        if committed != text {
+            let line = committed
+                .lines()
+                .zip(text.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or_else(|| committed.lines().count().min(text.lines().count()));
+            stale.push(format!(
+                "testsuite/{file} (first difference at line {})",
+                line + 1
+            ));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "the committed schemas differ from what {} gives: {}; run scripts/regenerate-schemas \
+         and review the diff",
+        spec_path.display(),
+        stale.join(", ")
+    );
+}
+
+/// Without the spec: each committed schema resolves every `$ref`, keeps only definitions it
+/// reaches and carries no annotations.
+#[test]
+fn schema_files_are_self_contained() {
+    for file in [schemas::PROFILE, schemas::SESSIONS] {
+        let document = committed(file);
+        assert_eq!(
+            document["$schema"],
+            json!("http://json-schema.org/draft-04/schema#"),
+            "{file}"
+        );
+        if let Err(problem) = schemas::check_self_contained(&document) {
+            panic!("{file}: {problem}");
+        }
+    }
 }

@@ -1,0 +1,152 @@
+//! Checking one input, and writing the reports.
+
+use std::io::{self, Read as _, Write};
+use std::path::Path;
+
+use dintero_order::{Error, Order, ParseOptions, Parsed, Rule, Session, SessionProfile, Violation};
+use serde::Serialize;
+use serde_json::Value;
+
+/// The kinds of body the checker knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// `POST /v1/sessions-profile`.
+    SessionsProfile,
+    /// `POST /v1/sessions`.
+    Sessions,
+    /// A bare `order` object.
+    Order,
+}
+
+/// One input's result, as `--json` writes it.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    /// The input's name as given (`-` for standard input), lossily made UTF-8.
+    pub file: String,
+    /// No problems (warnings allowed).
+    pub ok: bool,
+    /// What the body was checked as; `None` when it could not be read.
+    pub kind: Option<Kind>,
+    /// What makes the body invalid.
+    pub problems: Vec<Violation>,
+    /// Fields `--lenient` dropped; always empty without it.
+    pub warnings: Vec<Violation>,
+}
+
+impl Report {
+    /// Reads and checks one input.
+    pub fn of(file: &Path, forced: Option<Kind>, options: &ParseOptions) -> Report {
+        let name = file.to_string_lossy().into_owned();
+        match read(file) {
+            Ok(bytes) => {
+                let kind = forced.unwrap_or_else(|| detect(&bytes));
+                let (problems, warnings) = check(&bytes, kind, options);
+                Report {
+                    file: name,
+                    ok: problems.is_empty(),
+                    kind: Some(kind),
+                    problems,
+                    warnings,
+                }
+            }
+            Err(error) => Report {
+                file: name,
+                ok: false,
+                kind: None,
+                problems: vec![Violation::new(
+                    Rule::Syntax,
+                    "",
+                    "a readable file",
+                    error.to_string(),
+                )],
+                warnings: Vec::new(),
+            },
+        }
+    }
+
+    /// The report as lines: each warning, each problem, then `FILE: ok` if it is valid.
+    pub fn write_lines(&self, out: &mut impl Write) -> io::Result<()> {
+        for warning in &self.warnings {
+            writeln!(out, "{}: warning: {warning}", self.file)?;
+        }
+        for problem in &self.problems {
+            writeln!(out, "{}: {problem}", self.file)?;
+        }
+        if self.ok {
+            writeln!(out, "{}: ok", self.file)?;
+        }
+        Ok(())
+    }
+}
+
+/// Every report as one pretty-printed JSON array.
+pub fn write_json(reports: &[Report], out: &mut impl Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, reports).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// The bytes of a file, or of standard input for `-`.
+fn read(file: &Path) -> io::Result<Vec<u8>> {
+    if file.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().lock().read_to_end(&mut bytes)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(file)
+    }
+}
+
+/// Guesses the kind of body from its top-level keys (see the crate docs).
+fn detect(bytes: &[u8]) -> Kind {
+    let Ok(Value::Object(body)) = serde_json::from_slice::<Value>(bytes) else {
+        return Kind::SessionsProfile;
+    };
+    let has = |key: &str| body.contains_key(key);
+    if has("profile_id") {
+        Kind::SessionsProfile
+    } else if has("order") && has("configuration") {
+        Kind::Sessions
+    } else if has("order") {
+        Kind::SessionsProfile
+    } else if ["amount", "currency", "merchant_reference", "items"]
+        .iter()
+        .any(|key| has(key))
+    {
+        Kind::Order
+    } else {
+        Kind::SessionsProfile
+    }
+}
+
+/// The problems and the warnings of `bytes` read as `kind`.
+fn check(bytes: &[u8], kind: Kind, options: &ParseOptions) -> (Vec<Violation>, Vec<Violation>) {
+    match parse(bytes, kind, options) {
+        Ok(warnings) => (Vec::new(), warnings),
+        Err(error) if options.is_lenient() => {
+            // A lenient parse that fails returns only its problems. The fields it dropped are
+            // the unknown fields a strict parse of the same bytes reports as errors.
+            let warnings = parse(bytes, kind, &ParseOptions::strict())
+                .err()
+                .map(Error::into_violations)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|violation| violation.rule() == Rule::UnknownField)
+                .collect();
+            (error.into_violations(), warnings)
+        }
+        Err(error) => (error.into_violations(), Vec::new()),
+    }
+}
+
+/// Parses `bytes` as `kind`: the warnings, or every problem.
+fn parse(bytes: &[u8], kind: Kind, options: &ParseOptions) -> Result<Vec<Violation>, Error> {
+    fn warnings<T>(parsed: Parsed<T>) -> Vec<Violation> {
+        parsed.into_parts().1
+    }
+    match kind {
+        Kind::SessionsProfile => SessionProfile::from_json_with(bytes, options).map(warnings),
+        Kind::Sessions => Session::from_json_with(bytes, options).map(warnings),
+        Kind::Order => Order::from_json_with(bytes, options).map(warnings),
+    }
+}

@@ -1,0 +1,194 @@
+//! The request-body schemas the conformance tests validate against, cut from Dintero's spec.
+//!
+//! Dintero's spec is Swagger 2.0 and lives outside the repository, so the two schemas the
+//! tests need are extracted once and committed (`testsuite/schemas/`). [`extract`] is the
+//! whole recipe: the test `committed_schemas_match_the_spec` reruns it whenever the spec is
+//! at hand and fails if the committed files differ, so they cannot drift from it silently.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Map, Value, json};
+
+/// The `POST /v1/sessions-profile` body, relative to the testsuite package.
+pub const PROFILE: &str = "schemas/sessions-profile.json";
+/// The `POST /v1/sessions` body, relative to the testsuite package.
+pub const SESSIONS: &str = "schemas/sessions.json";
+
+/// Each committed schema file (relative to the testsuite package) and its exact text, made
+/// from the spec.
+///
+/// - The body's schema becomes the root of a draft-4 document (`$schema` set) that embeds
+///   the spec's `definitions`, so `$ref: "#/definitions/…"` resolve.
+/// - [`draft4`] handles the Swagger-isms.
+/// - Pure annotations are dropped (`description`, `title`, `default`, `externalDocs`): they
+///   change no verdict, and without them a diff of the files shows only rule changes.
+/// - Only the definitions the body reaches through `$ref` are kept.
+/// - Keys are sorted and the text pretty-printed, ending in a newline.
+pub fn extract(spec: &Value) -> Vec<(&'static str, String)> {
+    let profile = spec["paths"]["/sessions-profile"]["post"]["parameters"][0]["schema"].clone();
+    assert!(
+        profile.is_object(),
+        "the spec has no body schema at paths./sessions-profile.post.parameters[0].schema"
+    );
+    let sessions = json!({ "$ref": "#/definitions/SessionOptions" });
+    vec![
+        (PROFILE, document(spec, profile)),
+        (SESSIONS, document(spec, sessions)),
+    ]
+}
+
+/// One body's schema as a self-contained draft-4 document (see [`extract`]).
+fn document(spec: &Value, body: Value) -> String {
+    let mut document = body;
+    let object = document
+        .as_object_mut()
+        .expect("a body schema is an object");
+    object.insert(
+        "$schema".into(),
+        json!("http://json-schema.org/draft-04/schema#"),
+    );
+    object.insert("definitions".into(), spec["definitions"].clone());
+    draft4(&mut document);
+    drop_annotations(&mut document);
+    keep_reachable_definitions(&mut document);
+    let mut text = serde_json::to_string_pretty(&sorted(document)).expect("JSON to text");
+    text.push('\n');
+    text
+}
+
+/// Calls `visit` on every schema in `value`, a schema itself, children before parents. Keys
+/// of `properties` and `definitions` are names (a property may be called `description`), so
+/// only their values are schemas; `enum`, `required`, `default`, `example` and `type` hold
+/// data, not schemas.
+fn for_each_schema(value: &mut Value, visit: &mut dyn FnMut(&mut Map<String, Value>)) {
+    match value {
+        Value::Object(schema) => {
+            for (key, child) in schema.iter_mut() {
+                match key.as_str() {
+                    "properties" | "definitions" => {
+                        if let Value::Object(map) = child {
+                            map.values_mut().for_each(|v| for_each_schema(v, visit));
+                        }
+                    }
+                    "enum" | "required" | "default" | "example" | "type" => {}
+                    _ => for_each_schema(child, visit),
+                }
+            }
+            visit(schema);
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| for_each_schema(v, visit)),
+        _ => {}
+    }
+}
+
+/// Turns Swagger 2.0 schema text into draft-4 JSON Schema:
+///
+/// - `readOnly`, `example`, `discriminator` and `x-*` are Swagger annotations: removed.
+/// - `format: int32` on an integer becomes `minimum`/`maximum` (a format only constrains
+///   strings, so it would otherwise check nothing).
+pub fn draft4(value: &mut Value) {
+    for_each_schema(value, &mut |schema| {
+        schema.retain(|key, _| {
+            !matches!(key.as_str(), "readOnly" | "example" | "discriminator")
+                && !key.starts_with("x-")
+        });
+        if schema.get("format") == Some(&json!("int32")) {
+            schema.remove("format");
+            schema.insert("minimum".into(), json!(i32::MIN));
+            schema.insert("maximum".into(), json!(i32::MAX));
+        }
+    });
+}
+
+/// Removes the keywords that only annotate: they never make a value valid or invalid.
+fn drop_annotations(value: &mut Value) {
+    for_each_schema(value, &mut |schema| {
+        schema.retain(|key, _| {
+            !matches!(
+                key.as_str(),
+                "description" | "title" | "default" | "externalDocs"
+            )
+        });
+    });
+}
+
+/// Every `#/definitions/NAME` that `value` refers to.
+fn refs(value: &mut Value) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for_each_schema(value, &mut |schema| {
+        if let Some(Value::String(target)) = schema.get("$ref") {
+            let name = target
+                .strip_prefix("#/definitions/")
+                .unwrap_or_else(|| panic!("a $ref outside #/definitions: {target}"));
+            found.insert(name.to_owned());
+        }
+    });
+    found
+}
+
+/// Drops the definitions the root does not reach.
+fn keep_reachable_definitions(document: &mut Value) {
+    let object = document.as_object_mut().expect("a document is an object");
+    let Some(Value::Object(mut definitions)) = object.remove("definitions") else {
+        panic!("the document has no definitions")
+    };
+    let mut root = Value::Object(object.clone());
+    let mut reached = BTreeSet::new();
+    let mut todo: Vec<String> = refs(&mut root).into_iter().collect();
+    while let Some(name) = todo.pop() {
+        if !reached.insert(name.clone()) {
+            continue;
+        }
+        let definition = definitions
+            .get_mut(&name)
+            .unwrap_or_else(|| panic!("$ref to a missing definition: {name}"));
+        todo.extend(refs(definition));
+    }
+    definitions.retain(|name, _| reached.contains(name));
+    object.insert("definitions".into(), Value::Object(definitions));
+}
+
+/// The same value with every object's keys in sorted order, whatever map serde_json uses.
+fn sorted(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
+}
+
+/// Every `$ref` of a committed document resolves, and every definition is reached: what
+/// [`extract`] guarantees, checked without the spec.
+pub fn check_self_contained(document: &Value) -> Result<(), String> {
+    let mut document = document.clone();
+    let Some(Value::Object(definitions)) = document.get("definitions").cloned() else {
+        return Err("no definitions".into());
+    };
+    let mut pruned = document.clone();
+    keep_reachable_definitions(&mut pruned);
+    let kept = pruned["definitions"].as_object().map_or(0, Map::len);
+    if kept != definitions.len() {
+        return Err(format!(
+            "{} of {} definitions are unreachable",
+            definitions.len() - kept,
+            definitions.len()
+        ));
+    }
+    let mut annotated = Vec::new();
+    for_each_schema(&mut document, &mut |schema| {
+        for key in ["description", "title", "default", "example", "readOnly"] {
+            if schema.contains_key(key) {
+                annotated.push(key);
+            }
+        }
+    });
+    if annotated.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("annotations left: {annotated:?}"))
+    }
+}
