@@ -67,8 +67,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .item(&coffee)
         .shipping(pickup)
         .build()?;
-    let session = SessionProfile::new("default", "https://example.com/return", order)?
-        .callback_url("https://example.com/callback")?;
+    let session = SessionProfile::builder("default", "https://example.com/return", order)
+        .callback_url("https://example.com/callback")
+        .build()?;
 
     println!("{}", serde_json::to_string_pretty(&session)?);
     let order = session.order();

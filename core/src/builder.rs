@@ -911,7 +911,7 @@ impl Shipping<'_> {
     /// let option = Shipping::new("home", "Home delivery", UnitPrice::major(dec!(39)), vat)
     ///     .priced_in(Currency::NOK)?;
     /// assert_eq!((option.amount(), option.vat_amount()), (3900, Some(780)));
-    /// let express = Express::new([option]);
+    /// let express = Express::builder([option]).build();
     /// # let _ = express;
     /// # Ok::<(), dintero_order_core::Error>(())
     /// ```

@@ -6,7 +6,7 @@
 //! - `handwritten`: map the shop's structs to DTOs, minor units and VAT with `rust_decimal`,
 //!   totals, serialize (what a careful integration does today);
 //! - `dintero_order`: `#[derive(CheckoutItem)]`, `Order::builder(..).items(&cart).build()`,
-//!   `SessionProfile::new(..)?.callback_url(..)?`, serialize. Every invariant checked.
+//!   `SessionProfile::builder(..).callback_url(..).build()?`, serialize. Every invariant checked.
 //!
 //! Group `parse`, per N: `plain` (`from_slice` into the DTOs) and `validated` (into
 //! `SessionProfile`, which re-checks every invariant).

@@ -47,6 +47,7 @@ mod schemas;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::time::{Duration, UNIX_EPOCH};
 
 use dintero_order::{
     Channel, Checkbox, Configuration, Currency, Customer, CustomerType, DeliveryMethod,
@@ -171,16 +172,17 @@ fn check_session(session: &Session, what: &str) {
 
 fn check_order(order: &Order, what: &str) {
     assert_conforms(order_schema(), &serde_json::to_value(order).unwrap(), what);
-    let session = SessionProfile::new("default", "https://example.com/return", order.clone())
-        .unwrap()
+    let session = SessionProfile::builder("default", "https://example.com/return", order.clone())
         .callback_url("https://example.com/callback")
+        .build()
         .unwrap();
     check_profile(&session, what);
-    let session = Session::new(
+    let session = Session::builder(
         "https://example.com/return",
         order.clone(),
-        Configuration::new(),
+        Configuration::default(),
     )
+    .build()
     .unwrap();
     check_session(&session, what);
 }
@@ -312,22 +314,25 @@ fn shipping_option(line_id: &str) -> dintero_order::ShippingOption {
 fn full_session_bodies_conform() {
     let order = golden_orders().swap_remove(0).1;
     let tokens = json!({ "payex.creditcard": { "payment_token": "tok-1" } });
-    let customer = Customer::new()
+    let customer = Customer::builder()
         .customer_id("customer-7")
         .email("kari@example.com")
         .phone_number("+4799999999")
         .tokens(tokens.as_object().cloned().unwrap())
-        .wallets_card("card-1");
-    let express = Express::new([shipping_option("ship-1"), shipping_option("ship-2")])
+        .wallets_card("card-1")
+        .build();
+    let express = Express::builder([shipping_option("ship-1"), shipping_option("ship-2")])
         .shipping_mode(ShippingMode::ShippingRequired)
         .shipping_address_callback_url("https://example.com/shipping")
         .discount_codes(
-            DiscountCodes::new()
+            DiscountCodes::builder()
                 .max_count(2)
-                .callback_url("https://example.com/codes"),
+                .callback_url("https://example.com/codes")
+                .build(),
         )
-        .customer_types([CustomerType::B2c, CustomerType::B2b]);
-    let merchant = Merchant::new("Kari's Chairs", "https://example.com/logo.png")
+        .customer_types([CustomerType::B2c, CustomerType::B2b])
+        .build();
+    let merchant = Merchant::builder("Kari's Chairs", "https://example.com/logo.png")
         .website("https://example.com")
         .email("shop@example.com")
         .phone_number("+4722222222")
@@ -336,45 +341,43 @@ fn full_session_bodies_conform() {
         .postal_code("0154")
         .postal_place("Oslo")
         .address_line("Karl Johans gate 1")
-        .address_line_2("2nd floor");
-    let configuration = Configuration::new()
+        .address_line_2("2nd floor")
+        .build();
+    let configuration = Configuration::builder()
         .auto_capture(true)
         .channel(Channel::InStore)
         .default_payment_type("vipps")
         .active_payment_types(true)
-        .set("vipps", json!({ "enabled": true }));
-    let profile = SessionProfile::new("default", "https://example.com/return", order.clone())
-        .unwrap()
+        .set("vipps", json!({ "enabled": true }))
+        .build();
+    let profile = SessionProfile::builder("default", "https://example.com/return", order.clone())
         .callback_url("https://example.com/callback?method=POST")
-        .unwrap()
         .merchant_terms_url("https://example.com/terms")
-        .unwrap()
         .customer(customer.clone())
-        .unwrap()
-        .expires_at("2025-01-31T23:59:00Z")
-        .unwrap()
+        // 2025-01-31T23:59:00Z.
+        .expires_at(UNIX_EPOCH + Duration::from_secs(1_738_367_940))
         .metadata("ext_source", "web")
-        .unwrap()
-        .checkbox(Checkbox::new("newsletter", "Send me offers").checked(false))
-        .unwrap()
         .checkbox(
-            Checkbox::new("terms", "I accept the terms")
-                .required(true)
-                .link("https://example.com/terms", "Terms"),
+            Checkbox::builder("newsletter", "Send me offers")
+                .checked(false)
+                .build(),
         )
-        .unwrap()
+        .checkbox(
+            Checkbox::builder("terms", "I accept the terms")
+                .required(true)
+                .link("https://example.com/terms", "Terms")
+                .build(),
+        )
         .express(express.clone())
-        .unwrap()
         .configuration(configuration.clone())
-        .unwrap()
         .merchant(merchant)
+        .build()
         .unwrap();
     check_profile(&profile, "full profile session");
-    let session = Session::new("https://example.com/return", order, configuration)
-        .unwrap()
+    let session = Session::builder("https://example.com/return", order, configuration)
         .customer(customer)
-        .unwrap()
         .express(express)
+        .build()
         .unwrap();
     check_session(&session, "full session");
 }
@@ -422,11 +425,12 @@ proptest! {
 #[test]
 fn negative_controls_are_rejected() {
     let good = serde_json::to_value(
-        SessionProfile::new(
+        SessionProfile::builder(
             "default",
             "https://example.com/return",
             golden_orders().swap_remove(0).1,
         )
+        .build()
         .unwrap(),
     )
     .unwrap();

@@ -106,7 +106,7 @@ fn sessions_parse_with_their_own_fields() {
         .replacen('{', r#"{"configuration":{"channel":"in_app"},"#, 1)
         .replace("https://example.com/r", "myapp://done");
     let session = Session::from_json(body.as_bytes()).unwrap();
-    assert_eq!(session.get_return_url(), "myapp://done");
+    assert_eq!(session.return_url(), "myapp://done");
     let err = Session::from_json(OK.as_bytes()).unwrap_err();
     let found: Vec<String> = err.violations().iter().map(ToString::to_string).collect();
     assert_eq!(

@@ -1,10 +1,13 @@
 //! Each session invariant broken once, with the exact rule, path and message; and the
-//! setters, `new` and parsing agreeing on them.
+//! builders' `build` and parsing agreeing on them.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::time::{Duration, UNIX_EPOCH};
 
 use dintero_order::{
     Channel, Checkbox, Configuration, Currency, Customer, DiscountCodes, Error, Express, Line,
-    Merchant, Order, Rule, Session, SessionProfile, Shipping, ShippingOption, UnitPrice, VatRate,
+    Merchant, Order, Rule, Session, SessionProfile, SessionProfileBuilder, Shipping,
+    ShippingOption, UnitPrice, VatRate,
 };
 use rust_decimal_macros::dec;
 use serde_json::json;
@@ -25,8 +28,8 @@ fn order() -> Order {
         .unwrap()
 }
 
-fn session() -> SessionProfile {
-    SessionProfile::new("default", "https://example.com/return", order()).unwrap()
+fn session() -> SessionProfileBuilder {
+    SessionProfile::builder("default", "https://example.com/return", order())
 }
 
 /// A NOK shipping option, priced as an order's chosen option.
@@ -64,11 +67,7 @@ fn problem(rule: Rule, path: &str, message: &str) -> (Rule, String, String) {
 #[test]
 fn profile_id_must_not_be_empty() {
     assert_eq!(
-        only(SessionProfile::new(
-            "",
-            "https://example.com/return",
-            order()
-        )),
+        only(SessionProfile::builder("", "https://example.com/return", order()).build()),
         problem(
             Rule::Required,
             "profile_id",
@@ -86,7 +85,7 @@ fn return_url_must_be_absolute_http() {
         "myapp://done",
     ] {
         assert_eq!(
-            only(SessionProfile::new("default", url, order())),
+            only(SessionProfile::builder("default", url, order()).build()),
             problem(
                 Rule::Url,
                 "url.return_url",
@@ -95,7 +94,7 @@ fn return_url_must_be_absolute_http() {
         );
     }
     assert_eq!(
-        only(session().return_url("https://example.com/a b")),
+        only(session().return_url("https://example.com/a b").build()),
         problem(
             Rule::Url,
             "url.return_url",
@@ -106,25 +105,40 @@ fn return_url_must_be_absolute_http() {
 
 #[test]
 fn return_url_may_switch_back_to_an_app_in_app() {
-    let in_app = Configuration::new().channel(Channel::InApp);
-    let session = SessionProfile::new("default", "myapp://done", order())
-        .and_then(|s| s.configuration(in_app.clone()));
-    // `new` checks before the configuration is there, so a profile session sets it first.
-    assert!(session.is_err());
-    let session = SessionProfile::new("default", "https://example.com/return", order())
-        .and_then(|s| s.configuration(in_app.clone()))
-        .and_then(|s| s.return_url("myapp://done"))
+    let in_app = Configuration::builder().channel(Channel::InApp).build();
+    // `build` checks once everything is set, so the setters' order does not matter.
+    let session = SessionProfile::builder("default", "myapp://done", order())
+        .configuration(in_app.clone())
+        .build()
         .unwrap();
-    assert_eq!(session.get_return_url(), "myapp://done");
-    let session = Session::new("myapp://done", order(), in_app).unwrap();
-    assert_eq!(session.get_return_url(), "myapp://done");
+    assert_eq!(session.return_url(), "myapp://done");
+    let session = SessionProfile::builder("default", "https://example.com/return", order())
+        .configuration(in_app.clone())
+        .return_url("myapp://done")
+        .build()
+        .unwrap();
+    assert_eq!(session.return_url(), "myapp://done");
+    // Without the channel, the same URL is rejected.
+    assert_eq!(
+        only(SessionProfile::builder("default", "myapp://done", order()).build()),
+        problem(
+            Rule::Url,
+            "url.return_url",
+            r#"url.return_url: expected an absolute http(s) URL, found "myapp://done""#
+        )
+    );
+    let session = Session::builder("myapp://done", order(), in_app)
+        .build()
+        .unwrap();
+    assert_eq!(session.return_url(), "myapp://done");
     assert_eq!(
         problems(
-            &Session::new(
+            &Session::builder(
                 "done",
                 order(),
-                Configuration::new().channel(Channel::InApp)
+                Configuration::builder().channel(Channel::InApp).build()
             )
+            .build()
             .unwrap_err()
         ),
         [problem(
@@ -138,7 +152,11 @@ fn return_url_may_switch_back_to_an_app_in_app() {
 #[test]
 fn callback_url_must_be_https() {
     assert_eq!(
-        only(session().callback_url("http://example.com/callback")),
+        only(
+            session()
+                .callback_url("http://example.com/callback")
+                .build()
+        ),
         problem(
             Rule::Url,
             "url.callback_url",
@@ -155,7 +173,7 @@ fn callback_url_must_not_be_local() {
         "https://[::1]/callback",
     ] {
         assert_eq!(
-            only(session().callback_url(url)),
+            only(session().callback_url(url).build()),
             problem(
                 Rule::Url,
                 "url.callback_url",
@@ -170,7 +188,7 @@ fn callback_url_must_not_be_local() {
 #[test]
 fn merchant_terms_url_must_be_absolute_http() {
     assert_eq!(
-        only(session().merchant_terms_url("terms.html")),
+        only(session().merchant_terms_url("terms.html").build()),
         problem(
             Rule::Url,
             "url.merchant_terms_url",
@@ -182,7 +200,11 @@ fn merchant_terms_url_must_be_absolute_http() {
 #[test]
 fn customer_phone_number_must_match_the_pattern() {
     assert_eq!(
-        only(session().customer(Customer::new().phone_number("+47 999 99 999"))),
+        only(
+            session()
+                .customer(Customer::builder().phone_number("+47 999 99 999").build())
+                .build()
+        ),
         problem(
             Rule::Format,
             "customer.phone_number",
@@ -194,9 +216,11 @@ fn customer_phone_number_must_match_the_pattern() {
 #[test]
 fn at_most_one_wallets_gift_card() {
     let gift_cards = json!({ "dintero.wallets": [{ "card_id": "a" }, { "card_id": "b" }] });
-    let customer = Customer::new().gift_cards(gift_cards.as_object().cloned().unwrap());
+    let customer = Customer::builder()
+        .gift_cards(gift_cards.as_object().cloned().unwrap())
+        .build();
     assert_eq!(
-        only(session().customer(customer)),
+        only(session().customer(customer).build()),
         problem(
             Rule::TooMany,
             r#"customer.gift_cards["dintero.wallets"]"#,
@@ -208,9 +232,11 @@ fn at_most_one_wallets_gift_card() {
 #[test]
 fn wallets_gift_cards_need_a_card_id() {
     let gift_cards = json!({ "dintero.wallets": [{ "pin": "1234" }] });
-    let customer = Customer::new().gift_cards(gift_cards.as_object().cloned().unwrap());
+    let customer = Customer::builder()
+        .gift_cards(gift_cards.as_object().cloned().unwrap())
+        .build();
     assert_eq!(
-        only(session().customer(customer)),
+        only(session().customer(customer).build()),
         problem(
             Rule::Required,
             r#"customer.gift_cards["dintero.wallets"][0].card_id"#,
@@ -218,9 +244,11 @@ fn wallets_gift_cards_need_a_card_id() {
         )
     );
     let gift_cards = json!({ "dintero.wallets": { "card_id": "a" } });
-    let customer = Customer::new().gift_cards(gift_cards.as_object().cloned().unwrap());
+    let customer = Customer::builder()
+        .gift_cards(gift_cards.as_object().cloned().unwrap())
+        .build();
     assert_eq!(
-        only(session().customer(customer)),
+        only(session().customer(customer).build()),
         problem(
             Rule::Type,
             r#"customer.gift_cards["dintero.wallets"]"#,
@@ -231,26 +259,80 @@ fn wallets_gift_cards_need_a_card_id() {
 
 #[test]
 fn expires_at_must_be_rfc_3339() {
+    // A built session's `expires_at` is a `SystemTime`, so only a parsed one can be
+    // malformed.
+    let body = serde_json::to_string(&session().build().unwrap())
+        .unwrap()
+        .replacen('{', r#"{"expires_at":"2025-02-29T12:00:00Z","#, 1);
+    let found = problems(&SessionProfile::from_json(body.as_bytes()).unwrap_err());
     assert_eq!(
-        only(session().expires_at("2025-02-29T12:00:00Z")),
-        problem(
+        found,
+        [problem(
             Rule::Format,
             "expires_at",
             r#"expires_at: expected an RFC 3339 date-time such as 2025-01-31T23:59:00Z, found "2025-02-29T12:00:00Z""#
-        )
+        )]
     );
 }
 
 #[test]
-fn metadata_has_at_most_ten_keys() {
-    let mut session = session();
-    for key in 0..10 {
-        session = session.metadata(format!("ext_{key}"), "v").unwrap();
-    }
-    // Replacing a value is not a new key.
-    let session = session.metadata("ext_0", "w").unwrap();
+fn expires_at_must_be_a_time_rfc_3339_can_write() {
+    // 10000-01-01T00:00:00Z and 0000-01-01T00:00:00Z minus one second.
+    let after = UNIX_EPOCH + Duration::from_secs(253_402_300_800);
     assert_eq!(
-        only(session.metadata("ext_10", "v")),
+        only(session().expires_at(after).build()),
+        problem(
+            Rule::Format,
+            "expires_at",
+            "expires_at: expected a date-time from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z, found 253402300800 seconds after 1970-01-01T00:00:00Z"
+        )
+    );
+    let before = UNIX_EPOCH - Duration::from_secs(62_167_219_201);
+    assert_eq!(
+        only(session().expires_at(before).build()),
+        problem(
+            Rule::Format,
+            "expires_at",
+            "expires_at: expected a date-time from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z, found 62167219201 seconds before 1970-01-01T00:00:00Z"
+        )
+    );
+    // The ends of the range, and a time before 1970, are fine.
+    for (seconds_after, text) in [
+        (253_402_300_799_i64, "9999-12-31T23:59:59Z"),
+        (-62_167_219_200, "0000-01-01T00:00:00Z"),
+        (-1, "1969-12-31T23:59:59Z"),
+    ] {
+        let at = if seconds_after >= 0 {
+            UNIX_EPOCH + Duration::from_secs(seconds_after.unsigned_abs())
+        } else {
+            UNIX_EPOCH - Duration::from_secs(seconds_after.unsigned_abs())
+        };
+        let session = session().expires_at(at).build().unwrap();
+        assert_eq!(session.expires_at(), Some(at));
+        let body = serde_json::to_string(&session).unwrap();
+        assert!(
+            body.contains(&format!(r#""expires_at":"{text}""#)),
+            "{body}"
+        );
+        assert_eq!(
+            serde_json::from_str::<SessionProfile>(&body).unwrap(),
+            session
+        );
+    }
+}
+
+#[test]
+fn metadata_has_at_most_ten_keys() {
+    let mut builder = session();
+    for key in 0..10 {
+        builder = builder.metadata(format!("ext_{key}"), "v");
+    }
+    assert!(builder.clone().build().is_ok());
+    // Replacing a value is not a new key.
+    let builder = builder.metadata("ext_0", "w");
+    assert!(builder.clone().build().is_ok());
+    assert_eq!(
+        only(builder.metadata("ext_10", "v").build()),
         problem(
             Rule::TooMany,
             "metadata",
@@ -261,13 +343,16 @@ fn metadata_has_at_most_ten_keys() {
 
 #[test]
 fn at_most_two_checkboxes() {
-    let session = session()
-        .checkbox(Checkbox::new("a", "First"))
-        .unwrap()
-        .checkbox(Checkbox::new("b", "Second"))
-        .unwrap();
+    let builder = session()
+        .checkbox(Checkbox::builder("a", "First").build())
+        .checkbox(Checkbox::builder("b", "Second").build());
+    assert!(builder.clone().build().is_ok());
     assert_eq!(
-        only(session.checkbox(Checkbox::new("c", "Third"))),
+        only(
+            builder
+                .checkbox(Checkbox::builder("c", "Third").build())
+                .build()
+        ),
         problem(
             Rule::TooMany,
             "checkboxes",
@@ -278,9 +363,15 @@ fn at_most_two_checkboxes() {
 
 #[test]
 fn checkbox_label_has_2_to_99_characters() {
-    let first = session().checkbox(Checkbox::new("a", "First")).unwrap();
+    let first = session().checkbox(Checkbox::builder("a", "First").build());
+    assert!(first.clone().build().is_ok());
     assert_eq!(
-        only(first.clone().checkbox(Checkbox::new("b", "x"))),
+        only(
+            first
+                .clone()
+                .checkbox(Checkbox::builder("b", "x").build())
+                .build()
+        ),
         problem(
             Rule::Length,
             "checkboxes[1].label",
@@ -288,7 +379,12 @@ fn checkbox_label_has_2_to_99_characters() {
         )
     );
     assert_eq!(
-        only(first.clone().checkbox(Checkbox::new("b", "ø".repeat(100)))),
+        only(
+            first
+                .clone()
+                .checkbox(Checkbox::builder("b", "ø".repeat(100)).build())
+                .build()
+        ),
         problem(
             Rule::Length,
             "checkboxes[1].label",
@@ -296,13 +392,22 @@ fn checkbox_label_has_2_to_99_characters() {
         )
     );
     // Characters, not bytes: 99 two-byte letters fit.
-    assert!(first.checkbox(Checkbox::new("b", "ø".repeat(99))).is_ok());
+    assert!(
+        first
+            .checkbox(Checkbox::builder("b", "ø".repeat(99)).build())
+            .build()
+            .is_ok()
+    );
 }
 
 #[test]
 fn checkbox_needs_an_id_and_a_working_link() {
     assert_eq!(
-        only(session().checkbox(Checkbox::new("", "Label"))),
+        only(
+            session()
+                .checkbox(Checkbox::builder("", "Label").build())
+                .build()
+        ),
         problem(
             Rule::Required,
             "checkboxes[0].id",
@@ -310,7 +415,15 @@ fn checkbox_needs_an_id_and_a_working_link() {
         )
     );
     assert_eq!(
-        only(session().checkbox(Checkbox::new("t", "Label").link("/terms", "Terms"))),
+        only(
+            session()
+                .checkbox(
+                    Checkbox::builder("t", "Label")
+                        .link("/terms", "Terms")
+                        .build()
+                )
+                .build()
+        ),
         problem(
             Rule::Url,
             "checkboxes[0].link.url",
@@ -322,7 +435,11 @@ fn checkbox_needs_an_id_and_a_working_link() {
 #[test]
 fn merchant_needs_a_name_a_logo_url_and_a_country_code() {
     assert_eq!(
-        only(session().merchant(Merchant::new("", "https://example.com/logo.png"))),
+        only(
+            session()
+                .merchant(Merchant::builder("", "https://example.com/logo.png").build())
+                .build()
+        ),
         problem(
             Rule::Required,
             "merchant.name",
@@ -330,7 +447,11 @@ fn merchant_needs_a_name_a_logo_url_and_a_country_code() {
         )
     );
     assert_eq!(
-        only(session().merchant(Merchant::new("Shop", "logo.png"))),
+        only(
+            session()
+                .merchant(Merchant::builder("Shop", "logo.png").build())
+                .build()
+        ),
         problem(
             Rule::Url,
             "merchant.logo_url",
@@ -340,7 +461,12 @@ fn merchant_needs_a_name_a_logo_url_and_a_country_code() {
     assert_eq!(
         only(
             session()
-                .merchant(Merchant::new("Shop", "https://example.com/logo.png").country("Norway"))
+                .merchant(
+                    Merchant::builder("Shop", "https://example.com/logo.png")
+                        .country("Norway")
+                        .build()
+                )
+                .build()
         ),
         problem(
             Rule::Format,
@@ -352,13 +478,14 @@ fn merchant_needs_a_name_a_logo_url_and_a_country_code() {
 
 #[test]
 fn express_line_ids_are_unique_among_the_options() {
-    let express = Express::new([
+    let express = Express::builder([
         shipping_option("ship-1"),
         shipping_option("ship-2"),
         shipping_option("ship-1"),
-    ]);
+    ])
+    .build();
     assert_eq!(
-        only(session().express(express)),
+        only(session().express(express).build()),
         problem(
             Rule::DuplicateLineId,
             "express.shipping_options[2].line_id",
@@ -370,9 +497,9 @@ fn express_line_ids_are_unique_among_the_options() {
 #[test]
 fn express_line_ids_differ_from_the_items() {
     // The order's only item has line_id "1".
-    let express = Express::new([shipping_option("1")]);
+    let express = Express::builder([shipping_option("1")]).build();
     assert_eq!(
-        only(session().express(express)),
+        only(session().express(express).build()),
         problem(
             Rule::DuplicateLineId,
             "express.shipping_options[0].line_id",
@@ -387,7 +514,11 @@ fn express_options_are_checked_like_the_orders() {
     option["line_id"] = json!("");
     let option: ShippingOption = serde_json::from_value(option).unwrap();
     assert_eq!(
-        only(session().express(Express::new([option]))),
+        only(
+            session()
+                .express(Express::builder([option]).build())
+                .build()
+        ),
         problem(
             Rule::Required,
             "express.shipping_options[0].line_id",
@@ -399,16 +530,28 @@ fn express_options_are_checked_like_the_orders() {
 #[test]
 fn express_callback_urls_must_be_absolute_http() {
     assert_eq!(
-        only(session().express(Express::new([]).shipping_address_callback_url("/shipping"))),
+        only(
+            session()
+                .express(
+                    Express::builder([])
+                        .shipping_address_callback_url("/shipping")
+                        .build()
+                )
+                .build()
+        ),
         problem(
             Rule::Url,
             "express.shipping_address_callback_url",
             r#"express.shipping_address_callback_url: expected an absolute http(s) URL, found "/shipping""#
         )
     );
-    let codes = DiscountCodes::new().callback_url("codes");
+    let codes = DiscountCodes::builder().callback_url("codes").build();
     assert_eq!(
-        only(session().express(Express::new([]).discount_codes(codes))),
+        only(
+            session()
+                .express(Express::builder([]).discount_codes(codes).build())
+                .build()
+        ),
         problem(
             Rule::Url,
             "express.discount_codes.callback_url",
@@ -419,13 +562,14 @@ fn express_callback_urls_must_be_absolute_http() {
 
 #[test]
 fn typed_configuration_fields_must_have_their_types() {
-    let configuration = Configuration::new()
+    let configuration = Configuration::builder()
         .set("auto_capture", "yes")
         .set("channel", "ecommerce")
         .set("default_payment_type", 7)
-        .set("active_payment_types", json!({ "enabled": "all" }));
+        .set("active_payment_types", json!({ "enabled": "all" }))
+        .build();
     assert_eq!(
-        problems(&session().configuration(configuration).unwrap_err()),
+        problems(&session().configuration(configuration).build().unwrap_err()),
         [
             problem(
                 Rule::Type,
@@ -449,11 +593,16 @@ fn typed_configuration_fields_must_have_their_types() {
             ),
         ]
     );
-    let configuration = Configuration::new()
+    let configuration = Configuration::builder()
         .default_payment_type("")
-        .set("active_payment_types", true);
+        .set("active_payment_types", true)
+        .build();
     assert_eq!(
-        problems(&Session::new("https://example.com/return", order(), configuration).unwrap_err()),
+        problems(
+            &Session::builder("https://example.com/return", order(), configuration)
+                .build()
+                .unwrap_err()
+        ),
         [
             problem(
                 Rule::Required,
@@ -482,7 +631,7 @@ fn every_problem_is_reported_at_once_in_field_order() {
         "configuration": { "auto_capture": 1 },
         "merchant": { "name": "Shop", "logo_url": "logo.png" }
     });
-    let paths: Vec<String> = match SessionProfile::new("", "return", order()) {
+    let paths: Vec<String> = match SessionProfile::builder("", "return", order()).build() {
         Err(err) => err
             .violations()
             .iter()
@@ -514,8 +663,122 @@ fn every_problem_is_reported_at_once_in_field_order() {
 }
 
 #[test]
-fn parsing_applies_the_same_rules_as_the_setters() {
-    let body = serde_json::to_string(&session()).unwrap();
+fn build_reports_every_problem_of_every_setter_at_once_in_field_order() {
+    // Set in reverse field order: the problems come in the order the fields are written.
+    let err = SessionProfile::builder("", "return", order())
+        .merchant(Merchant::builder("Shop", "logo.png").build())
+        .configuration(Configuration::builder().set("auto_capture", 1).build())
+        .express(
+            Express::builder([])
+                .shipping_address_callback_url("x")
+                .build(),
+        )
+        .checkbox(Checkbox::builder("a", "A").build())
+        .expires_at(UNIX_EPOCH + Duration::from_secs(253_402_300_800))
+        .customer(Customer::builder().phone_number("12").build())
+        .callback_url("http://localhost/cb")
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        problems(&err),
+        [
+            problem(
+                Rule::Required,
+                "profile_id",
+                r#"profile_id: expected a non-empty string, found """#
+            ),
+            problem(
+                Rule::Url,
+                "url.return_url",
+                r#"url.return_url: expected an absolute http(s) URL, found "return""#
+            ),
+            problem(
+                Rule::Url,
+                "url.callback_url",
+                r#"url.callback_url: expected an absolute https URL, found "http://localhost/cb""#
+            ),
+            problem(
+                Rule::Format,
+                "customer.phone_number",
+                r#"customer.phone_number: expected a phone number matching ^\+?\d{5,15}$, found "12""#
+            ),
+            problem(
+                Rule::Format,
+                "expires_at",
+                "expires_at: expected a date-time from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z, found 253402300800 seconds after 1970-01-01T00:00:00Z"
+            ),
+            problem(
+                Rule::Length,
+                "checkboxes[0].label",
+                "checkboxes[0].label: expected 2 to 99 characters, found 1 character"
+            ),
+            problem(
+                Rule::Url,
+                "express.shipping_address_callback_url",
+                r#"express.shipping_address_callback_url: expected an absolute http(s) URL, found "x""#
+            ),
+            problem(
+                Rule::Type,
+                "configuration.auto_capture",
+                "configuration.auto_capture: expected a boolean, found 1"
+            ),
+            problem(
+                Rule::Url,
+                "merchant.logo_url",
+                r#"merchant.logo_url: expected an absolute http(s) URL, found "logo.png""#
+            ),
+        ]
+    );
+
+    // The same for `/v1/sessions`, whose configuration comes with `builder`.
+    let builder = Session::builder(
+        "return",
+        order(),
+        Configuration::builder().set("channel", "web").build(),
+    );
+    let err = (0..11)
+        .fold(builder, |builder, key| {
+            builder.metadata(format!("ext_{key}"), "v")
+        })
+        .checkbox(Checkbox::builder("", "Label").build())
+        .merchant_terms_url("terms")
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        problems(&err),
+        [
+            problem(
+                Rule::Url,
+                "url.return_url",
+                r#"url.return_url: expected an absolute http(s) URL, found "return""#
+            ),
+            problem(
+                Rule::Url,
+                "url.merchant_terms_url",
+                r#"url.merchant_terms_url: expected an absolute http(s) URL, found "terms""#
+            ),
+            problem(
+                Rule::TooMany,
+                "metadata",
+                "metadata: expected at most 10 keys, found 11 keys"
+            ),
+            problem(
+                Rule::Required,
+                "checkboxes[0].id",
+                r#"checkboxes[0].id: expected a non-empty string, found """#
+            ),
+            problem(
+                Rule::Format,
+                "configuration.channel",
+                r#"configuration.channel: expected one of "in_app", "in_store", found "web""#
+            ),
+        ]
+    );
+}
+
+#[test]
+fn parsing_applies_the_same_rules_as_the_builder() {
+    let body = serde_json::to_string(&session().build().unwrap()).unwrap();
     let with = |field: &str| body.replacen('{', &format!("{{{field},"), 1);
     let cases = [
         (

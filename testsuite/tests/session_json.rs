@@ -2,10 +2,12 @@
 //! emit → parse → emit round trips, and bodies that parsing must reject.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
 use dintero_order::{
     Channel, Checkbox, Configuration, Currency, Customer, CustomerType, DeliveryMethod,
-    DiscountCodes, Express, Line, Merchant, Order, Session, SessionProfile, Shipping, ShippingMode,
-    ShippingOption, UnitPrice, VatRate,
+    DiscountCodes, Error, Express, Line, Merchant, Order, Session, SessionProfile, Shipping,
+    ShippingMode, ShippingOption, UnitPrice, VatRate,
 };
 use rust_decimal_macros::dec;
 use serde_json::json;
@@ -47,35 +49,49 @@ fn shipping_option(id: &str, line_id: &str) -> ShippingOption {
 }
 
 fn configuration() -> Configuration {
-    Configuration::new()
+    Configuration::builder()
         .auto_capture(true)
         .channel(Channel::InStore)
         .default_payment_type("vipps")
         .active_payment_types(true)
         .set("vipps", json!({ "enabled": true }))
+        .build()
+}
+
+/// 2025-01-31T23:59:00Z.
+fn expiry() -> SystemTime {
+    UNIX_EPOCH + Duration::from_secs(1_738_367_940)
 }
 
 fn full_profile() -> SessionProfile {
+    try_full_profile().unwrap()
+}
+
+/// Every setter of a profile session and of its parts, and a single `?`.
+fn try_full_profile() -> Result<SessionProfile, Error> {
     let tokens = json!({ "payex.creditcard": { "payment_token": "tok-1" } });
-    let customer = Customer::new()
+    let customer = Customer::builder()
         .customer_id("customer-7")
         .email("kari@example.com")
         .phone_number("+4799999999")
         .tokens(tokens.as_object().cloned().unwrap())
-        .wallets_card("card-1");
-    let express = Express::new([
+        .wallets_card("card-1")
+        .build();
+    let express = Express::builder([
         shipping_option("home", "ship-1"),
         shipping_option("home", "ship-2"),
     ])
     .shipping_mode(ShippingMode::ShippingRequired)
     .shipping_address_callback_url("https://example.com/shipping")
     .discount_codes(
-        DiscountCodes::new()
+        DiscountCodes::builder()
             .max_count(2)
-            .callback_url("https://example.com/codes"),
+            .callback_url("https://example.com/codes")
+            .build(),
     )
-    .customer_types([CustomerType::B2c, CustomerType::B2b]);
-    let merchant = Merchant::new("Kari's Chairs", "https://example.com/logo.png")
+    .customer_types([CustomerType::B2c, CustomerType::B2b])
+    .build();
+    let merchant = Merchant::builder("Kari's Chairs", "https://example.com/logo.png")
         .website("https://example.com")
         .email("shop@example.com")
         .phone_number("+4722222222")
@@ -85,36 +101,33 @@ fn full_profile() -> SessionProfile {
         .postal_place("Oslo")
         .address_line("Karl Johans gate 1")
         .address_line_2("2nd floor")
-        .platform_type("marketplace");
-    SessionProfile::new("default", "https://example.com/return", order())
-        .unwrap()
+        .platform_type("marketplace")
+        .build();
+    let session = SessionProfile::builder("default", "https://example.com/wrong", order())
+        .return_url("https://example.com/return")
         .callback_url("https://example.com/callback?method=POST")
-        .unwrap()
         .merchant_terms_url("https://example.com/terms")
-        .unwrap()
         .customer(customer)
-        .unwrap()
-        .expires_at("2025-01-31T23:59:00Z")
-        .unwrap()
+        .expires_at(expiry())
         // Inserted out of order: metadata is written sorted by key.
         .metadata("ext_source", "web")
-        .unwrap()
         .metadata("ext_cart", "c-17")
-        .unwrap()
-        .checkbox(Checkbox::new("newsletter", "Send me offers").checked(false))
-        .unwrap()
         .checkbox(
-            Checkbox::new("terms", "I accept the terms")
-                .required(true)
-                .link("https://example.com/terms", "Terms"),
+            Checkbox::builder("newsletter", "Send me offers")
+                .checked(false)
+                .build(),
         )
-        .unwrap()
+        .checkbox(
+            Checkbox::builder("terms", "I accept the terms")
+                .required(true)
+                .link("https://example.com/terms", "Terms")
+                .build(),
+        )
         .express(express)
-        .unwrap()
         .configuration(configuration())
-        .unwrap()
         .merchant(merchant)
-        .unwrap()
+        .build()?;
+    Ok(session)
 }
 
 fn full_profile_json() -> String {
@@ -144,16 +157,137 @@ fn full_profile_json() -> String {
 }
 
 #[test]
-fn full_profile_session_is_exact_json() {
+fn full_profile_session_is_exact_json() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(
-        serde_json::to_string(&full_profile()).unwrap(),
+        serde_json::to_string(&try_full_profile()?)?,
         full_profile_json()
+    );
+    Ok(())
+}
+
+#[test]
+fn full_profile_session_getters_give_back_what_was_set() {
+    let session = full_profile();
+    assert_eq!(session.profile_id(), "default");
+    assert_eq!(session.return_url(), "https://example.com/return");
+    assert_eq!(
+        session.callback_url(),
+        Some("https://example.com/callback?method=POST")
+    );
+    assert_eq!(
+        session.merchant_terms_url(),
+        Some("https://example.com/terms")
+    );
+    assert_eq!(session.order().amount().minor_units(), 29990);
+    let customer = session.customer();
+    assert_eq!(
+        (
+            customer.customer_id(),
+            customer.email(),
+            customer.phone_number()
+        ),
+        (
+            Some("customer-7"),
+            Some("kari@example.com"),
+            Some("+4799999999")
+        )
+    );
+    assert_eq!(
+        customer.tokens()["payex.creditcard"]["payment_token"],
+        "tok-1"
+    );
+    assert_eq!(
+        customer.gift_cards()["dintero.wallets"][0]["card_id"],
+        "card-1"
+    );
+    assert_eq!(session.expires_at(), Some(expiry()));
+    assert_eq!(
+        session.metadata().keys().collect::<Vec<_>>(),
+        ["ext_cart", "ext_source"]
+    );
+    let terms = &session.checkboxes()[1];
+    assert_eq!(
+        (terms.id(), terms.label(), terms.checked(), terms.required()),
+        ("terms", "I accept the terms", None, Some(true))
+    );
+    assert_eq!(
+        terms.link().map(|link| (link.url(), link.text())),
+        Some(("https://example.com/terms", "Terms"))
+    );
+    assert_eq!(session.checkboxes()[0].checked(), Some(false));
+    let express = session.express().unwrap();
+    assert_eq!(express.shipping_options().len(), 2);
+    assert_eq!(
+        express.shipping_mode(),
+        Some(ShippingMode::ShippingRequired)
+    );
+    assert_eq!(
+        express.shipping_address_callback_url(),
+        Some("https://example.com/shipping")
+    );
+    let codes = express.discount_codes().unwrap();
+    assert_eq!(
+        (codes.max_count(), codes.callback_url()),
+        (Some(2), Some("https://example.com/codes"))
+    );
+    assert_eq!(
+        express.customer_types(),
+        [CustomerType::B2c, CustomerType::B2b]
+    );
+    let configuration = session.configuration().unwrap();
+    assert_eq!(
+        (
+            configuration.auto_capture(),
+            configuration.channel(),
+            configuration.default_payment_type(),
+            configuration.active_payment_types()
+        ),
+        (
+            Some(true),
+            Some(Channel::InStore),
+            Some("vipps"),
+            Some(true)
+        )
+    );
+    let merchant = session.merchant().unwrap();
+    assert_eq!(
+        [
+            Some(merchant.name()),
+            Some(merchant.logo_url()),
+            merchant.website(),
+            merchant.email(),
+            merchant.phone_number(),
+            merchant.merchant_category_code(),
+            merchant.country(),
+            merchant.postal_code(),
+            merchant.postal_place(),
+            merchant.address_line(),
+            merchant.address_line_2(),
+            merchant.platform_type(),
+        ],
+        [
+            "Kari's Chairs",
+            "https://example.com/logo.png",
+            "https://example.com",
+            "shop@example.com",
+            "+4722222222",
+            "5712",
+            "NO",
+            "0154",
+            "Oslo",
+            "Karl Johans gate 1",
+            "2nd floor",
+            "marketplace",
+        ]
+        .map(Some)
     );
 }
 
 #[test]
 fn minimal_profile_session_is_exact_json() {
-    let session = SessionProfile::new("default", "https://example.com/return", order()).unwrap();
+    let session = SessionProfile::builder("default", "https://example.com/return", order())
+        .build()
+        .unwrap();
     let expected = format!(
         r#"{{"profile_id":"default","url":{{"return_url":"https://example.com/return"}},"order":{ORDER_JSON}}}"#
     );
@@ -161,23 +295,25 @@ fn minimal_profile_session_is_exact_json() {
 }
 
 #[test]
-fn the_designs_flow_works() {
-    let session = SessionProfile::new("default", "https://example.com/return", order())
-        .unwrap()
+fn the_designs_flow_works() -> Result<(), Box<dyn std::error::Error>> {
+    let session = SessionProfile::builder("default", "https://example.com/return", order())
         .callback_url("https://example.com/callback")
-        .unwrap();
-    let body: String = serde_json::to_string(&session).unwrap();
-    let back: SessionProfile = serde_json::from_str(&body).unwrap();
+        .build()?;
+    let body: String = serde_json::to_string(&session)?;
+    let back: SessionProfile = serde_json::from_str(&body)?;
+    let again = SessionProfile::from_json(body.as_bytes())?;
     assert_eq!(back, session);
+    assert_eq!(again, session);
+    assert_eq!(session.callback_url(), Some("https://example.com/callback"));
+    Ok(())
 }
 
 #[test]
 fn empty_parts_are_left_out() {
-    let session = SessionProfile::new("default", "https://example.com/return", order())
-        .unwrap()
-        .customer(Customer::new())
-        .unwrap()
-        .configuration(Configuration::new())
+    let session = SessionProfile::builder("default", "https://example.com/return", order())
+        .customer(Customer::builder().build())
+        .configuration(Configuration::builder().build())
+        .build()
         .unwrap();
     let expected = format!(
         r#"{{"profile_id":"default","url":{{"return_url":"https://example.com/return"}},"order":{ORDER_JSON}}}"#
@@ -185,32 +321,123 @@ fn empty_parts_are_left_out() {
     assert_eq!(serde_json::to_string(&session).unwrap(), expected);
 }
 
+/// The full `/v1/sessions` body, with `expires_at` written as `expires_at`.
+fn full_session_json(expires_at: &str) -> String {
+    format!(
+        r#"{{"url":{{"return_url":"https://example.com/return","callback_url":"https://example.com/callback","merchant_terms_url":"https://example.com/terms"}},"order":{ORDER_JSON},"customer":{{"email":"kari@example.com"}},"expires_at":"{expires_at}","metadata":{{"ext_cart":"c-17"}},"checkboxes":[{{"id":"newsletter","label":"Send me offers"}}],"express":{{"shipping_options":[],"shipping_mode":"shipping_not_required"}},"configuration":{{"active_payment_types":{{"enabled":true}},"auto_capture":true,"channel":"in_store","default_payment_type":"vipps","vipps":{{"enabled":true}}}}}}"#
+    )
+}
+
+/// Every setter of `/v1/sessions` and a single `?`.
+fn try_full_session() -> Result<Session, Error> {
+    let session = Session::builder(
+        "https://example.com/wrong",
+        order(),
+        Configuration::default(),
+    )
+    .return_url("https://example.com/return")
+    .callback_url("https://example.com/callback")
+    .merchant_terms_url("https://example.com/terms")
+    .customer(Customer::builder().email("kari@example.com").build())
+    // 2025-01-31T23:59:00+01:00: a built session writes its instant in UTC.
+    .expires_at(expiry() - Duration::from_secs(3600))
+    .metadata("ext_cart", "c-17")
+    .checkbox(Checkbox::builder("newsletter", "Send me offers").build())
+    .express(
+        Express::builder([])
+            .shipping_mode(ShippingMode::ShippingNotRequired)
+            .build(),
+    )
+    .configuration(configuration())
+    .build()?;
+    Ok(session)
+}
+
 #[test]
-fn full_session_is_exact_json() {
-    let session = Session::new("https://example.com/return", order(), configuration())
-        .unwrap()
-        .callback_url("https://example.com/callback")
-        .unwrap()
-        .customer(Customer::new().email("kari@example.com"))
-        .unwrap()
-        .expires_at("2025-01-31T23:59:00+01:00")
-        .unwrap()
-        .metadata("ext_cart", "c-17")
-        .unwrap()
-        .checkbox(Checkbox::new("newsletter", "Send me offers"))
-        .unwrap()
-        .express(Express::new([]).shipping_mode(ShippingMode::ShippingNotRequired))
-        .unwrap();
-    let expected = format!(
-        r#"{{"url":{{"return_url":"https://example.com/return","callback_url":"https://example.com/callback"}},"order":{ORDER_JSON},"customer":{{"email":"kari@example.com"}},"expires_at":"2025-01-31T23:59:00+01:00","metadata":{{"ext_cart":"c-17"}},"checkboxes":[{{"id":"newsletter","label":"Send me offers"}}],"express":{{"shipping_options":[],"shipping_mode":"shipping_not_required"}},"configuration":{{"active_payment_types":{{"enabled":true}},"auto_capture":true,"channel":"in_store","default_payment_type":"vipps","vipps":{{"enabled":true}}}}}}"#
+fn full_session_is_exact_json() -> Result<(), Box<dyn std::error::Error>> {
+    assert_eq!(
+        serde_json::to_string(&try_full_session()?)?,
+        full_session_json("2025-01-31T22:59:00Z")
     );
-    assert_eq!(serde_json::to_string(&session).unwrap(), expected);
+    Ok(())
+}
+
+#[test]
+fn a_parsed_expires_at_is_written_back_as_it_was_read() {
+    let built = try_full_session().unwrap();
+    for written in [
+        "2025-01-31T23:59:00+01:00",
+        "2025-01-31t17:29:00.000-05:30",
+        "2025-01-31T22:59:00.0Z",
+    ] {
+        let body = full_session_json(written);
+        let parsed: Session = serde_json::from_str(&body).unwrap();
+        // The same instant as the built session's, written as it was read.
+        assert_eq!(parsed.expires_at(), built.expires_at(), "{written}");
+        assert_eq!(serde_json::to_string(&parsed).unwrap(), body);
+        assert_eq!(Session::from_json(body.as_bytes()).unwrap(), parsed);
+        // Different bytes, so not equal to the built session.
+        assert_ne!(parsed, built, "{written}");
+
+        let profile_body = full_profile_json().replace("2025-01-31T23:59:00Z", written);
+        let parsed: SessionProfile = serde_json::from_str(&profile_body).unwrap();
+        assert_eq!(
+            parsed.expires_at(),
+            Some(expiry() - Duration::from_secs(3600))
+        );
+        assert_eq!(serde_json::to_string(&parsed).unwrap(), profile_body);
+    }
+    // Written in UTC exactly as a built session writes it: equal.
+    let parsed: Session = serde_json::from_str(&full_session_json("2025-01-31T22:59:00Z")).unwrap();
+    assert_eq!(parsed, built);
+}
+
+#[test]
+fn expires_at_is_written_in_utc_with_a_fraction_only_when_there_is_one() {
+    for (at, written) in [
+        (expiry(), "2025-01-31T23:59:00Z"),
+        (
+            expiry() + Duration::from_millis(250),
+            "2025-01-31T23:59:00.25Z",
+        ),
+        (
+            expiry() + Duration::from_nanos(1),
+            "2025-01-31T23:59:00.000000001Z",
+        ),
+        (UNIX_EPOCH, "1970-01-01T00:00:00Z"),
+        (
+            UNIX_EPOCH + Duration::from_secs(951_782_400),
+            "2000-02-29T00:00:00Z",
+        ),
+        (
+            UNIX_EPOCH + Duration::from_secs(4_102_444_799),
+            "2099-12-31T23:59:59Z",
+        ),
+    ] {
+        let session = SessionProfile::builder("default", "https://example.com/return", order())
+            .expires_at(at)
+            .build()
+            .unwrap();
+        let body = serde_json::to_string(&session).unwrap();
+        let expected = format!(
+            r#"{{"profile_id":"default","url":{{"return_url":"https://example.com/return"}},"order":{ORDER_JSON},"expires_at":"{written}"}}"#
+        );
+        assert_eq!(body, expected);
+        let back: SessionProfile = serde_json::from_str(&body).unwrap();
+        assert_eq!(back, session);
+        assert_eq!(back.expires_at(), Some(at));
+    }
 }
 
 #[test]
 fn minimal_session_is_exact_json() {
-    let session =
-        Session::new("https://example.com/return", order(), Configuration::new()).unwrap();
+    let session = Session::builder(
+        "https://example.com/return",
+        order(),
+        Configuration::default(),
+    )
+    .build()
+    .unwrap();
     let expected = format!(
         r#"{{"url":{{"return_url":"https://example.com/return"}},"order":{ORDER_JSON},"configuration":{{}}}}"#
     );
@@ -219,7 +446,9 @@ fn minimal_session_is_exact_json() {
 
 #[test]
 fn profile_sessions_round_trip_byte_for_byte() {
-    let minimal = SessionProfile::new("default", "https://example.com/return", order()).unwrap();
+    let minimal = SessionProfile::builder("default", "https://example.com/return", order())
+        .build()
+        .unwrap();
     for session in [full_profile(), minimal] {
         let body = serde_json::to_string(&session).unwrap();
         let back: SessionProfile = serde_json::from_str(&body).unwrap();
@@ -230,13 +459,18 @@ fn profile_sessions_round_trip_byte_for_byte() {
 
 #[test]
 fn sessions_round_trip_byte_for_byte() {
-    let minimal =
-        Session::new("https://example.com/return", order(), Configuration::new()).unwrap();
-    let full = Session::new("https://example.com/return", order(), configuration())
-        .unwrap()
-        .express(Express::new([shipping_option("home", "ship-1")]))
+    let minimal = Session::builder(
+        "https://example.com/return",
+        order(),
+        Configuration::default(),
+    )
+    .build()
+    .unwrap();
+    let full = Session::builder("https://example.com/return", order(), configuration())
+        .express(Express::builder([shipping_option("home", "ship-1")]).build())
+        .build()
         .unwrap();
-    for session in [full, minimal] {
+    for session in [full, try_full_session().unwrap(), minimal] {
         let body = serde_json::to_string(&session).unwrap();
         let back: Session = serde_json::from_str(&body).unwrap();
         assert_eq!(back, session);
@@ -253,7 +487,7 @@ fn unknown_configuration_fields_pass_through() {
     );
     let session: SessionProfile = serde_json::from_str(&body).unwrap();
     assert_eq!(
-        session.get_configuration().unwrap().get("theme"),
+        session.configuration().unwrap().get("theme"),
         Some(&json!({ "primary": "#ff0000" }))
     );
     assert_eq!(serde_json::to_string(&session).unwrap(), body);

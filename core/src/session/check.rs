@@ -238,6 +238,27 @@ fn is_uri_text(value: &str) -> bool {
 /// Whether `value` is an RFC 3339 `date-time` (`format: date-time` in the spec), e.g.
 /// `2025-01-31T23:59:00Z` or `2025-01-31T23:59:00.5+01:00`, with a real calendar date.
 pub(super) fn is_date_time(value: &str) -> bool {
+    date_time(value).is_some()
+}
+
+/// The fields of an RFC 3339 `date-time` as written, before its offset is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct DateTimeFields {
+    pub(super) year: u32,
+    pub(super) month: u32,
+    pub(super) day: u32,
+    pub(super) hour: u32,
+    pub(super) minute: u32,
+    /// 0 to 60: second 60 is a leap second, which RFC 3339 allows.
+    pub(super) second: u32,
+    /// The first nine digits of the fraction, as nanoseconds; later digits are dropped.
+    pub(super) nanosecond: u32,
+    /// The offset from UTC in minutes, east positive (`Z` is 0).
+    pub(super) offset_minutes: i32,
+}
+
+/// The fields of `value` if it is an RFC 3339 `date-time` (see [`is_date_time`]).
+pub(super) fn date_time(value: &str) -> Option<DateTimeFields> {
     let text = value.as_bytes();
     let (Some(year), Some(month), Some(day), Some(hour), Some(minute), Some(second)) = (
         digits(text, 0, 4),
@@ -247,7 +268,7 @@ pub(super) fn is_date_time(value: &str) -> bool {
         digits(text, 14, 2),
         digits(text, 17, 2),
     ) else {
-        return false;
+        return None;
     };
     let separators = [(4, b'-'), (7, b'-'), (13, b':'), (16, b':')];
     if !separators
@@ -255,33 +276,60 @@ pub(super) fn is_date_time(value: &str) -> bool {
         .all(|&(at, byte)| text.get(at) == Some(&byte))
         || !matches!(text.get(10), Some(b'T' | b't'))
     {
-        return false;
+        return None;
     }
-    let Some(mut rest) = text.get(19..) else {
-        return false;
-    };
+    let mut rest = text.get(19..)?;
+    let mut nanosecond = 0;
     if let Some((b'.', fraction)) = rest.split_first() {
         let count = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
         match fraction.get(count..) {
             Some(after) if count > 0 => rest = after,
-            _ => return false,
+            _ => return None,
         }
+        let scale = [
+            100_000_000,
+            10_000_000,
+            1_000_000,
+            100_000,
+            10_000,
+            1_000,
+            100,
+            10,
+            1,
+        ];
+        nanosecond = fraction
+            .iter()
+            .take(count)
+            .zip(scale)
+            .map(|(&digit, scale)| u32::from(digit - b'0') * scale)
+            .sum();
     }
-    let offset_ok = match rest {
-        [b'Z' | b'z'] => true,
-        [b'+' | b'-', _, _, b':', _, _] => {
-            digits(rest, 1, 2).is_some_and(|h| h <= 23)
-                && digits(rest, 4, 2).is_some_and(|m| m <= 59)
+    let offset_minutes = match rest {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let hours = digits(rest, 1, 2).filter(|&h| h <= 23)?;
+            let minutes = digits(rest, 4, 2).filter(|&m| m <= 59)?;
+            let offset = i32::try_from(hours * 60 + minutes).ok()?;
+            if *sign == b'-' { -offset } else { offset }
         }
-        _ => false,
+        _ => return None,
     };
     // Second 60 is a leap second, which RFC 3339 allows.
-    offset_ok
-        && (1..=12).contains(&month)
+    let valid = (1..=12).contains(&month)
         && (1..=days_in_month(year, month)).contains(&day)
         && hour <= 23
         && minute <= 59
-        && second <= 60
+        && second <= 60;
+    valid.then_some(DateTimeFields {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        nanosecond,
+        offset_minutes,
+    })
 }
 
 /// The number written by `len` ASCII digits at `at`, if they are all digits.

@@ -11,14 +11,16 @@ const LABEL_LENGTH: std::ops::RangeInclusive<usize> = 2..=99;
 /// One entry of `checkboxes`: a checkbox the customer sees in the checkout, such as a
 /// newsletter opt-in or extra terms.
 ///
-/// `id` is required and the `label` has 2 to 99 characters; the session checks both.
+/// Made by [`Checkbox::builder`]. `id` is required and the `label` has 2 to 99 characters;
+/// the session checks both when it is built.
 ///
 /// ```
 /// use dintero_order_core::Checkbox;
 ///
-/// let newsletter = Checkbox::new("newsletter", "Send me offers")
+/// let newsletter = Checkbox::builder("newsletter", "Send me offers")
 ///     .checked(true)
-///     .link("https://example.com/privacy", "Privacy");
+///     .link("https://example.com/privacy", "Privacy")
+///     .build();
 /// assert_eq!(
 ///     serde_json::to_string(&newsletter)?,
 ///     r#"{"id":"newsletter","label":"Send me offers","checked":true,"link":{"url":"https://example.com/privacy","text":"Privacy"}}"#
@@ -46,8 +48,10 @@ pub struct Checkbox {
 ///
 /// ```
 /// use dintero_order_core::Checkbox;
-/// let terms = Checkbox::new("terms", "I accept the terms").link("https://example.com/terms", "Terms");
-/// let link = terms.get_link().unwrap();
+/// let terms = Checkbox::builder("terms", "I accept the terms")
+///     .link("https://example.com/terms", "Terms")
+///     .build();
+/// let link = terms.link().unwrap();
 /// assert_eq!((link.url(), link.text()), ("https://example.com/terms", "Terms"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,68 +61,38 @@ pub struct CheckboxLink {
     text: String,
 }
 
+/// Collects the fields of a [`Checkbox`]; made by [`Checkbox::builder`]. Every setter takes
+/// and returns the builder by value; [`build`](Self::build) cannot fail, since the session
+/// checks the checkbox.
+#[derive(Debug, Clone)]
+#[must_use = "a checkbox builder does nothing until `.build()` is called"]
+pub struct CheckboxBuilder(Checkbox);
+
 impl Checkbox {
-    /// A checkbox with the id you will find it by and the label shown next to it.
+    /// Starts a checkbox with the id you will find it by and the label shown next to it.
     ///
     /// ```
     /// use dintero_order_core::Checkbox;
-    /// let checkbox = Checkbox::new("newsletter", "Send me offers");
-    /// assert_eq!((checkbox.get_id(), checkbox.get_label()), ("newsletter", "Send me offers"));
+    /// let checkbox = Checkbox::builder("newsletter", "Send me offers").build();
+    /// assert_eq!((checkbox.id(), checkbox.label()), ("newsletter", "Send me offers"));
     /// ```
-    pub fn new(id: impl Into<String>, label: impl Into<String>) -> Checkbox {
-        Checkbox {
+    pub fn builder(id: impl Into<String>, label: impl Into<String>) -> CheckboxBuilder {
+        CheckboxBuilder(Checkbox {
             id: id.into(),
             label: label.into(),
             checked: None,
             required: None,
             link: None,
-        }
-    }
-
-    /// Sets `checked`: whether the box starts checked.
-    ///
-    /// ```
-    /// use dintero_order_core::Checkbox;
-    /// assert_eq!(Checkbox::new("n", "Offers").checked(true).get_checked(), Some(true));
-    /// ```
-    pub fn checked(mut self, checked: bool) -> Checkbox {
-        self.checked = Some(checked);
-        self
-    }
-
-    /// Sets `required`: whether the customer must check it to pay.
-    ///
-    /// ```
-    /// use dintero_order_core::Checkbox;
-    /// assert_eq!(Checkbox::new("t", "I accept").required(true).get_required(), Some(true));
-    /// ```
-    pub fn required(mut self, required: bool) -> Checkbox {
-        self.required = Some(required);
-        self
-    }
-
-    /// Sets `link`: an absolute http(s) URL and its text, shown with the label.
-    ///
-    /// ```
-    /// use dintero_order_core::Checkbox;
-    /// let checkbox = Checkbox::new("t", "I accept").link("https://example.com/terms", "Terms");
-    /// assert_eq!(checkbox.get_link().map(|link| link.text()), Some("Terms"));
-    /// ```
-    pub fn link(mut self, url: impl Into<String>, text: impl Into<String>) -> Checkbox {
-        self.link = Some(CheckboxLink {
-            url: url.into(),
-            text: text.into(),
-        });
-        self
+        })
     }
 
     /// `id`.
     ///
     /// ```
     /// use dintero_order_core::Checkbox;
-    /// assert_eq!(Checkbox::new("newsletter", "Offers").get_id(), "newsletter");
+    /// assert_eq!(Checkbox::builder("newsletter", "Offers").build().id(), "newsletter");
     /// ```
-    pub fn get_id(&self) -> &str {
+    pub fn id(&self) -> &str {
         &self.id
     }
 
@@ -126,9 +100,9 @@ impl Checkbox {
     ///
     /// ```
     /// use dintero_order_core::Checkbox;
-    /// assert_eq!(Checkbox::new("newsletter", "Offers").get_label(), "Offers");
+    /// assert_eq!(Checkbox::builder("newsletter", "Offers").build().label(), "Offers");
     /// ```
-    pub fn get_label(&self) -> &str {
+    pub fn label(&self) -> &str {
         &self.label
     }
 
@@ -136,9 +110,9 @@ impl Checkbox {
     ///
     /// ```
     /// use dintero_order_core::Checkbox;
-    /// assert_eq!(Checkbox::new("newsletter", "Offers").get_checked(), None);
+    /// assert_eq!(Checkbox::builder("newsletter", "Offers").build().checked(), None);
     /// ```
-    pub fn get_checked(&self) -> Option<bool> {
+    pub fn checked(&self) -> Option<bool> {
         self.checked
     }
 
@@ -146,9 +120,9 @@ impl Checkbox {
     ///
     /// ```
     /// use dintero_order_core::Checkbox;
-    /// assert_eq!(Checkbox::new("newsletter", "Offers").get_required(), None);
+    /// assert_eq!(Checkbox::builder("newsletter", "Offers").build().required(), None);
     /// ```
-    pub fn get_required(&self) -> Option<bool> {
+    pub fn required(&self) -> Option<bool> {
         self.required
     }
 
@@ -156,9 +130,9 @@ impl Checkbox {
     ///
     /// ```
     /// use dintero_order_core::Checkbox;
-    /// assert!(Checkbox::new("newsletter", "Offers").get_link().is_none());
+    /// assert!(Checkbox::builder("newsletter", "Offers").build().link().is_none());
     /// ```
-    pub fn get_link(&self) -> Option<&CheckboxLink> {
+    pub fn link(&self) -> Option<&CheckboxLink> {
         self.link.as_ref()
     }
 
@@ -195,13 +169,67 @@ impl Checkbox {
     }
 }
 
+impl CheckboxBuilder {
+    /// Sets `checked`: whether the box starts checked.
+    ///
+    /// ```
+    /// use dintero_order_core::Checkbox;
+    /// assert_eq!(Checkbox::builder("n", "Offers").checked(true).build().checked(), Some(true));
+    /// ```
+    pub fn checked(mut self, checked: bool) -> CheckboxBuilder {
+        self.0.checked = Some(checked);
+        self
+    }
+
+    /// Sets `required`: whether the customer must check it to pay.
+    ///
+    /// ```
+    /// use dintero_order_core::Checkbox;
+    /// assert_eq!(Checkbox::builder("t", "I accept").required(true).build().required(), Some(true));
+    /// ```
+    pub fn required(mut self, required: bool) -> CheckboxBuilder {
+        self.0.required = Some(required);
+        self
+    }
+
+    /// Sets `link`: an absolute http(s) URL and its text, shown with the label.
+    ///
+    /// ```
+    /// use dintero_order_core::Checkbox;
+    /// let checkbox = Checkbox::builder("t", "I accept")
+    ///     .link("https://example.com/terms", "Terms")
+    ///     .build();
+    /// assert_eq!(checkbox.link().map(|link| link.text()), Some("Terms"));
+    /// ```
+    pub fn link(mut self, url: impl Into<String>, text: impl Into<String>) -> CheckboxBuilder {
+        self.0.link = Some(CheckboxLink {
+            url: url.into(),
+            text: text.into(),
+        });
+        self
+    }
+
+    /// The checkbox. Nothing is checked here: the session checks it when it is built.
+    ///
+    /// ```
+    /// use dintero_order_core::Checkbox;
+    /// let checkbox = Checkbox::builder("terms", "I accept").required(true).build();
+    /// assert_eq!(checkbox.required(), Some(true));
+    /// ```
+    pub fn build(self) -> Checkbox {
+        self.0
+    }
+}
+
 impl CheckboxLink {
     /// The link's URL.
     ///
     /// ```
     /// use dintero_order_core::Checkbox;
-    /// let checkbox = Checkbox::new("t", "I accept").link("https://example.com/terms", "Terms");
-    /// assert_eq!(checkbox.get_link().map(|link| link.url()), Some("https://example.com/terms"));
+    /// let checkbox = Checkbox::builder("t", "I accept")
+    ///     .link("https://example.com/terms", "Terms")
+    ///     .build();
+    /// assert_eq!(checkbox.link().map(|link| link.url()), Some("https://example.com/terms"));
     /// ```
     pub fn url(&self) -> &str {
         &self.url
@@ -211,8 +239,10 @@ impl CheckboxLink {
     ///
     /// ```
     /// use dintero_order_core::Checkbox;
-    /// let checkbox = Checkbox::new("t", "I accept").link("https://example.com/terms", "Terms");
-    /// assert_eq!(checkbox.get_link().map(|link| link.text()), Some("Terms"));
+    /// let checkbox = Checkbox::builder("t", "I accept")
+    ///     .link("https://example.com/terms", "Terms")
+    ///     .build();
+    /// assert_eq!(checkbox.link().map(|link| link.text()), Some("Terms"));
     /// ```
     pub fn text(&self) -> &str {
         &self.text

@@ -7,20 +7,22 @@ use crate::error::{Rule, Violations};
 
 /// The `configuration` object: which payment types the checkout offers and how it behaves.
 ///
-/// The commonly set fields have typed setters; every other field of the spec (per-provider
-/// objects such as `vipps`, `discounts`, `theme`, `countries`, …) is set with
-/// [`set`](Self::set) and passes through unchanged. The typed fields are checked when the
-/// configuration becomes part of a session, together with everything else.
+/// Made by [`Configuration::builder`] (or `Configuration::default()` for an empty one, or
+/// from a whole JSON object). The commonly set fields have typed setters; every other field
+/// of the spec (per-provider objects such as `vipps`, `discounts`, `theme`, `countries`, …)
+/// is set with [`set`](ConfigurationBuilder::set) and passes through unchanged. The typed
+/// fields are checked when the session is built, together with everything else.
 ///
 /// ```
 /// use dintero_order_core::{Channel, Configuration};
 /// use serde_json::json;
 ///
-/// let configuration = Configuration::new()
+/// let configuration = Configuration::builder()
 ///     .auto_capture(true)
 ///     .channel(Channel::InApp)
 ///     .default_payment_type("vipps")
-///     .set("vipps", json!({ "enabled": true }));
+///     .set("vipps", json!({ "enabled": true }))
+///     .build();
 /// assert_eq!(
 ///     serde_json::to_string(&configuration)?,
 ///     r#"{"auto_capture":true,"channel":"in_app","default_payment_type":"vipps","vipps":{"enabled":true}}"#
@@ -76,26 +78,22 @@ impl Channel {
     }
 }
 
-impl Configuration {
-    /// An empty configuration: for `/v1/sessions-profile`, the profile's settings apply.
-    ///
-    /// ```
-    /// use dintero_order_core::Configuration;
-    /// assert_eq!(serde_json::to_string(&Configuration::new())?, "{}");
-    /// # Ok::<(), serde_json::Error>(())
-    /// ```
-    pub fn new() -> Configuration {
-        Configuration::default()
-    }
+/// Collects the fields of a [`Configuration`]; made by [`Configuration::builder`]. Every
+/// setter takes and returns the builder by value; [`build`](Self::build) cannot fail, since
+/// the session checks the configuration.
+#[derive(Debug, Clone)]
+#[must_use = "a configuration builder does nothing until `.build()` is called"]
+pub struct ConfigurationBuilder(Configuration);
 
+impl ConfigurationBuilder {
     /// Sets `auto_capture`: capture the payment as soon as it is authorized (Dintero's
     /// default is `false`).
     ///
     /// ```
     /// use dintero_order_core::Configuration;
-    /// assert_eq!(Configuration::new().auto_capture(true).get_auto_capture(), Some(true));
+    /// assert_eq!(Configuration::builder().auto_capture(true).build().auto_capture(), Some(true));
     /// ```
-    pub fn auto_capture(self, auto_capture: bool) -> Configuration {
+    pub fn auto_capture(self, auto_capture: bool) -> ConfigurationBuilder {
         self.set("auto_capture", auto_capture)
     }
 
@@ -103,10 +101,10 @@ impl Configuration {
     ///
     /// ```
     /// use dintero_order_core::{Channel, Configuration};
-    /// let configuration = Configuration::new().channel(Channel::InStore);
-    /// assert_eq!(configuration.get_channel(), Some(Channel::InStore));
+    /// let configuration = Configuration::builder().channel(Channel::InStore).build();
+    /// assert_eq!(configuration.channel(), Some(Channel::InStore));
     /// ```
-    pub fn channel(self, channel: Channel) -> Configuration {
+    pub fn channel(self, channel: Channel) -> ConfigurationBuilder {
         self.set("channel", channel.as_str())
     }
 
@@ -115,10 +113,10 @@ impl Configuration {
     ///
     /// ```
     /// use dintero_order_core::Configuration;
-    /// let configuration = Configuration::new().default_payment_type("payex.creditcard");
-    /// assert_eq!(configuration.get_default_payment_type(), Some("payex.creditcard"));
+    /// let configuration = Configuration::builder().default_payment_type("payex.creditcard").build();
+    /// assert_eq!(configuration.default_payment_type(), Some("payex.creditcard"));
     /// ```
-    pub fn default_payment_type(self, payment_type: impl Into<String>) -> Configuration {
+    pub fn default_payment_type(self, payment_type: impl Into<String>) -> ConfigurationBuilder {
         self.set("default_payment_type", payment_type.into())
     }
 
@@ -127,16 +125,17 @@ impl Configuration {
     ///
     /// ```
     /// use dintero_order_core::Configuration;
-    /// let configuration = Configuration::new().active_payment_types(true);
-    /// assert_eq!(configuration.get_active_payment_types(), Some(true));
+    /// let configuration = Configuration::builder().active_payment_types(true).build();
+    /// assert_eq!(configuration.active_payment_types(), Some(true));
     /// assert_eq!(
     ///     serde_json::to_string(&configuration)?,
     ///     r#"{"active_payment_types":{"enabled":true}}"#
     /// );
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn active_payment_types(mut self, enabled: bool) -> Configuration {
+    pub fn active_payment_types(mut self, enabled: bool) -> ConfigurationBuilder {
         let entry = self
+            .0
             .fields
             .entry("active_payment_types")
             .or_insert_with(|| Value::Object(Map::new()));
@@ -156,23 +155,54 @@ impl Configuration {
     /// use dintero_order_core::Configuration;
     /// use serde_json::json;
     ///
-    /// let configuration = Configuration::new()
+    /// let configuration = Configuration::builder()
     ///     .set("payex", json!({ "creditcard": { "enabled": true } }))
-    ///     .set("discounts", json!({ "order": { "enabled": true } }));
+    ///     .set("discounts", json!({ "order": { "enabled": true } }))
+    ///     .build();
     /// assert_eq!(configuration.get("payex"), Some(&json!({ "creditcard": { "enabled": true } })));
     /// ```
-    pub fn set(mut self, field: impl Into<String>, value: impl Into<Value>) -> Configuration {
-        self.fields.insert(field.into(), value.into());
+    pub fn set(
+        mut self,
+        field: impl Into<String>,
+        value: impl Into<Value>,
+    ) -> ConfigurationBuilder {
+        self.0.fields.insert(field.into(), value.into());
         self
+    }
+
+    /// The configuration. Nothing is checked here: the session checks it when it is built.
+    ///
+    /// ```
+    /// use dintero_order_core::Configuration;
+    /// let configuration = Configuration::builder().auto_capture(false).build();
+    /// assert_eq!(configuration.auto_capture(), Some(false));
+    /// ```
+    pub fn build(self) -> Configuration {
+        self.0
+    }
+}
+
+impl Configuration {
+    /// Starts an empty configuration: for `/v1/sessions-profile`, the profile's settings
+    /// apply to every field left unset.
+    ///
+    /// ```
+    /// use dintero_order_core::Configuration;
+    /// assert_eq!(serde_json::to_string(&Configuration::builder().build())?, "{}");
+    /// assert_eq!(Configuration::builder().build(), Configuration::default());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn builder() -> ConfigurationBuilder {
+        ConfigurationBuilder(Configuration::default())
     }
 
     /// `auto_capture`, if set to a boolean.
     ///
     /// ```
     /// use dintero_order_core::Configuration;
-    /// assert_eq!(Configuration::new().get_auto_capture(), None);
+    /// assert_eq!(Configuration::default().auto_capture(), None);
     /// ```
-    pub fn get_auto_capture(&self) -> Option<bool> {
+    pub fn auto_capture(&self) -> Option<bool> {
         self.fields.get("auto_capture").and_then(Value::as_bool)
     }
 
@@ -180,9 +210,9 @@ impl Configuration {
     ///
     /// ```
     /// use dintero_order_core::{Channel, Configuration};
-    /// assert_eq!(Configuration::new().channel(Channel::InApp).get_channel(), Some(Channel::InApp));
+    /// assert_eq!(Configuration::builder().channel(Channel::InApp).build().channel(), Some(Channel::InApp));
     /// ```
-    pub fn get_channel(&self) -> Option<Channel> {
+    pub fn channel(&self) -> Option<Channel> {
         self.fields
             .get("channel")
             .and_then(Value::as_str)
@@ -193,9 +223,10 @@ impl Configuration {
     ///
     /// ```
     /// use dintero_order_core::Configuration;
-    /// assert_eq!(Configuration::new().default_payment_type("vipps").get_default_payment_type(), Some("vipps"));
+    /// let configuration = Configuration::builder().default_payment_type("vipps").build();
+    /// assert_eq!(configuration.default_payment_type(), Some("vipps"));
     /// ```
-    pub fn get_default_payment_type(&self) -> Option<&str> {
+    pub fn default_payment_type(&self) -> Option<&str> {
         self.fields
             .get("default_payment_type")
             .and_then(Value::as_str)
@@ -205,9 +236,9 @@ impl Configuration {
     ///
     /// ```
     /// use dintero_order_core::Configuration;
-    /// assert_eq!(Configuration::new().get_active_payment_types(), None);
+    /// assert_eq!(Configuration::default().active_payment_types(), None);
     /// ```
-    pub fn get_active_payment_types(&self) -> Option<bool> {
+    pub fn active_payment_types(&self) -> Option<bool> {
         self.fields
             .get("active_payment_types")
             .and_then(|types| types.get("enabled"))
@@ -219,7 +250,8 @@ impl Configuration {
     /// ```
     /// use dintero_order_core::Configuration;
     /// use serde_json::json;
-    /// assert_eq!(Configuration::new().auto_capture(false).get("auto_capture"), Some(&json!(false)));
+    /// let configuration = Configuration::builder().auto_capture(false).build();
+    /// assert_eq!(configuration.get("auto_capture"), Some(&json!(false)));
     /// ```
     pub fn get(&self, field: &str) -> Option<&Value> {
         self.fields.get(field)
@@ -229,7 +261,7 @@ impl Configuration {
     ///
     /// ```
     /// use dintero_order_core::Configuration;
-    /// assert_eq!(Configuration::new().auto_capture(true).as_json().len(), 1);
+    /// assert_eq!(Configuration::builder().auto_capture(true).build().as_json().len(), 1);
     /// ```
     pub fn as_json(&self) -> &Map<String, Value> {
         &self.fields
@@ -237,7 +269,7 @@ impl Configuration {
 
     /// The channel as far as the checks need it; a malformed one is reported separately.
     pub(super) fn is_in_app(&self) -> bool {
-        self.get_channel() == Some(Channel::InApp)
+        self.channel() == Some(Channel::InApp)
     }
 
     /// Checks the typed fields; paths start at `path` (`configuration`).
@@ -318,7 +350,7 @@ impl From<Map<String, Value>> for Configuration {
     ///     serde_json::Value::Object(map) => Configuration::from(map),
     ///     _ => unreachable!(),
     /// };
-    /// assert_eq!(configuration.get_auto_capture(), Some(true));
+    /// assert_eq!(configuration.auto_capture(), Some(true));
     /// ```
     fn from(fields: Map<String, Value>) -> Configuration {
         Configuration { fields }

@@ -14,18 +14,20 @@ const WALLETS: &str = "dintero.wallets";
 
 /// The `customer` object: prefills the checkout and enables stored tokens and gift cards.
 ///
-/// Every field is optional. `phone_number` must match `^\+?\d{5,15}$` and at most one
-/// `dintero.wallets` gift card may be preloaded; the session checks both. `Debug` output
-/// shows which kinds of card token are set, never the tokens.
+/// Every field is optional; made by [`Customer::builder`] (or `Customer::default()` for
+/// none). `phone_number` must match `^\+?\d{5,15}$` and at most one `dintero.wallets` gift
+/// card may be preloaded; the session checks both when it is built. `Debug` output shows
+/// which kinds of card token are set, never the tokens.
 ///
 /// ```
 /// use dintero_order_core::Customer;
 ///
-/// let customer = Customer::new()
+/// let customer = Customer::builder()
 ///     .customer_id("c-42")
 ///     .email("kari@example.com")
 ///     .phone_number("+4799999999")
-///     .wallets_card("card-1");
+///     .wallets_card("card-1")
+///     .build();
 /// assert_eq!(
 ///     serde_json::to_string(&customer)?,
 ///     r#"{"customer_id":"c-42","email":"kari@example.com","phone_number":"+4799999999","gift_cards":{"dintero.wallets":[{"card_id":"card-1"}]}}"#
@@ -47,84 +49,44 @@ pub struct Customer {
     gift_cards: Map<String, Value>,
 }
 
-text_setters!(Customer, "Customer::new()";
+/// Collects the fields of a [`Customer`]; made by [`Customer::builder`]. Every setter takes
+/// and returns the builder by value; [`build`](Self::build) cannot fail, since the session
+/// checks the customer.
+#[derive(Debug, Clone)]
+#[must_use = "a customer builder does nothing until `.build()` is called"]
+pub struct CustomerBuilder(Customer);
+
+text_fields!(Customer, CustomerBuilder, "Customer::builder()";
     /// Sets `customer_id`, your id for the customer; with `configuration.discounts.order`
     /// enabled, Dintero computes the customer's discounts from it.
-    customer_id, get_customer_id, "c-42";
+    customer_id, "c-42";
     /// Sets `email`, prefilled in the checkout.
-    email, get_email, "kari@example.com";
+    email, "kari@example.com";
     /// Sets `phone_number` with its international prefix (`^\+?\d{5,15}$`), prefilled in
     /// the checkout.
-    phone_number, get_phone_number, "+4799999999";
+    phone_number, "+4799999999";
 );
 
 impl Customer {
-    /// A customer with nothing set.
+    /// Starts a customer with nothing set.
     ///
     /// ```
     /// use dintero_order_core::Customer;
-    /// assert_eq!(serde_json::to_string(&Customer::new())?, "{}");
+    /// assert_eq!(serde_json::to_string(&Customer::builder().build())?, "{}");
+    /// assert_eq!(Customer::builder().build(), Customer::default());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn new() -> Customer {
-        Customer::default()
-    }
-
-    /// Sets `tokens`: stored card tokens by payment type (`payex.creditcard`,
-    /// `bambora.creditcard`, …), sent as given.
-    ///
-    /// ```
-    /// use dintero_order_core::Customer;
-    /// use serde_json::json;
-    ///
-    /// let json = json!({ "payex.creditcard": { "payment_token": "tok-1" } });
-    /// let tokens = json.as_object().cloned().unwrap_or_default();
-    /// let customer = Customer::new().tokens(tokens);
-    /// assert_eq!(customer.get_tokens()["payex.creditcard"]["payment_token"], "tok-1");
-    /// ```
-    pub fn tokens(mut self, tokens: Map<String, Value>) -> Customer {
-        self.tokens = tokens;
-        self
-    }
-
-    /// Sets `gift_cards`: gift cards to preload by kind, sent as given. Dintero defines
-    /// `dintero.wallets`, a list of at most one `{"card_id": …}`; see
-    /// [`wallets_card`](Self::wallets_card).
-    ///
-    /// ```
-    /// use dintero_order_core::Customer;
-    /// use serde_json::json;
-    ///
-    /// let json = json!({ "dintero.wallets": [{ "card_id": "card-1" }] });
-    /// let customer = Customer::new().gift_cards(json.as_object().cloned().unwrap_or_default());
-    /// assert_eq!(customer.get_gift_cards()["dintero.wallets"][0]["card_id"], "card-1");
-    /// ```
-    pub fn gift_cards(mut self, gift_cards: Map<String, Value>) -> Customer {
-        self.gift_cards = gift_cards;
-        self
-    }
-
-    /// Preloads one Dintero Wallets card (`gift_cards["dintero.wallets"]`), replacing any
-    /// other; the customer activates it with its PIN.
-    ///
-    /// ```
-    /// use dintero_order_core::Customer;
-    /// let customer = Customer::new().wallets_card("card-1");
-    /// assert_eq!(customer.get_gift_cards()["dintero.wallets"][0]["card_id"], "card-1");
-    /// ```
-    pub fn wallets_card(mut self, card_id: impl Into<String>) -> Customer {
-        let card = serde_json::json!([{ "card_id": card_id.into() }]);
-        self.gift_cards.insert(WALLETS.to_owned(), card);
-        self
+    pub fn builder() -> CustomerBuilder {
+        CustomerBuilder(Customer::default())
     }
 
     /// `tokens`, empty when unset.
     ///
     /// ```
     /// use dintero_order_core::Customer;
-    /// assert!(Customer::new().get_tokens().is_empty());
+    /// assert!(Customer::default().tokens().is_empty());
     /// ```
-    pub fn get_tokens(&self) -> &Map<String, Value> {
+    pub fn tokens(&self) -> &Map<String, Value> {
         &self.tokens
     }
 
@@ -132,9 +94,9 @@ impl Customer {
     ///
     /// ```
     /// use dintero_order_core::Customer;
-    /// assert!(Customer::new().get_gift_cards().is_empty());
+    /// assert!(Customer::default().gift_cards().is_empty());
     /// ```
-    pub fn get_gift_cards(&self) -> &Map<String, Value> {
+    pub fn gift_cards(&self) -> &Map<String, Value> {
         &self.gift_cards
     }
 
@@ -182,6 +144,69 @@ impl Customer {
     }
 }
 
+impl CustomerBuilder {
+    /// Sets `tokens`: stored card tokens by payment type (`payex.creditcard`,
+    /// `bambora.creditcard`, …), sent as given.
+    ///
+    /// ```
+    /// use dintero_order_core::Customer;
+    /// use serde_json::json;
+    ///
+    /// let json = json!({ "payex.creditcard": { "payment_token": "tok-1" } });
+    /// let tokens = json.as_object().cloned().unwrap_or_default();
+    /// let customer = Customer::builder().tokens(tokens).build();
+    /// assert_eq!(customer.tokens()["payex.creditcard"]["payment_token"], "tok-1");
+    /// ```
+    pub fn tokens(mut self, tokens: Map<String, Value>) -> CustomerBuilder {
+        self.0.tokens = tokens;
+        self
+    }
+
+    /// Sets `gift_cards`: gift cards to preload by kind, sent as given. Dintero defines
+    /// `dintero.wallets`, a list of at most one `{"card_id": …}`; see
+    /// [`wallets_card`](Self::wallets_card).
+    ///
+    /// ```
+    /// use dintero_order_core::Customer;
+    /// use serde_json::json;
+    ///
+    /// let json = json!({ "dintero.wallets": [{ "card_id": "card-1" }] });
+    /// let customer = Customer::builder()
+    ///     .gift_cards(json.as_object().cloned().unwrap_or_default())
+    ///     .build();
+    /// assert_eq!(customer.gift_cards()["dintero.wallets"][0]["card_id"], "card-1");
+    /// ```
+    pub fn gift_cards(mut self, gift_cards: Map<String, Value>) -> CustomerBuilder {
+        self.0.gift_cards = gift_cards;
+        self
+    }
+
+    /// Preloads one Dintero Wallets card (`gift_cards["dintero.wallets"]`), replacing any
+    /// other; the customer activates it with its PIN.
+    ///
+    /// ```
+    /// use dintero_order_core::Customer;
+    /// let customer = Customer::builder().wallets_card("card-1").build();
+    /// assert_eq!(customer.gift_cards()["dintero.wallets"][0]["card_id"], "card-1");
+    /// ```
+    pub fn wallets_card(mut self, card_id: impl Into<String>) -> CustomerBuilder {
+        let card = serde_json::json!([{ "card_id": card_id.into() }]);
+        self.0.gift_cards.insert(WALLETS.to_owned(), card);
+        self
+    }
+
+    /// The customer. Nothing is checked here: the session checks it when it is built.
+    ///
+    /// ```
+    /// use dintero_order_core::Customer;
+    /// let customer = Customer::builder().email("kari@example.com").build();
+    /// assert_eq!(customer.email(), Some("kari@example.com"));
+    /// ```
+    pub fn build(self) -> Customer {
+        self.0
+    }
+}
+
 impl fmt::Debug for Customer {
     /// Card tokens let whoever holds them charge the card: they stay out of logs.
     ///
@@ -190,7 +215,9 @@ impl fmt::Debug for Customer {
     /// use serde_json::json;
     ///
     /// let tokens = json!({ "payex.creditcard": { "payment_token": "tok-secret" } });
-    /// let customer = Customer::new().tokens(tokens.as_object().cloned().unwrap_or_default());
+    /// let customer = Customer::builder()
+    ///     .tokens(tokens.as_object().cloned().unwrap_or_default())
+    ///     .build();
     /// let debug = format!("{customer:?}");
     /// assert!(debug.contains(r#"tokens: {"payex.creditcard": <redacted>}"#));
     /// assert!(!debug.contains("tok-secret"));

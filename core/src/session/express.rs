@@ -11,17 +11,19 @@ use crate::{OrderItem, ShippingOption};
 /// The `express` object: makes the session an Express Checkout session, where the customer
 /// enters a shipping address and picks one of the `shipping_options` before paying.
 ///
-/// The options are priced in the order's currency and their `line_id`s are unique among
-/// themselves and differ from the order items'; the session checks this.
+/// Made by [`Express::builder`]. The options are priced in the order's currency and their
+/// `line_id`s are unique among themselves and differ from the order items'; the session
+/// checks this when it is built.
 ///
 /// ```
 /// use dintero_order_core::{CustomerType, Express, ShippingMode};
 ///
 /// // No options yet: Dintero asks `shipping_address_callback_url` once it has an address.
-/// let express = Express::new([])
+/// let express = Express::builder([])
 ///     .shipping_mode(ShippingMode::ShippingRequired)
 ///     .shipping_address_callback_url("https://example.com/shipping")
-///     .customer_types([CustomerType::B2c]);
+///     .customer_types([CustomerType::B2c])
+///     .build();
 /// assert_eq!(
 ///     serde_json::to_string(&express)?,
 ///     r#"{"shipping_options":[],"shipping_mode":"shipping_required","shipping_address_callback_url":"https://example.com/shipping","customer_types":["b2c"]}"#
@@ -85,7 +87,10 @@ pub enum CustomerType {
 /// ```
 /// use dintero_order_core::DiscountCodes;
 ///
-/// let codes = DiscountCodes::new().max_count(2).callback_url("https://example.com/discounts");
+/// let codes = DiscountCodes::builder()
+///     .max_count(2)
+///     .callback_url("https://example.com/discounts")
+///     .build();
 /// assert_eq!(
 ///     serde_json::to_string(&codes)?,
 ///     r#"{"max_count":2,"callback_url":"https://example.com/discounts"}"#
@@ -104,84 +109,48 @@ pub struct DiscountCodes {
     callback_url: Option<String>,
 }
 
+/// Collects the fields of an [`Express`]; made by [`Express::builder`]. Every setter takes
+/// and returns the builder by value; [`build`](Self::build) cannot fail, since the session
+/// checks the options against its order.
+#[derive(Debug, Clone)]
+#[must_use = "an express builder does nothing until `.build()` is called"]
+pub struct ExpressBuilder(Express);
+
+/// Collects the fields of a [`DiscountCodes`]; made by [`DiscountCodes::builder`]. Every
+/// setter takes and returns the builder by value; [`build`](Self::build) cannot fail, since
+/// the session checks the callback URL.
+#[derive(Debug, Clone)]
+#[must_use = "a discount codes builder does nothing until `.build()` is called"]
+pub struct DiscountCodesBuilder(DiscountCodes);
+
 impl Express {
-    /// Express Checkout with these shipping options (`express.shipping_options`). Pass none
-    /// when the shop cannot ship to the customer yet or computes options from the address
-    /// (see [`shipping_address_callback_url`](Self::shipping_address_callback_url)); a free
-    /// delivery still needs one option with amount 0.
+    /// Starts Express Checkout with these shipping options (`express.shipping_options`).
+    /// Pass none when the shop cannot ship to the customer yet or computes options from the
+    /// address (see
+    /// [`shipping_address_callback_url`](ExpressBuilder::shipping_address_callback_url)); a
+    /// free delivery still needs one option with amount 0.
     ///
     /// ```
     /// use dintero_order_core::Express;
-    /// assert!(Express::new([]).get_shipping_options().is_empty());
+    /// assert!(Express::builder([]).build().shipping_options().is_empty());
     /// ```
-    pub fn new(shipping_options: impl IntoIterator<Item = ShippingOption>) -> Express {
-        Express {
+    pub fn builder(shipping_options: impl IntoIterator<Item = ShippingOption>) -> ExpressBuilder {
+        ExpressBuilder(Express {
             shipping_options: shipping_options.into_iter().collect(),
             shipping_mode: None,
             shipping_address_callback_url: None,
             discount_codes: None,
             customer_types: Vec::new(),
-        }
-    }
-
-    /// Sets `shipping_mode`.
-    ///
-    /// ```
-    /// use dintero_order_core::{Express, ShippingMode};
-    /// let express = Express::new([]).shipping_mode(ShippingMode::ShippingNotRequired);
-    /// assert_eq!(express.get_shipping_mode(), Some(ShippingMode::ShippingNotRequired));
-    /// ```
-    pub fn shipping_mode(mut self, mode: ShippingMode) -> Express {
-        self.shipping_mode = Some(mode);
-        self
-    }
-
-    /// Sets `shipping_address_callback_url`, an absolute http(s) URL Dintero POSTs the
-    /// address to whenever the customer changes it; the response replaces the shipping
-    /// options. Dintero does not retry and waits at most 60 seconds.
-    ///
-    /// ```
-    /// use dintero_order_core::Express;
-    /// let express = Express::new([]).shipping_address_callback_url("https://example.com/shipping");
-    /// assert_eq!(express.get_shipping_address_callback_url(), Some("https://example.com/shipping"));
-    /// ```
-    pub fn shipping_address_callback_url(mut self, url: impl Into<String>) -> Express {
-        self.shipping_address_callback_url = Some(url.into());
-        self
-    }
-
-    /// Sets `discount_codes`.
-    ///
-    /// ```
-    /// use dintero_order_core::{DiscountCodes, Express};
-    /// let express = Express::new([]).discount_codes(DiscountCodes::new().max_count(1));
-    /// assert_eq!(express.get_discount_codes().and_then(DiscountCodes::get_max_count), Some(1));
-    /// ```
-    pub fn discount_codes(mut self, discount_codes: DiscountCodes) -> Express {
-        self.discount_codes = Some(discount_codes);
-        self
-    }
-
-    /// Sets `customer_types`, the kinds of customer the address form accepts. Empty, or
-    /// never set, means Dintero's default: both.
-    ///
-    /// ```
-    /// use dintero_order_core::{CustomerType, Express};
-    /// let express = Express::new([]).customer_types([CustomerType::B2b]);
-    /// assert_eq!(express.get_customer_types(), [CustomerType::B2b]);
-    /// ```
-    pub fn customer_types(mut self, types: impl IntoIterator<Item = CustomerType>) -> Express {
-        self.customer_types = types.into_iter().collect();
-        self
+        })
     }
 
     /// `shipping_options`.
     ///
     /// ```
     /// use dintero_order_core::Express;
-    /// assert_eq!(Express::new([]).get_shipping_options().len(), 0);
+    /// assert_eq!(Express::builder([]).build().shipping_options().len(), 0);
     /// ```
-    pub fn get_shipping_options(&self) -> &[ShippingOption] {
+    pub fn shipping_options(&self) -> &[ShippingOption] {
         &self.shipping_options
     }
 
@@ -189,9 +158,9 @@ impl Express {
     ///
     /// ```
     /// use dintero_order_core::Express;
-    /// assert_eq!(Express::new([]).get_shipping_mode(), None);
+    /// assert_eq!(Express::builder([]).build().shipping_mode(), None);
     /// ```
-    pub fn get_shipping_mode(&self) -> Option<ShippingMode> {
+    pub fn shipping_mode(&self) -> Option<ShippingMode> {
         self.shipping_mode
     }
 
@@ -199,9 +168,9 @@ impl Express {
     ///
     /// ```
     /// use dintero_order_core::Express;
-    /// assert_eq!(Express::new([]).get_shipping_address_callback_url(), None);
+    /// assert_eq!(Express::builder([]).build().shipping_address_callback_url(), None);
     /// ```
-    pub fn get_shipping_address_callback_url(&self) -> Option<&str> {
+    pub fn shipping_address_callback_url(&self) -> Option<&str> {
         self.shipping_address_callback_url.as_deref()
     }
 
@@ -209,9 +178,9 @@ impl Express {
     ///
     /// ```
     /// use dintero_order_core::Express;
-    /// assert!(Express::new([]).get_discount_codes().is_none());
+    /// assert!(Express::builder([]).build().discount_codes().is_none());
     /// ```
-    pub fn get_discount_codes(&self) -> Option<&DiscountCodes> {
+    pub fn discount_codes(&self) -> Option<&DiscountCodes> {
         self.discount_codes.as_ref()
     }
 
@@ -219,9 +188,9 @@ impl Express {
     ///
     /// ```
     /// use dintero_order_core::Express;
-    /// assert!(Express::new([]).get_customer_types().is_empty());
+    /// assert!(Express::builder([]).build().customer_types().is_empty());
     /// ```
-    pub fn get_customer_types(&self) -> &[CustomerType] {
+    pub fn customer_types(&self) -> &[CustomerType] {
         &self.customer_types
     }
 
@@ -265,26 +234,121 @@ impl Express {
     }
 }
 
+impl ExpressBuilder {
+    /// Sets `shipping_mode`.
+    ///
+    /// ```
+    /// use dintero_order_core::{Express, ShippingMode};
+    /// let express = Express::builder([]).shipping_mode(ShippingMode::ShippingNotRequired).build();
+    /// assert_eq!(express.shipping_mode(), Some(ShippingMode::ShippingNotRequired));
+    /// ```
+    pub fn shipping_mode(mut self, mode: ShippingMode) -> ExpressBuilder {
+        self.0.shipping_mode = Some(mode);
+        self
+    }
+
+    /// Sets `shipping_address_callback_url`, an absolute http(s) URL Dintero POSTs the
+    /// address to whenever the customer changes it; the response replaces the shipping
+    /// options. Dintero does not retry and waits at most 60 seconds.
+    ///
+    /// ```
+    /// use dintero_order_core::Express;
+    /// let express = Express::builder([])
+    ///     .shipping_address_callback_url("https://example.com/shipping")
+    ///     .build();
+    /// assert_eq!(express.shipping_address_callback_url(), Some("https://example.com/shipping"));
+    /// ```
+    pub fn shipping_address_callback_url(mut self, url: impl Into<String>) -> ExpressBuilder {
+        self.0.shipping_address_callback_url = Some(url.into());
+        self
+    }
+
+    /// Sets `discount_codes`.
+    ///
+    /// ```
+    /// use dintero_order_core::{DiscountCodes, Express};
+    /// let express = Express::builder([])
+    ///     .discount_codes(DiscountCodes::builder().max_count(1).build())
+    ///     .build();
+    /// assert_eq!(express.discount_codes().and_then(DiscountCodes::max_count), Some(1));
+    /// ```
+    pub fn discount_codes(mut self, discount_codes: DiscountCodes) -> ExpressBuilder {
+        self.0.discount_codes = Some(discount_codes);
+        self
+    }
+
+    /// Sets `customer_types`, the kinds of customer the address form accepts. Empty, or
+    /// never set, means Dintero's default: both.
+    ///
+    /// ```
+    /// use dintero_order_core::{CustomerType, Express};
+    /// let express = Express::builder([]).customer_types([CustomerType::B2b]).build();
+    /// assert_eq!(express.customer_types(), [CustomerType::B2b]);
+    /// ```
+    pub fn customer_types(
+        mut self,
+        types: impl IntoIterator<Item = CustomerType>,
+    ) -> ExpressBuilder {
+        self.0.customer_types = types.into_iter().collect();
+        self
+    }
+
+    /// The Express settings. Nothing is checked here: the session checks them against its
+    /// order when it is built.
+    ///
+    /// ```
+    /// use dintero_order_core::{Express, ShippingMode};
+    /// let express = Express::builder([]).shipping_mode(ShippingMode::ShippingRequired).build();
+    /// assert_eq!(express.shipping_mode(), Some(ShippingMode::ShippingRequired));
+    /// ```
+    pub fn build(self) -> Express {
+        self.0
+    }
+}
+
 impl DiscountCodes {
-    /// Discount codes enabled, with no limit and no callback set.
+    /// Starts discount codes enabled, with no limit and no callback set.
     ///
     /// ```
     /// use dintero_order_core::DiscountCodes;
-    /// assert_eq!(serde_json::to_string(&DiscountCodes::new())?, "{}");
+    /// assert_eq!(serde_json::to_string(&DiscountCodes::builder().build())?, "{}");
+    /// assert_eq!(DiscountCodes::builder().build(), DiscountCodes::default());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn new() -> DiscountCodes {
-        DiscountCodes::default()
+    pub fn builder() -> DiscountCodesBuilder {
+        DiscountCodesBuilder(DiscountCodes::default())
     }
 
+    /// `max_count`, if set.
+    ///
+    /// ```
+    /// use dintero_order_core::DiscountCodes;
+    /// assert_eq!(DiscountCodes::default().max_count(), None);
+    /// ```
+    pub fn max_count(&self) -> Option<u32> {
+        self.max_count
+    }
+
+    /// `callback_url`, if set.
+    ///
+    /// ```
+    /// use dintero_order_core::DiscountCodes;
+    /// assert_eq!(DiscountCodes::default().callback_url(), None);
+    /// ```
+    pub fn callback_url(&self) -> Option<&str> {
+        self.callback_url.as_deref()
+    }
+}
+
+impl DiscountCodesBuilder {
     /// Sets `max_count`: how many codes the customer may enter.
     ///
     /// ```
     /// use dintero_order_core::DiscountCodes;
-    /// assert_eq!(DiscountCodes::new().max_count(3).get_max_count(), Some(3));
+    /// assert_eq!(DiscountCodes::builder().max_count(3).build().max_count(), Some(3));
     /// ```
-    pub fn max_count(mut self, max_count: u32) -> DiscountCodes {
-        self.max_count = Some(max_count);
+    pub fn max_count(mut self, max_count: u32) -> DiscountCodesBuilder {
+        self.0.max_count = Some(max_count);
         self
     }
 
@@ -294,31 +358,22 @@ impl DiscountCodes {
     ///
     /// ```
     /// use dintero_order_core::DiscountCodes;
-    /// let codes = DiscountCodes::new().callback_url("https://example.com/discounts");
-    /// assert_eq!(codes.get_callback_url(), Some("https://example.com/discounts"));
+    /// let codes = DiscountCodes::builder().callback_url("https://example.com/discounts").build();
+    /// assert_eq!(codes.callback_url(), Some("https://example.com/discounts"));
     /// ```
-    pub fn callback_url(mut self, url: impl Into<String>) -> DiscountCodes {
-        self.callback_url = Some(url.into());
+    pub fn callback_url(mut self, url: impl Into<String>) -> DiscountCodesBuilder {
+        self.0.callback_url = Some(url.into());
         self
     }
 
-    /// `max_count`, if set.
+    /// The discount code settings. Nothing is checked here: the session checks them when it
+    /// is built.
     ///
     /// ```
     /// use dintero_order_core::DiscountCodes;
-    /// assert_eq!(DiscountCodes::new().get_max_count(), None);
+    /// assert_eq!(DiscountCodes::builder().max_count(1).build().max_count(), Some(1));
     /// ```
-    pub fn get_max_count(&self) -> Option<u32> {
-        self.max_count
-    }
-
-    /// `callback_url`, if set.
-    ///
-    /// ```
-    /// use dintero_order_core::DiscountCodes;
-    /// assert_eq!(DiscountCodes::new().get_callback_url(), None);
-    /// ```
-    pub fn get_callback_url(&self) -> Option<&str> {
-        self.callback_url.as_deref()
+    pub fn build(self) -> DiscountCodes {
+        self.0
     }
 }

@@ -9,15 +9,16 @@ use crate::error::{Rule, Violations};
 /// The `merchant` object of `/v1/sessions-profile`: overrides the name, logo and contact
 /// details the checkout shows for the shop.
 ///
-/// `name` must be non-empty, `logo_url` an absolute http(s) URL and `country` an ISO 3166
-/// alpha-2 code; the session checks them.
+/// Made by [`Merchant::builder`]. `name` must be non-empty, `logo_url` an absolute http(s)
+/// URL and `country` an ISO 3166 alpha-2 code; the session checks them when it is built.
 ///
 /// ```
 /// use dintero_order_core::Merchant;
 ///
-/// let merchant = Merchant::new("Kari's Chairs", "https://example.com/logo.png")
+/// let merchant = Merchant::builder("Kari's Chairs", "https://example.com/logo.png")
 ///     .website("https://example.com")
-///     .country("NO");
+///     .country("NO")
+///     .build();
 /// assert_eq!(
 ///     serde_json::to_string(&merchant)?,
 ///     r#"{"name":"Kari's Chairs","logo_url":"https://example.com/logo.png","website":"https://example.com","country":"NO"}"#
@@ -51,16 +52,23 @@ pub struct Merchant {
     platform_type: Option<String>,
 }
 
+/// Collects the fields of a [`Merchant`]; made by [`Merchant::builder`]. Every setter takes
+/// and returns the builder by value; [`build`](Self::build) cannot fail, since the session
+/// checks the merchant.
+#[derive(Debug, Clone)]
+#[must_use = "a merchant builder does nothing until `.build()` is called"]
+pub struct MerchantBuilder(Merchant);
+
 impl Merchant {
-    /// A merchant with its display name and the URL of its logo.
+    /// Starts a merchant with its display name and the URL of its logo.
     ///
     /// ```
     /// use dintero_order_core::Merchant;
-    /// let merchant = Merchant::new("Kari's Chairs", "https://example.com/logo.png");
-    /// assert_eq!(merchant.get_name(), "Kari's Chairs");
+    /// let merchant = Merchant::builder("Kari's Chairs", "https://example.com/logo.png").build();
+    /// assert_eq!(merchant.name(), "Kari's Chairs");
     /// ```
-    pub fn new(name: impl Into<String>, logo_url: impl Into<String>) -> Merchant {
-        Merchant {
+    pub fn builder(name: impl Into<String>, logo_url: impl Into<String>) -> MerchantBuilder {
+        MerchantBuilder(Merchant {
             name: name.into(),
             logo_url: logo_url.into(),
             website: None,
@@ -73,16 +81,16 @@ impl Merchant {
             address_line: None,
             address_line_2: None,
             platform_type: None,
-        }
+        })
     }
 
     /// `name`.
     ///
     /// ```
     /// use dintero_order_core::Merchant;
-    /// assert_eq!(Merchant::new("Shop", "https://example.com/logo.png").get_name(), "Shop");
+    /// assert_eq!(Merchant::builder("Shop", "https://example.com/logo.png").build().name(), "Shop");
     /// ```
-    pub fn get_name(&self) -> &str {
+    pub fn name(&self) -> &str {
         &self.name
     }
 
@@ -90,10 +98,10 @@ impl Merchant {
     ///
     /// ```
     /// use dintero_order_core::Merchant;
-    /// let merchant = Merchant::new("Shop", "https://example.com/logo.png");
-    /// assert_eq!(merchant.get_logo_url(), "https://example.com/logo.png");
+    /// let merchant = Merchant::builder("Shop", "https://example.com/logo.png").build();
+    /// assert_eq!(merchant.logo_url(), "https://example.com/logo.png");
     /// ```
-    pub fn get_logo_url(&self) -> &str {
+    pub fn logo_url(&self) -> &str {
         &self.logo_url
     }
 
@@ -114,25 +122,40 @@ impl Merchant {
     }
 }
 
-text_setters!(Merchant, "Merchant::new(\"Shop\", \"https://example.com/logo.png\")";
+impl MerchantBuilder {
+    /// The merchant. Nothing is checked here: the session checks it when it is built.
+    ///
+    /// ```
+    /// use dintero_order_core::Merchant;
+    /// let merchant = Merchant::builder("Shop", "https://example.com/logo.png")
+    ///     .country("NO")
+    ///     .build();
+    /// assert_eq!(merchant.country(), Some("NO"));
+    /// ```
+    pub fn build(self) -> Merchant {
+        self.0
+    }
+}
+
+text_fields!(Merchant, MerchantBuilder, "Merchant::builder(\"Shop\", \"https://example.com/logo.png\")";
     /// Sets `website`.
-    website, get_website, "https://example.com";
+    website, "https://example.com";
     /// Sets `email`.
-    email, get_email, "shop@example.com";
+    email, "shop@example.com";
     /// Sets `phone_number`.
-    phone_number, get_phone_number, "+4722222222";
+    phone_number, "+4722222222";
     /// Sets `merchant_category_code` (ISO 18245 MCC).
-    merchant_category_code, get_merchant_category_code, "5712";
+    merchant_category_code, "5712";
     /// Sets `country`, an ISO 3166 alpha-2 code.
-    country, get_country, "NO";
+    country, "NO";
     /// Sets `postal_code`.
-    postal_code, get_postal_code, "0154";
+    postal_code, "0154";
     /// Sets `postal_place`.
-    postal_place, get_postal_place, "Oslo";
+    postal_place, "Oslo";
     /// Sets `address_line`.
-    address_line, get_address_line, "Karl Johans gate 1";
+    address_line, "Karl Johans gate 1";
     /// Sets `address_line_2`.
-    address_line_2, get_address_line_2, "2nd floor";
+    address_line_2, "2nd floor";
     /// Sets `platform_type`: `aggregator` or `marketplace` for platforms selling for others.
-    platform_type, get_platform_type, "marketplace";
+    platform_type, "marketplace";
 );

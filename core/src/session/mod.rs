@@ -3,50 +3,56 @@
 //!
 //! Both share every field but `profile_id`, `merchant` and whether `configuration` is
 //! required; that shared part is one struct (`SessionParts`) flattened into each body, and
-//! one set of methods generated for both types by `shared_session_api!`.
+//! one set of methods generated for both types and their builders by `shared_session_api!`.
 //!
-//! Validation is one function per type, run by `new`, by every setter and by `Deserialize`,
-//! so a value of either type always satisfies every rule. Parts (a [`Customer`], a
-//! [`Checkbox`], …) are plain data until they join a session, which checks them with paths
-//! from the body's root (`checkboxes[1].label`).
+//! Validation is one function per type, run once by the builders' `build` and by
+//! `Deserialize`, so a value of either type always satisfies every rule. Parts (a
+//! [`Customer`], a [`Checkbox`], …) are plain data made by their own infallible builders
+//! until they join a session, which checks them with paths from the body's root
+//! (`checkboxes[1].label`).
 
 use std::collections::BTreeMap;
+use std::time::SystemTime;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::error::{Error, Rule, Violations, quoted};
+use crate::error::{Error, Rule, Violations};
 use crate::order::OrderData;
 use crate::parse::{self, Root};
 use crate::{Order, OrderItem};
 
-/// Generates a by-value setter and a `get_` accessor for each optional string field of a
-/// part, with a runnable example built from `$new`.
-macro_rules! text_setters {
-    ($owner:ident, $new:literal; $($(#[doc = $doc:literal])+ $field:ident, $getter:ident, $example:literal;)+) => {
-        impl $owner {
+/// Generates, for each optional string field of a part, a by-value setter on the part's
+/// builder and a getter of the same name on the part, each with a runnable example; `$new`
+/// is the expression that makes the builder.
+macro_rules! text_fields {
+    ($owner:ident, $builder:ident, $new:literal; $($(#[doc = $doc:literal])+ $field:ident, $example:literal;)+) => {
+        impl $builder {
             $(
                 $(#[doc = $doc])+
                 ///
                 /// ```
                 #[doc = concat!("use dintero_order_core::", stringify!($owner), ";")]
-                #[doc = concat!("let value = ", $new, ".", stringify!($field), "(", stringify!($example), ");")]
-                #[doc = concat!("assert_eq!(value.", stringify!($getter), "(), Some(", stringify!($example), "));")]
+                #[doc = concat!("let value = ", $new, ".", stringify!($field), "(", stringify!($example), ").build();")]
+                #[doc = concat!("assert_eq!(value.", stringify!($field), "(), Some(", stringify!($example), "));")]
                 /// ```
-                pub fn $field(mut self, value: impl Into<String>) -> $owner {
-                    self.$field = Some(value.into());
+                pub fn $field(mut self, value: impl Into<String>) -> $builder {
+                    self.0.$field = Some(value.into());
                     self
                 }
+            )+
+        }
 
+        impl $owner {
+            $(
                 #[doc = concat!("`", stringify!($field), "`, if set.")]
                 ///
                 /// ```
                 #[doc = concat!("use dintero_order_core::", stringify!($owner), ";")]
-                #[doc = concat!("let value = ", $new, ";")]
-                #[doc = concat!("assert_eq!(value.", stringify!($getter), "(), None);")]
-                #[doc = concat!("let value = value.", stringify!($field), "(", stringify!($example), ");")]
-                #[doc = concat!("assert_eq!(value.", stringify!($getter), "(), Some(", stringify!($example), "));")]
+                #[doc = concat!("assert_eq!(", $new, ".build().", stringify!($field), "(), None);")]
+                #[doc = concat!("let value = ", $new, ".", stringify!($field), "(", stringify!($example), ").build();")]
+                #[doc = concat!("assert_eq!(value.", stringify!($field), "(), Some(", stringify!($example), "));")]
                 /// ```
-                pub fn $getter(&self) -> Option<&str> {
+                pub fn $field(&self) -> Option<&str> {
                     self.$field.as_deref()
                 }
             )+
@@ -58,14 +64,19 @@ mod check;
 mod checkbox;
 mod configuration;
 mod customer;
+mod expires_at;
 mod express;
 mod merchant;
 
-pub use checkbox::{Checkbox, CheckboxLink};
-pub use configuration::{Channel, Configuration};
-pub use customer::Customer;
-pub use express::{CustomerType, DiscountCodes, Express, ShippingMode};
-pub use merchant::Merchant;
+pub use checkbox::{Checkbox, CheckboxBuilder, CheckboxLink};
+pub use configuration::{Channel, Configuration, ConfigurationBuilder};
+pub use customer::{Customer, CustomerBuilder};
+pub use express::{
+    CustomerType, DiscountCodes, DiscountCodesBuilder, Express, ExpressBuilder, ShippingMode,
+};
+pub use merchant::{Merchant, MerchantBuilder};
+
+use expires_at::ExpiresAt;
 
 /// `metadata` has at most this many keys.
 const MAX_METADATA_KEYS: usize = 10;
@@ -94,7 +105,7 @@ struct SessionParts<O = Order> {
     #[serde(skip_serializing_if = "Customer::is_empty")]
     customer: Customer,
     #[serde(skip_serializing_if = "Option::is_none")]
-    expires_at: Option<String>,
+    expires_at: Option<ExpiresAt>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     metadata: BTreeMap<String, String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -174,15 +185,8 @@ impl<O: OrderPart> SessionParts<O> {
         }
         self.order.check(v);
         self.customer.validate("customer", v);
-        if let Some(expires_at) = &self.expires_at
-            && !check::is_date_time(expires_at)
-        {
-            v.add(
-                Rule::Format,
-                "expires_at",
-                "an RFC 3339 date-time such as 2025-01-31T23:59:00Z",
-                quoted(expires_at),
-            );
+        if let Some(expires_at) = &self.expires_at {
+            expires_at.validate("expires_at", v);
         }
         if self.metadata.len() > MAX_METADATA_KEYS {
             v.add(
@@ -220,17 +224,11 @@ macro_rules! example_order {
     };
 }
 
-/// The methods both session types have, generated once for each; `$new` is the example
-/// expression that makes a session of that type from `order`.
+/// The methods both session types and their builders have, generated once for each;
+/// `$new` is the example expression that makes a builder of that type from `order`.
 macro_rules! shared_session_api {
-    ($session:ident, $wire:ident, $new:literal) => {
-        impl $session {
-            /// Runs the checks and hands the session back, or every violation found.
-            fn checked(self) -> Result<$session, Error> {
-                self.validate()?;
-                Ok(self)
-            }
-
+    ($session:ident, $builder:ident, $wire:ident, $new:literal) => {
+        impl $builder {
             /// Replaces `url.return_url`, where the customer lands after the checkout: an
             /// absolute http(s) URL, or an app-switch URL when `configuration.channel` is
             /// `in_app`.
@@ -238,13 +236,14 @@ macro_rules! shared_session_api {
             /// ```
             #[doc = example_order!()]
             #[doc = concat!("let session = ", $new)]
-            ///     .return_url("https://example.com/thanks")?;
-            /// assert_eq!(session.get_return_url(), "https://example.com/thanks");
+            ///     .return_url("https://example.com/thanks")
+            ///     .build()?;
+            /// assert_eq!(session.return_url(), "https://example.com/thanks");
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn return_url(mut self, url: impl Into<String>) -> Result<$session, Error> {
+            pub fn return_url(mut self, url: impl Into<String>) -> $builder {
                 self.0.parts.url.return_url = url.into();
-                self.checked()
+                self
             }
 
             /// Sets `url.callback_url`, which Dintero calls (server to server, with retries)
@@ -254,11 +253,13 @@ macro_rules! shared_session_api {
             /// ```
             #[doc = example_order!()]
             #[doc = concat!("let session = ", $new)]
-            ///     .callback_url("https://example.com/callback?method=POST")?;
-            /// assert_eq!(session.get_callback_url(), Some("https://example.com/callback?method=POST"));
+            ///     .callback_url("https://example.com/callback?method=POST")
+            ///     .build()?;
+            /// assert_eq!(session.callback_url(), Some("https://example.com/callback?method=POST"));
             ///
             #[doc = concat!("let err = ", $new)]
             ///     .callback_url("http://localhost:8080/callback")
+            ///     .build()
             ///     .unwrap_err();
             /// assert_eq!(
             ///     err.violations()[0].to_string(),
@@ -266,16 +267,9 @@ macro_rules! shared_session_api {
             /// );
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn callback_url(mut self, url: impl Into<String>) -> Result<$session, Error> {
-                // The rest of the session is valid already and no other rule reads
-                // `callback_url`: checking the new value alone gives the same result as
-                // `checked()`, without parsing `return_url` (and the rest) again.
-                let url = url.into();
-                let mut v = Violations::new();
-                check::callback_url(&url, "url.callback_url", &mut v);
-                v.finish(())?;
-                self.0.parts.url.callback_url = Some(url);
-                Ok(self)
+            pub fn callback_url(mut self, url: impl Into<String>) -> $builder {
+                self.0.parts.url.callback_url = Some(url.into());
+                self
             }
 
             /// Sets `url.merchant_terms_url`, the shop's terms of service linked from the
@@ -284,114 +278,134 @@ macro_rules! shared_session_api {
             /// ```
             #[doc = example_order!()]
             #[doc = concat!("let session = ", $new)]
-            ///     .merchant_terms_url("https://example.com/terms")?;
-            /// assert_eq!(session.get_merchant_terms_url(), Some("https://example.com/terms"));
+            ///     .merchant_terms_url("https://example.com/terms")
+            ///     .build()?;
+            /// assert_eq!(session.merchant_terms_url(), Some("https://example.com/terms"));
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn merchant_terms_url(mut self, url: impl Into<String>) -> Result<$session, Error> {
+            pub fn merchant_terms_url(mut self, url: impl Into<String>) -> $builder {
                 self.0.parts.url.merchant_terms_url = Some(url.into());
-                self.checked()
+                self
             }
 
-            /// Sets `customer`; fails on a `phone_number` that does not match
+            /// Sets `customer`; `build` fails on a `phone_number` that does not match
             /// `^\+?\d{5,15}$` or more than one Dintero Wallets gift card.
             ///
             /// ```
             #[doc = example_order!()]
             #[doc = concat!("let session = ", $new)]
-            ///     .customer(Customer::new().email("kari@example.com"))?;
-            /// assert_eq!(session.get_customer().get_email(), Some("kari@example.com"));
+            ///     .customer(Customer::builder().email("kari@example.com").build())
+            ///     .build()?;
+            /// assert_eq!(session.customer().email(), Some("kari@example.com"));
             ///
             #[doc = concat!("let err = ", $new)]
-            ///     .customer(Customer::new().phone_number("99 99 99 99"))
+            ///     .customer(Customer::builder().phone_number("99 99 99 99").build())
+            ///     .build()
             ///     .unwrap_err();
             /// assert_eq!(err.violations()[0].path(), "customer.phone_number");
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn customer(mut self, customer: Customer) -> Result<$session, Error> {
+            pub fn customer(mut self, customer: Customer) -> $builder {
                 self.0.parts.customer = customer;
-                self.checked()
+                self
             }
 
-            /// Sets `expires_at`, when the checkout stops accepting payment: an RFC 3339
-            /// date-time such as `2025-01-31T23:59:00Z` or `2025-01-31T23:59:00+01:00`.
+            /// Sets `expires_at`, when the checkout stops accepting payment. It is written
+            /// as an RFC 3339 date-time in UTC (`2025-01-31T23:59:00Z`), with the fraction of
+            /// a second only when it is not zero; `build` fails on a time outside the years
+            /// 0000 to 9999, which RFC 3339 cannot write.
+            ///
+            /// ```
+            #[doc = example_order!()]
+            /// use std::time::{Duration, SystemTime, UNIX_EPOCH};
+            ///
+            /// let at = UNIX_EPOCH + Duration::from_secs(1_738_367_940);
+            #[doc = concat!("let session = ", $new)]
+            ///     .expires_at(at)
+            ///     .build()?;
+            /// assert_eq!(session.expires_at(), Some(at));
+            /// let body = serde_json::to_string(&session)?;
+            /// assert!(body.contains(r#""expires_at":"2025-01-31T23:59:00Z""#));
+            ///
+            /// // In an hour, whenever that is.
+            #[doc = concat!("let session = ", $new)]
+            ///     .expires_at(SystemTime::now() + Duration::from_secs(3600))
+            ///     .build()?;
+            /// assert!(session.expires_at().is_some());
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn expires_at(mut self, at: SystemTime) -> $builder {
+                self.0.parts.expires_at = Some(ExpiresAt::Instant(at));
+                self
+            }
+
+            /// Adds (or replaces) one `metadata` entry; `build` fails on an 11th key.
+            /// Dintero recommends prefixing keys with `ext` to stay clear of its reserved
+            /// keys.
             ///
             /// ```
             #[doc = example_order!()]
             #[doc = concat!("let session = ", $new)]
-            ///     .expires_at("2025-01-31T23:59:00Z")?;
-            /// assert_eq!(session.get_expires_at(), Some("2025-01-31T23:59:00Z"));
+            ///     .metadata("ext_cart_id", "c-17")
+            ///     .build()?;
+            /// assert_eq!(session.metadata().get("ext_cart_id").map(String::as_str), Some("c-17"));
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn expires_at(mut self, date_time: impl Into<String>) -> Result<$session, Error> {
-                self.0.parts.expires_at = Some(date_time.into());
-                self.checked()
-            }
-
-            /// Adds (or replaces) one `metadata` entry; fails on an 11th key. Dintero
-            /// recommends prefixing keys with `ext` to stay clear of its reserved keys.
-            ///
-            /// ```
-            #[doc = example_order!()]
-            #[doc = concat!("let session = ", $new)]
-            ///     .metadata("ext_cart_id", "c-17")?;
-            /// assert_eq!(session.get_metadata().get("ext_cart_id").map(String::as_str), Some("c-17"));
-            /// # Ok::<(), Box<dyn std::error::Error>>(())
-            /// ```
-            pub fn metadata(
-                mut self,
-                key: impl Into<String>,
-                value: impl Into<String>,
-            ) -> Result<$session, Error> {
+            pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> $builder {
                 self.0.parts.metadata.insert(key.into(), value.into());
-                self.checked()
+                self
             }
 
-            /// Adds a checkbox to `checkboxes`; fails on a third one, an empty `id` or a
-            /// `label` outside 2 to 99 characters.
+            /// Adds a checkbox to `checkboxes`; `build` fails on a third one, an empty `id`
+            /// or a `label` outside 2 to 99 characters.
             ///
             /// ```
             #[doc = example_order!()]
             #[doc = concat!("let session = ", $new)]
-            ///     .checkbox(Checkbox::new("newsletter", "Send me offers"))?;
-            /// assert_eq!(session.checkboxes()[0].get_id(), "newsletter");
+            ///     .checkbox(Checkbox::builder("newsletter", "Send me offers").build())
+            ///     .build()?;
+            /// assert_eq!(session.checkboxes()[0].id(), "newsletter");
             ///
             #[doc = concat!("let err = ", $new)]
-            ///     .checkbox(Checkbox::new("newsletter", "!"))
+            ///     .checkbox(Checkbox::builder("newsletter", "!").build())
+            ///     .build()
             ///     .unwrap_err();
             /// assert_eq!(err.violations()[0].to_string(), "checkboxes[0].label: expected 2 to 99 characters, found 1 character");
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn checkbox(mut self, checkbox: Checkbox) -> Result<$session, Error> {
+            pub fn checkbox(mut self, checkbox: Checkbox) -> $builder {
                 self.0.parts.checkboxes.push(checkbox);
-                self.checked()
+                self
             }
 
-            /// Sets `express`, making this an Express Checkout session; fails when a shipping
-            /// option is invalid, priced in another currency than the order, or reuses a
-            /// `line_id`.
+            /// Sets `express`, making this an Express Checkout session; `build` fails when
+            /// a shipping option is invalid, priced in another currency than the order, or
+            /// reuses a `line_id`.
             ///
             /// ```
             #[doc = example_order!()]
             #[doc = concat!("let session = ", $new)]
-            ///     .express(Express::new([]).shipping_address_callback_url("https://example.com/shipping"))?;
-            /// assert!(session.get_express().is_some());
+            ///     .express(Express::builder([]).shipping_address_callback_url("https://example.com/shipping").build())
+            ///     .build()?;
+            /// assert!(session.express().is_some());
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn express(mut self, express: Express) -> Result<$session, Error> {
+            pub fn express(mut self, express: Express) -> $builder {
                 self.0.parts.express = Some(express);
-                self.checked()
+                self
             }
+        }
 
+        impl $session {
             /// `url.return_url`.
             ///
             /// ```
             #[doc = example_order!()]
-            #[doc = concat!("let session = ", $new, ";")]
-            /// assert_eq!(session.get_return_url(), "https://example.com/return");
+            #[doc = concat!("let session = ", $new, ".build()?;")]
+            /// assert_eq!(session.return_url(), "https://example.com/return");
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn get_return_url(&self) -> &str {
+            pub fn return_url(&self) -> &str {
                 &self.0.parts.url.return_url
             }
 
@@ -399,11 +413,11 @@ macro_rules! shared_session_api {
             ///
             /// ```
             #[doc = example_order!()]
-            #[doc = concat!("let session = ", $new, ";")]
-            /// assert_eq!(session.get_callback_url(), None);
+            #[doc = concat!("let session = ", $new, ".build()?;")]
+            /// assert_eq!(session.callback_url(), None);
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn get_callback_url(&self) -> Option<&str> {
+            pub fn callback_url(&self) -> Option<&str> {
                 self.0.parts.url.callback_url.as_deref()
             }
 
@@ -411,11 +425,11 @@ macro_rules! shared_session_api {
             ///
             /// ```
             #[doc = example_order!()]
-            #[doc = concat!("let session = ", $new, ";")]
-            /// assert_eq!(session.get_merchant_terms_url(), None);
+            #[doc = concat!("let session = ", $new, ".build()?;")]
+            /// assert_eq!(session.merchant_terms_url(), None);
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn get_merchant_terms_url(&self) -> Option<&str> {
+            pub fn merchant_terms_url(&self) -> Option<&str> {
                 self.0.parts.url.merchant_terms_url.as_deref()
             }
 
@@ -423,7 +437,7 @@ macro_rules! shared_session_api {
             ///
             /// ```
             #[doc = example_order!()]
-            #[doc = concat!("let session = ", $new, ";")]
+            #[doc = concat!("let session = ", $new, ".build()?;")]
             /// assert_eq!(session.order().amount().minor_units(), 29990);
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
@@ -435,35 +449,45 @@ macro_rules! shared_session_api {
             ///
             /// ```
             #[doc = example_order!()]
-            #[doc = concat!("let session = ", $new, ";")]
-            /// assert_eq!(session.get_customer(), &Customer::new());
+            #[doc = concat!("let session = ", $new, ".build()?;")]
+            /// assert_eq!(session.customer(), &Customer::default());
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn get_customer(&self) -> &Customer {
+            pub fn customer(&self) -> &Customer {
                 &self.0.parts.customer
             }
 
-            /// `expires_at`, if set.
+            /// `expires_at`, if set: the instant, whatever offset a parsed body wrote it
+            /// with (the body is written back as it was read).
             ///
             /// ```
             #[doc = example_order!()]
-            #[doc = concat!("let session = ", $new, ";")]
-            /// assert_eq!(session.get_expires_at(), None);
+            /// use std::time::{Duration, UNIX_EPOCH};
+            ///
+            #[doc = concat!("let session = ", $new, ".build()?;")]
+            /// assert_eq!(session.expires_at(), None);
+            ///
+            /// let body = serde_json::to_string(&session)?
+            ///     .replacen('{', r#"{"expires_at":"2025-02-01T00:59:00+01:00","#, 1);
+            #[doc = concat!("let parsed: ", stringify!($session), " = serde_json::from_str(&body)?;")]
+            /// assert_eq!(parsed.expires_at(), Some(UNIX_EPOCH + Duration::from_secs(1_738_367_940)));
+            /// let again = serde_json::to_string(&parsed)?;
+            /// assert!(again.contains(r#""expires_at":"2025-02-01T00:59:00+01:00""#));
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn get_expires_at(&self) -> Option<&str> {
-                self.0.parts.expires_at.as_deref()
+            pub fn expires_at(&self) -> Option<SystemTime> {
+                self.0.parts.expires_at.as_ref().and_then(ExpiresAt::instant)
             }
 
             /// `metadata`, by key.
             ///
             /// ```
             #[doc = example_order!()]
-            #[doc = concat!("let session = ", $new, ";")]
-            /// assert!(session.get_metadata().is_empty());
+            #[doc = concat!("let session = ", $new, ".build()?;")]
+            /// assert!(session.metadata().is_empty());
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn get_metadata(&self) -> &BTreeMap<String, String> {
+            pub fn metadata(&self) -> &BTreeMap<String, String> {
                 &self.0.parts.metadata
             }
 
@@ -471,7 +495,7 @@ macro_rules! shared_session_api {
             ///
             /// ```
             #[doc = example_order!()]
-            #[doc = concat!("let session = ", $new, ";")]
+            #[doc = concat!("let session = ", $new, ".build()?;")]
             /// assert!(session.checkboxes().is_empty());
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
@@ -483,17 +507,17 @@ macro_rules! shared_session_api {
             ///
             /// ```
             #[doc = example_order!()]
-            #[doc = concat!("let session = ", $new, ";")]
-            /// assert!(session.get_express().is_none());
+            #[doc = concat!("let session = ", $new, ".build()?;")]
+            /// assert!(session.express().is_none());
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn get_express(&self) -> Option<&Express> {
+            pub fn express(&self) -> Option<&Express> {
                 self.0.parts.express.as_ref()
             }
         }
 
         impl<'de> Deserialize<'de> for $session {
-            /// Parses a body and runs every check `new` and the setters run, the order's
+            /// Parses a body and runs every check the builder's `build` runs, the order's
             /// included, reporting every problem at once. A value of the wrong type, an
             /// unknown or a missing field fails first, with its JSON path in the message
             /// (`… at order.items[1].line_id`); [`from_json`](Self::from_json) reports all
@@ -509,12 +533,12 @@ macro_rules! shared_session_api {
 /// The body of `POST /v1/sessions-profile`: a checkout session for an [`Order`], configured
 /// by a payment profile set up in Dintero's backoffice.
 ///
-/// Every value is valid: [`new`](Self::new), every setter and parsing check all of it and
-/// report every problem at once, each with its JSON path. Serializing gives Dintero's exact
-/// JSON: its field names, no `null`s, fields in this order: `profile_id`, `url`, `order`,
-/// `customer`, `expires_at`, `metadata`, `checkboxes`, `express`, `configuration`,
-/// `merchant`. Accessors are named `get_…` because the plain names are the setters, as on
-/// [`std::process::Command`].
+/// Made by [`SessionProfile::builder`] or by parsing; every value is valid: the builder's
+/// [`build`](SessionProfileBuilder::build) and parsing check all of it and report every
+/// problem at once, each with its JSON path. Serializing gives Dintero's exact JSON: its
+/// field names, no `null`s, fields in this order: `profile_id`, `url`, `order`, `customer`,
+/// `expires_at`, `metadata`, `checkboxes`, `express`, `configuration`, `merchant`. Each
+/// getter is named after its field.
 ///
 /// ```
 /// use dintero_order_core::{Currency, Line, Order, SessionProfile, UnitPrice, VatRate};
@@ -524,8 +548,9 @@ macro_rules! shared_session_api {
 /// let order = Order::builder(Currency::NOK, "ref")
 ///     .line(Line::new("sku", "Chair", UnitPrice::major(dec!(299.90)), vat))
 ///     .build()?;
-/// let session = SessionProfile::new("default", "https://example.com/return", order)?
-///     .callback_url("https://example.com/callback")?;
+/// let session = SessionProfile::builder("default", "https://example.com/return", order)
+///     .callback_url("https://example.com/callback")
+///     .build()?;
 /// let body: String = serde_json::to_string(&session)?;
 /// assert_eq!(
 ///     body,
@@ -533,6 +558,7 @@ macro_rules! shared_session_api {
 /// );
 /// let back: SessionProfile = serde_json::from_str(&body)?;
 /// assert_eq!(back, session);
+/// assert_eq!(session.callback_url(), Some("https://example.com/callback"));
 ///
 /// // Parsing re-checks every rule:
 /// let bad = body.replace("https://example.com/callback", "http://127.0.0.1/callback");
@@ -542,6 +568,27 @@ macro_rules! shared_session_api {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct SessionProfile(ProfileBody);
+
+/// Collects the fields of a [`SessionProfile`]; [`build`](Self::build) checks them all at
+/// once. Made by [`SessionProfile::builder`].
+///
+/// Every setter takes and returns the builder by value and never fails, so both chaining
+/// and `builder = builder.metadata(k, v)` in a loop work; the setters' order does not
+/// matter.
+///
+/// ```
+#[doc = example_order!()]
+/// let mut builder = SessionProfile::builder("default", "https://example.com/return", order);
+/// for (key, value) in [("ext_cart", "c-17"), ("ext_source", "web")] {
+///     builder = builder.metadata(key, value);
+/// }
+/// let session = builder.callback_url("https://example.com/callback").build()?;
+/// assert_eq!(session.metadata().len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use = "a session builder does nothing until `.build()` is called"]
+pub struct SessionProfileBuilder(ProfileBody);
 
 /// The fields of [`SessionProfile`] in the order they are written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -622,19 +669,21 @@ fn no_overrides(configuration: &Option<Configuration>) -> bool {
 }
 
 impl SessionProfile {
-    /// A session for `order` with the payment profile `profile_id` (most accounts have
-    /// `default`) and the `return_url` the customer lands on after the checkout.
+    /// Starts a session for `order` with the payment profile `profile_id` (most accounts
+    /// have `default`) and the `return_url` the customer lands on after the checkout.
     ///
-    /// Fails on an empty `profile_id` or a `return_url` that is not an absolute http(s) URL.
+    /// Nothing is checked until [`build`](SessionProfileBuilder::build), which fails on an
+    /// empty `profile_id` or a `return_url` that is not an absolute http(s) URL, together
+    /// with every other problem.
     ///
     /// ```
     #[doc = example_order!()]
     /// use dintero_order_core::{Rule, SessionProfile};
     ///
-    /// let session = SessionProfile::new("default", "https://example.com/return", order.clone())?;
+    /// let session = SessionProfile::builder("default", "https://example.com/return", order.clone()).build()?;
     /// assert_eq!(session.profile_id(), "default");
     ///
-    /// let err = SessionProfile::new("", "/return", order).unwrap_err();
+    /// let err = SessionProfile::builder("", "/return", order).build().unwrap_err();
     /// let found: Vec<String> = err.violations().iter().map(ToString::to_string).collect();
     /// assert_eq!(found, [
     ///     r#"profile_id: expected a non-empty string, found """#,
@@ -643,58 +692,24 @@ impl SessionProfile {
     /// assert_eq!(err.violations()[1].rule(), Rule::Url);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(
+    pub fn builder(
         profile_id: impl Into<String>,
         return_url: impl Into<String>,
         order: Order,
-    ) -> Result<SessionProfile, Error> {
-        SessionProfile(ProfileBody {
+    ) -> SessionProfileBuilder {
+        SessionProfileBuilder(ProfileBody {
             profile_id: profile_id.into(),
             parts: SessionParts::new(return_url.into(), order),
             configuration: None,
             merchant: None,
         })
-        .checked()
-    }
-
-    /// Sets `configuration`, overriding the profile's settings; fails when a typed field
-    /// (`auto_capture`, `channel`, `default_payment_type`, `active_payment_types.enabled`)
-    /// has the wrong type or value. An empty configuration overrides nothing and is the same
-    /// as none.
-    ///
-    /// ```
-    #[doc = example_order!()]
-    /// let session = SessionProfile::new("default", "https://example.com/return", order)?
-    ///     .configuration(Configuration::new().auto_capture(true))?;
-    /// assert_eq!(session.get_configuration().and_then(Configuration::get_auto_capture), Some(true));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn configuration(mut self, configuration: Configuration) -> Result<SessionProfile, Error> {
-        self.0.configuration = overrides(configuration);
-        self.checked()
-    }
-
-    /// Sets `merchant`, the name, logo and details shown for the shop; fails on an empty
-    /// `name`, a `logo_url` that is not an absolute http(s) URL or a malformed `country`.
-    ///
-    /// ```
-    #[doc = example_order!()]
-    /// let merchant = Merchant::new("Kari's Chairs", "https://example.com/logo.png");
-    /// let session = SessionProfile::new("default", "https://example.com/return", order)?
-    ///     .merchant(merchant)?;
-    /// assert_eq!(session.get_merchant().map(Merchant::get_name), Some("Kari's Chairs"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn merchant(mut self, merchant: Merchant) -> Result<SessionProfile, Error> {
-        self.0.merchant = Some(Box::new(merchant));
-        self.checked()
     }
 
     /// `profile_id`.
     ///
     /// ```
     #[doc = example_order!()]
-    /// let session = SessionProfile::new("default", "https://example.com/return", order)?;
+    /// let session = SessionProfile::builder("default", "https://example.com/return", order).build()?;
     /// assert_eq!(session.profile_id(), "default");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -706,11 +721,11 @@ impl SessionProfile {
     ///
     /// ```
     #[doc = example_order!()]
-    /// let session = SessionProfile::new("default", "https://example.com/return", order)?;
-    /// assert!(session.get_configuration().is_none());
+    /// let session = SessionProfile::builder("default", "https://example.com/return", order).build()?;
+    /// assert!(session.configuration().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn get_configuration(&self) -> Option<&Configuration> {
+    pub fn configuration(&self) -> Option<&Configuration> {
         self.0.configuration.as_ref()
     }
 
@@ -718,17 +733,12 @@ impl SessionProfile {
     ///
     /// ```
     #[doc = example_order!()]
-    /// let session = SessionProfile::new("default", "https://example.com/return", order)?;
-    /// assert!(session.get_merchant().is_none());
+    /// let session = SessionProfile::builder("default", "https://example.com/return", order).build()?;
+    /// assert!(session.merchant().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn get_merchant(&self) -> Option<&Merchant> {
+    pub fn merchant(&self) -> Option<&Merchant> {
         self.0.merchant.as_deref()
-    }
-
-    /// Every rule, every problem at once, in the order the fields are written.
-    fn validate(&self) -> Result<(), Error> {
-        self.0.validate()
     }
 
     /// Checks a parsed body, its order included, in one pass.
@@ -739,7 +749,7 @@ impl SessionProfile {
                 url: wire.url,
                 order: wire.order,
                 customer: wire.customer,
-                expires_at: wire.expires_at,
+                expires_at: wire.expires_at.map(ExpiresAt::Text),
                 metadata: wire.metadata,
                 checkboxes: wire.checkboxes,
                 express: wire.express,
@@ -757,18 +767,80 @@ impl SessionProfile {
     }
 }
 
+impl SessionProfileBuilder {
+    /// Sets `configuration`, overriding the profile's settings; `build` fails when a typed
+    /// field (`auto_capture`, `channel`, `default_payment_type`,
+    /// `active_payment_types.enabled`) has the wrong type or value. An empty configuration
+    /// overrides nothing and is the same as none.
+    ///
+    /// ```
+    #[doc = example_order!()]
+    /// let session = SessionProfile::builder("default", "https://example.com/return", order)
+    ///     .configuration(Configuration::builder().auto_capture(true).build())
+    ///     .build()?;
+    /// assert_eq!(session.configuration().and_then(Configuration::auto_capture), Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn configuration(mut self, configuration: Configuration) -> SessionProfileBuilder {
+        self.0.configuration = overrides(configuration);
+        self
+    }
+
+    /// Sets `merchant`, the name, logo and details shown for the shop; `build` fails on an
+    /// empty `name`, a `logo_url` that is not an absolute http(s) URL or a malformed
+    /// `country`.
+    ///
+    /// ```
+    #[doc = example_order!()]
+    /// let merchant = Merchant::builder("Kari's Chairs", "https://example.com/logo.png").build();
+    /// let session = SessionProfile::builder("default", "https://example.com/return", order)
+    ///     .merchant(merchant)
+    ///     .build()?;
+    /// assert_eq!(session.merchant().map(Merchant::name), Some("Kari's Chairs"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn merchant(mut self, merchant: Merchant) -> SessionProfileBuilder {
+        self.0.merchant = Some(Box::new(merchant));
+        self
+    }
+
+    /// Checks every field once and gives the session, or every problem at once, each with
+    /// its JSON path, in the order the fields are written.
+    ///
+    /// ```
+    #[doc = example_order!()]
+    /// let err = SessionProfile::builder("default", "https://example.com/return", order)
+    ///     .callback_url("http://example.com/callback")
+    ///     .checkbox(Checkbox::builder("terms", "!").build())
+    ///     .build()
+    ///     .unwrap_err();
+    /// let found: Vec<String> = err.violations().iter().map(ToString::to_string).collect();
+    /// assert_eq!(found, [
+    ///     r#"url.callback_url: expected an absolute https URL, found "http://example.com/callback""#,
+    ///     "checkboxes[0].label: expected 2 to 99 characters, found 1 character",
+    /// ]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build(self) -> Result<SessionProfile, Error> {
+        self.0.validate()?;
+        Ok(SessionProfile(self.0))
+    }
+}
+
 shared_session_api!(
     SessionProfile,
+    SessionProfileBuilder,
     ProfileWire,
-    "SessionProfile::new(\"default\", \"https://example.com/return\", order.clone())?"
+    "SessionProfile::builder(\"default\", \"https://example.com/return\", order.clone())"
 );
 
 /// The body of `POST /v1/sessions`: a checkout session for an [`Order`] that carries its
 /// whole `configuration` instead of naming a payment profile.
 ///
 /// It has every field of [`SessionProfile`] except `profile_id` and `merchant`, with the
-/// same checks and the same guarantees. Fields are written in this order: `url`, `order`,
-/// `customer`, `expires_at`, `metadata`, `checkboxes`, `express`, `configuration`.
+/// same checks and the same guarantees; it is made by [`Session::builder`] or by parsing.
+/// Fields are written in this order: `url`, `order`, `customer`, `expires_at`, `metadata`,
+/// `checkboxes`, `express`, `configuration`.
 ///
 /// ```
 /// use dintero_order_core::{Configuration, Currency, Line, Order, Session, UnitPrice, VatRate};
@@ -778,9 +850,10 @@ shared_session_api!(
 /// let order = Order::builder(Currency::NOK, "ref")
 ///     .line(Line::new("sku", "Chair", UnitPrice::major(dec!(299.90)), vat))
 ///     .build()?;
-/// let configuration = Configuration::new().active_payment_types(true);
-/// let session = Session::new("https://example.com/return", order, configuration)?
-///     .callback_url("https://example.com/callback")?;
+/// let configuration = Configuration::builder().active_payment_types(true).build();
+/// let session = Session::builder("https://example.com/return", order, configuration)
+///     .callback_url("https://example.com/callback")
+///     .build()?;
 /// let body = serde_json::to_string(&session)?;
 /// assert_eq!(
 ///     body,
@@ -792,6 +865,24 @@ shared_session_api!(
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct Session(SessionBody);
+
+/// Collects the fields of a [`Session`]; [`build`](Self::build) checks them all at once.
+/// Made by [`Session::builder`].
+///
+/// Every setter takes and returns the builder by value and never fails; the setters' order
+/// does not matter.
+///
+/// ```
+#[doc = example_order!()]
+/// let session = Session::builder("https://example.com/return", order, Configuration::default())
+///     .metadata("ext_cart", "c-17")
+///     .build()?;
+/// assert_eq!(session.metadata().len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use = "a session builder does nothing until `.build()` is called"]
+pub struct SessionBuilder(SessionBody);
 
 /// The fields of [`Session`] in the order they are written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -833,61 +924,46 @@ pub(crate) struct SessionWire {
 }
 
 impl Session {
-    /// A session for `order` with its whole `configuration` and the `return_url` the
+    /// Starts a session for `order` with its whole `configuration` and the `return_url` the
     /// customer lands on after the checkout.
     ///
-    /// Fails on a `return_url` that is not an absolute http(s) URL (any absolute URL with
-    /// channel `in_app`) or a malformed typed configuration field.
+    /// Nothing is checked until [`build`](SessionBuilder::build), which fails on a
+    /// `return_url` that is not an absolute http(s) URL (any absolute URL with channel
+    /// `in_app`) or a malformed typed configuration field, together with every other
+    /// problem.
     ///
     /// ```
     #[doc = example_order!()]
-    /// let configuration = Configuration::new().channel(Channel::InApp).set("vipps", serde_json::json!({ "enabled": true }));
+    /// let configuration = Configuration::builder()
+    ///     .channel(Channel::InApp)
+    ///     .set("vipps", serde_json::json!({ "enabled": true }))
+    ///     .build();
     /// // In an app, the return URL may switch back to it.
-    /// let session = Session::new("myapp://checkout-done", order, configuration)?;
-    /// assert_eq!(session.get_return_url(), "myapp://checkout-done");
+    /// let session = Session::builder("myapp://checkout-done", order, configuration).build()?;
+    /// assert_eq!(session.return_url(), "myapp://checkout-done");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(
+    pub fn builder(
         return_url: impl Into<String>,
         order: Order,
         configuration: Configuration,
-    ) -> Result<Session, Error> {
-        Session(SessionBody {
+    ) -> SessionBuilder {
+        SessionBuilder(SessionBody {
             parts: SessionParts::new(return_url.into(), order),
             configuration,
         })
-        .checked()
-    }
-
-    /// Replaces `configuration`.
-    ///
-    /// ```
-    #[doc = example_order!()]
-    /// let session = Session::new("https://example.com/return", order, Configuration::new())?
-    ///     .configuration(Configuration::new().default_payment_type("vipps"))?;
-    /// assert_eq!(session.get_configuration().get_default_payment_type(), Some("vipps"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn configuration(mut self, configuration: Configuration) -> Result<Session, Error> {
-        self.0.configuration = configuration;
-        self.checked()
     }
 
     /// `configuration`.
     ///
     /// ```
     #[doc = example_order!()]
-    /// let session = Session::new("https://example.com/return", order, Configuration::new())?;
-    /// assert!(session.get_configuration().as_json().is_empty());
+    /// let session = Session::builder("https://example.com/return", order, Configuration::default()).build()?;
+    /// assert!(session.configuration().as_json().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn get_configuration(&self) -> &Configuration {
+    pub fn configuration(&self) -> &Configuration {
         &self.0.configuration
-    }
-
-    /// Every rule, every problem at once, in the order the fields are written.
-    fn validate(&self) -> Result<(), Error> {
-        self.0.validate()
     }
 
     /// Checks a parsed body, its order included, in one pass.
@@ -897,7 +973,7 @@ impl Session {
                 url: wire.url,
                 order: wire.order,
                 customer: wire.customer,
-                expires_at: wire.expires_at,
+                expires_at: wire.expires_at.map(ExpiresAt::Text),
                 metadata: wire.metadata,
                 checkboxes: wire.checkboxes,
                 express: wire.express,
@@ -912,8 +988,44 @@ impl Session {
     }
 }
 
+impl SessionBuilder {
+    /// Replaces `configuration`.
+    ///
+    /// ```
+    #[doc = example_order!()]
+    /// let session = Session::builder("https://example.com/return", order, Configuration::default())
+    ///     .configuration(Configuration::builder().default_payment_type("vipps").build())
+    ///     .build()?;
+    /// assert_eq!(session.configuration().default_payment_type(), Some("vipps"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn configuration(mut self, configuration: Configuration) -> SessionBuilder {
+        self.0.configuration = configuration;
+        self
+    }
+
+    /// Checks every field once and gives the session, or every problem at once, each with
+    /// its JSON path, in the order the fields are written.
+    ///
+    /// ```
+    #[doc = example_order!()]
+    /// let configuration = Configuration::builder().set("auto_capture", "yes").build();
+    /// let err = Session::builder("/return", order, configuration)
+    ///     .build()
+    ///     .unwrap_err();
+    /// let found: Vec<&str> = err.violations().iter().map(|v| v.path()).collect();
+    /// assert_eq!(found, ["url.return_url", "configuration.auto_capture"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build(self) -> Result<Session, Error> {
+        self.0.validate()?;
+        Ok(Session(self.0))
+    }
+}
+
 shared_session_api!(
     Session,
+    SessionBuilder,
     SessionWire,
-    "Session::new(\"https://example.com/return\", order.clone(), Configuration::new())?"
+    "Session::builder(\"https://example.com/return\", order.clone(), Configuration::default())"
 );

@@ -361,8 +361,9 @@ pub fn session(cart: &[CartLine]) -> SessionProfile {
         .items(cart)
         .build()
         .expect("the cart is a valid order");
-    SessionProfile::new(PROFILE_ID, RETURN_URL, order)
-        .and_then(|session| session.callback_url(CALLBACK_URL))
+    SessionProfile::builder(PROFILE_ID, RETURN_URL, order)
+        .callback_url(CALLBACK_URL)
+        .build()
         .expect("the session is valid")
 }
 

@@ -4,6 +4,8 @@
 //! shipping, addresses and metadata, and sessions of both kinds around them.
 #![allow(dead_code)]
 
+use std::time::{Duration, UNIX_EPOCH};
+
 use dintero_order::{
     Address, Channel, Checkbox, Configuration, Currency, Customer, CustomerType, DeliveryMethod,
     Express, ItemType, Line, Order, Rounding, Session, SessionProfile, Shipping, ShippingMode,
@@ -278,14 +280,14 @@ pub fn session_spec() -> impl Strategy<Value = SessionSpec> {
 }
 
 fn configuration(spec: &SessionSpec) -> Configuration {
-    let mut configuration = Configuration::new();
+    let mut configuration = Configuration::builder();
     if let Some(auto_capture) = spec.auto_capture {
         configuration = configuration.auto_capture(auto_capture);
     }
     if spec.in_app {
         configuration = configuration.channel(Channel::InApp);
     }
-    configuration
+    configuration.build()
 }
 
 macro_rules! decorate {
@@ -293,44 +295,41 @@ macro_rules! decorate {
         let spec = $spec;
         let mut s = $session;
         if spec.callback {
-            s = s
-                .callback_url("https://shop.example/callback?method=POST")
-                .unwrap();
+            s = s.callback_url("https://shop.example/callback?method=POST");
         }
         if spec.terms {
-            s = s.merchant_terms_url("https://shop.example/terms").unwrap();
+            s = s.merchant_terms_url("https://shop.example/terms");
         }
         if let Some((email, phone)) = &spec.customer {
-            s = s
-                .customer(
-                    Customer::new()
-                        .email(email.clone())
-                        .phone_number(phone.clone()),
-                )
-                .unwrap();
+            s = s.customer(
+                Customer::builder()
+                    .email(email.clone())
+                    .phone_number(phone.clone())
+                    .build(),
+            );
         }
         if spec.expires {
-            s = s.expires_at("2030-01-31T23:59:00Z").unwrap();
+            // 2030-01-31T23:59:00Z.
+            s = s.expires_at(UNIX_EPOCH + Duration::from_secs(1_896_134_340));
         }
         for (key, value) in &spec.metadata {
-            s = s.metadata(key.clone(), value.clone()).unwrap();
+            s = s.metadata(key.clone(), value.clone());
         }
         for index in 0..spec.checkboxes {
-            s = s
-                .checkbox(
-                    Checkbox::new(format!("box-{index}"), "Send me offers").checked(index == 0),
-                )
-                .unwrap();
+            s = s.checkbox(
+                Checkbox::builder(format!("box-{index}"), "Send me offers")
+                    .checked(index == 0)
+                    .build(),
+            );
         }
         if spec.express {
-            s = s
-                .express(
-                    Express::new([])
-                        .shipping_mode(ShippingMode::ShippingRequired)
-                        .shipping_address_callback_url("https://shop.example/shipping")
-                        .customer_types([CustomerType::B2c]),
-                )
-                .unwrap();
+            s = s.express(
+                Express::builder([])
+                    .shipping_mode(ShippingMode::ShippingRequired)
+                    .shipping_address_callback_url("https://shop.example/shipping")
+                    .customer_types([CustomerType::B2c])
+                    .build(),
+            );
         }
         s
     }};
@@ -338,16 +337,16 @@ macro_rules! decorate {
 
 pub fn profile() -> impl Strategy<Value = SessionProfile> {
     (order(), session_spec()).prop_map(|(order, spec)| {
-        let s = SessionProfile::new("default", "https://shop.example/return", order).unwrap();
+        let s = SessionProfile::builder("default", "https://shop.example/return", order);
         let s = decorate!(s, &spec);
         let configuration = configuration(&spec);
-        s.configuration(configuration).unwrap()
+        s.configuration(configuration).build().unwrap()
     })
 }
 
 pub fn session() -> impl Strategy<Value = Session> {
     (order(), session_spec()).prop_map(|(order, spec)| {
-        let s = Session::new("https://shop.example/return", order, configuration(&spec)).unwrap();
-        decorate!(s, &spec)
+        let s = Session::builder("https://shop.example/return", order, configuration(&spec));
+        decorate!(s, &spec).build().unwrap()
     })
 }
