@@ -120,3 +120,8 @@
 
 pub use dintero_order_core::*;
 pub use dintero_order_macros::*;
+
+/// The README's examples, run as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
