@@ -18,7 +18,9 @@ use crate::{
 /// it. Not serializable: only a built [`Order`] can become a session.
 ///
 /// Every method takes and returns the builder by value, so both chaining and
-/// `builder = builder.item(&x)` in a loop work.
+/// `builder = builder.item(&x)` in a loop work. A line is copied as it is added, so the item
+/// or [`Line`] it came from may be dropped right after (a temporary made inside the loop is
+/// fine); the lifetime `'a` is only that of what the builder keeps, the [`Shipping`] option.
 ///
 /// ```
 /// use dintero_order_core::{Currency, Line, Order, Shipping, UnitPrice, VatRate};
@@ -231,7 +233,8 @@ impl<'a> OrderBuilder<'a> {
     }
 
     /// Adds a line from a type implementing [`CheckoutItem`] (usually derived). Quantity is the
-    /// item's quantity field, else 1.
+    /// item's quantity field, else 1. The line is copied now, so `item` need not outlive the
+    /// builder.
     ///
     /// ```
     /// # use dintero_order_core::{CheckoutItem, Currency, Line, Order, UnitPrice, VatRate};
@@ -244,7 +247,7 @@ impl<'a> OrderBuilder<'a> {
     /// let order = Order::builder(Currency::NOK, "o").item(&Fee).build().unwrap();
     /// assert_eq!(order.amount().minor_units(), 2900);
     /// ```
-    pub fn item<T: CheckoutItem + ?Sized>(mut self, item: &'a T) -> OrderBuilder<'a> {
+    pub fn item<T: CheckoutItem + ?Sized>(mut self, item: &T) -> OrderBuilder<'a> {
         self.push_line(&item.line());
         self
     }
@@ -299,6 +302,7 @@ impl<'a> OrderBuilder<'a> {
     }
 
     /// Adds a line described directly, without a [`CheckoutItem`] type (programmatic carts).
+    /// Its text is copied now, so what it borrows need not outlive the builder.
     ///
     /// ```
     /// # use dintero_order_core::{Currency, Line, Order, UnitPrice, VatRate};
@@ -307,7 +311,7 @@ impl<'a> OrderBuilder<'a> {
     ///     .build().unwrap();
     /// assert_eq!(order.items().len(), 1);
     /// ```
-    pub fn line(mut self, line: Line<'a>) -> OrderBuilder<'a> {
+    pub fn line(mut self, line: Line<'_>) -> OrderBuilder<'a> {
         self.push_line(&line);
         self
     }
