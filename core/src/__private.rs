@@ -24,7 +24,7 @@ use crate::line::{QuantityInput, VatInput};
 pub const fn vat_rate(hundredths: u16) -> VatRate {
     match VatRate::from_hundredths(hundredths) {
         Ok(rate) => rate,
-        Err(_) => panic!("VAT rate must be between 0 and 100 percent"),
+        Err(_) => panic!("not a VAT rate: a percentage in 0..=100, none strictly between 0 and 1"),
     }
 }
 

@@ -97,6 +97,10 @@ struct UnsettledLine {
 
 /// An order-level discount, spread over the lines marked eligible for discount.
 ///
+/// At least one line must be marked [`eligible_for_discount`](Line::eligible_for_discount):
+/// a discount no line is eligible for is an error at [`build`](OrderBuilder::build) (path
+/// `order.items`), never a discount that silently takes nothing off.
+///
 /// The total is allocated in proportion to the eligible lines' amounts by the largest-remainder
 /// method: the shares add up to the total exactly, ties go to the earlier line, and no line's
 /// amount turns negative. Each line's VAT is recomputed from its new amount, and the share is
@@ -727,7 +731,7 @@ fn compute_item(line: &Line<'_>, index: usize, text: ItemText, cx: LineContext<'
             v.add(
                 Rule::VatRate,
                 format_args!("order.items[{index}].vat"),
-                crate::vat::VatRateError::EXPECTED,
+                crate::vat::VatRateError::expected_instead_of(percent),
                 percent.to_string(),
             );
             None
@@ -954,6 +958,22 @@ fn apply_discount(
         .map(|item| i128::from(item.amount))
         .sum();
     let path = "order.items";
+    // A discount no line is marked eligible for would take nothing off while its code and
+    // description still reached the customer: an error, as DESIGN has it.
+    let marked = items
+        .iter()
+        .any(|item| item.eligible_for_discount == Some(true));
+    if !marked {
+        v.add(
+            Rule::Discount,
+            path,
+            format!(
+                "a line marked eligible_for_discount for discount {} to apply to",
+                number + 1
+            ),
+            "no line eligible for discount",
+        );
+    }
     let (total, percentage) = match discount.value {
         DiscountValue::Amount(money) if money.currency() != currency => {
             v.add(
@@ -995,6 +1015,9 @@ fn apply_discount(
             }
         }
     };
+    if !marked {
+        return;
+    }
     if total < 0 || total > base {
         v.add(
             Rule::Discount,
@@ -1007,18 +1030,9 @@ fn apply_discount(
         );
         return;
     }
+    // Lines are marked eligible but none has an amount to take from (free lines, gift
+    // cards): `total ≤ base = 0`, so there is nothing to spread.
     if eligible.is_empty() {
-        if total > 0 {
-            v.add(
-                Rule::Discount,
-                path,
-                format!(
-                    "a line with eligible_for_discount for discount {}",
-                    number + 1
-                ),
-                "no eligible line",
-            );
-        }
         return;
     }
     for (index, share) in largest_remainder(items, &eligible, total, base) {
