@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use dintero_order::{
-    CheckoutItem, Currency, Discount, Error, Line, Money, Order, Rule, UnitPrice, VatRate,
-    VatRateError,
+    Address, CheckoutItem, Currency, Discount, Error, Line, Money, Order, Rule, Store,
+    StoreAddress, UnitPrice, VatRate, VatRateError,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -208,4 +208,67 @@ fn an_eligible_line_takes_the_discount() {
         .build()
         .unwrap();
     assert_eq!(order.amount().minor_units(), 0);
+}
+
+// --- country codes that only look like one -------------------------------------------------
+
+fn with_countries(shipping: &str, billing: &str, store: &str) -> Result<Order, Error> {
+    Order::builder(Currency::NOK, "ref")
+        .line(shirt("a"))
+        .shipping_address(Address::new().country(shipping))
+        .billing_address(Address::new().country(billing))
+        .store(Store::new("s-1").address(StoreAddress::new("Storgata 1", "Bergen", store)))
+        .build()
+}
+
+#[test]
+fn country_codes_are_checked_against_iso_3166_not_only_their_shape() {
+    let err = with_countries("XX", "", "no").unwrap_err();
+    assert_eq!(
+        problems(&err),
+        [
+            (
+                Rule::Format,
+                "order.shipping_address.country".to_owned(),
+                r#"order.shipping_address.country: expected an ISO 3166 alpha-2 country code, found "XX""#.to_owned()
+            ),
+            (
+                Rule::Format,
+                "order.billing_address.country".to_owned(),
+                r#"order.billing_address.country: expected an ISO 3166 alpha-2 country code, found """#.to_owned()
+            ),
+            (
+                Rule::Format,
+                "order.store.address.country".to_owned(),
+                r#"order.store.address.country: expected an ISO 3166 alpha-2 country code, found "no""#.to_owned()
+            ),
+        ]
+    );
+    let json = serde_json::to_string(&with_countries("NO", "SE", "DK").unwrap()).unwrap();
+    assert!(
+        json.contains(r#""shipping_address":{"country":"NO"},"billing_address":{"country":"SE"}"#),
+        "{json}"
+    );
+}
+
+#[test]
+fn a_parsed_country_list_is_checked_the_same_way() {
+    let body = br#"{"amount":100,"currency":"NOK","merchant_reference":"r","vat_amount":0,"items":[{"id":"a","line_id":"1","description":"A","quantity":1,"amount":100,"vat_amount":0,"vat":0}],"shipping_address":{"country":"UK"},"shipping_option":{"id":"mail","line_id":"mail","amount":0,"vat_amount":0,"vat":0,"operator":"Posten","title":"Mail","countries":["NO","XX"]}}"#;
+    let err = Order::from_json(body).unwrap_err();
+    let paths: Vec<(Rule, &str, &str)> = err
+        .violations()
+        .iter()
+        .map(|v| (v.rule(), v.path(), v.found()))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            (
+                Rule::Format,
+                "order.shipping_option.countries[1]",
+                r#""XX""#
+            ),
+            (Rule::Format, "order.shipping_address.country", r#""UK""#),
+        ]
+    );
 }
