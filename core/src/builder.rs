@@ -666,13 +666,15 @@ fn write_line_text(
     index: usize,
     v: &mut Violations,
 ) -> TextSpans {
+    // A numeric `id` or `line_id` is written out here, straight into the order's text.
+    let mut id_digits = itoa::Buffer::new();
     let mut digits = itoa::Buffer::new();
     let line_id = match &line.line_id {
-        Some(line_id) => line_id,
+        Some(line_id) => line_id.as_str(&mut digits),
         None => digits.format(index + 1),
     };
     let fields = [
-        Some(&*line.id),
+        Some(line.id.as_str(&mut id_digits)),
         Some(line_id),
         Some(&*line.description),
         line.thumbnail_url.as_deref(),

@@ -272,3 +272,151 @@ fn a_parsed_country_list_is_checked_the_same_way() {
         ]
     );
 }
+
+// --- numeric product ids are taken ---------------------------------------------------------
+
+#[derive(CheckoutItem)]
+#[checkout(vat = 25)]
+struct Numbered {
+    #[checkout(id)]
+    id: u64,
+    #[checkout(line_id)]
+    row: Option<u32>,
+    #[checkout(description)]
+    name: String,
+    #[checkout(unit_price, minor_units)]
+    price: i64,
+}
+
+fn numbered(id: u64, row: Option<u32>) -> Numbered {
+    Numbered {
+        id,
+        row,
+        name: "Stol".into(),
+        price: 10000,
+    }
+}
+
+#[test]
+fn integer_ids_are_written_as_decimal_strings() {
+    let order = Order::builder(Currency::NOK, "ref")
+        .item(&numbered(42, Some(7)))
+        .item(&numbered(18_446_744_073_709_551_615, None))
+        .build()
+        .unwrap();
+    // 10000 at 25 %: vat 10000 - 8000 = 2000. The second line has no line_id of its own and
+    // is numbered by its position.
+    assert_eq!(
+        serde_json::to_string(&order).unwrap(),
+        r#"{"amount":20000,"currency":"NOK","merchant_reference":"ref","vat_amount":4000,"items":[{"id":"42","line_id":"7","description":"Stol","quantity":1,"amount":10000,"vat_amount":2000,"vat":25},{"id":"18446744073709551615","line_id":"2","description":"Stol","quantity":1,"amount":10000,"vat_amount":2000,"vat":25}]}"#
+    );
+    // The line it describes is the one with the id's text.
+    assert_eq!(
+        numbered(42, Some(7)).line(),
+        Line::new(
+            "42",
+            "Stol",
+            UnitPrice::minor(10000),
+            VatRate::from_whole_percent(25).unwrap()
+        )
+        .line_id("7")
+    );
+    assert_eq!(
+        format!("{:?}", numbered(42, None).line())
+            .split(", ")
+            .next(),
+        Some(r#"Line { id: "42""#)
+    );
+}
+
+#[test]
+fn integer_line_ids_are_checked_like_text_ones() {
+    let err = Order::builder(Currency::NOK, "ref")
+        .item(&numbered(1, Some(7)))
+        .item(&numbered(2, Some(7)))
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        problems(&err),
+        [(
+            Rule::DuplicateLineId,
+            "order.items[1].line_id".to_owned(),
+            r#"order.items[1].line_id: expected a line_id not used by another line, found "7""#
+                .to_owned()
+        )]
+    );
+}
+
+/// Every integer width, signed and unsigned, owned and borrowed.
+#[derive(CheckoutItem)]
+#[checkout(vat = 0)]
+struct Widths<'a, I> {
+    #[checkout(id)]
+    id: I,
+    #[checkout(line_id)]
+    line: &'a i128,
+    #[checkout(description)]
+    name: &'a str,
+    #[checkout(unit_price, minor_units)]
+    price: u8,
+}
+
+#[test]
+fn every_integer_type_and_references_to_them_serve_as_ids() {
+    fn item<'a, I>(id: I, line: &'a i128) -> Box<dyn CheckoutItem + 'a>
+    where
+        Widths<'a, I>: CheckoutItem,
+        I: 'a,
+    {
+        Box::new(Widths {
+            id,
+            line,
+            name: "a",
+            price: 1,
+        })
+    }
+    let twelve = 12_u64;
+    let items = [
+        item(1_u8, &i128::MIN),
+        item(2_u16, &i128::MAX),
+        item(3_u32, &-5),
+        item(u128::MAX, &0),
+        item(5_usize, &1),
+        item(-6_i8, &2),
+        item(-7_i16, &3),
+        item(-8_i32, &4),
+        item(i64::MIN, &5),
+        item(i128::MIN + 1, &6),
+        item(-11_isize, &8),
+        item(&twelve, &9),
+        item(Box::<str>::from("text"), &10),
+    ];
+    let mut b = Order::builder(Currency::NOK, "ref");
+    for item in &items {
+        b = b.item(&**item);
+    }
+    let order = b.build().unwrap();
+    let ids: Vec<(&str, &str)> = order
+        .items()
+        .iter()
+        .map(|i| (i.id().unwrap(), i.line_id().unwrap()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("1", "-170141183460469231731687303715884105728"),
+            ("2", "170141183460469231731687303715884105727"),
+            ("3", "-5"),
+            ("340282366920938463463374607431768211455", "0"),
+            ("5", "1"),
+            ("-6", "2"),
+            ("-7", "3"),
+            ("-8", "4"),
+            ("-9223372036854775808", "5"),
+            ("-170141183460469231731687303715884105727", "6"),
+            ("-11", "8"),
+            ("12", "9"),
+            ("text", "10"),
+        ]
+    );
+}

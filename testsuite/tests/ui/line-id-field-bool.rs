@@ -5,11 +5,13 @@ use rust_decimal::Decimal;
 #[checkout(vat = 25)]
 struct Chair {
     #[checkout(id)]
-    sku: u64,
+    sku: String,
     #[checkout(description)]
     name: String,
     #[checkout(unit_price)]
     price: Decimal,
+    #[checkout(line_id)]
+    line: bool,
 }
 
 fn main() {}
