@@ -17,14 +17,14 @@ pub use rust_decimal::Decimal;
 
 pub use crate::{CheckoutItem, Currency, ItemType, Line, Money, Quantity, UnitPrice, VatRate};
 
-use crate::line::{QuantityInput, VatInput};
+use crate::line::{IdInput, QuantityInput, VatInput};
 
 /// A VAT rate the derive already checked; a `const` item evaluates it at compile time.
 #[inline]
 pub const fn vat_rate(hundredths: u16) -> VatRate {
     match VatRate::from_hundredths(hundredths) {
         Ok(rate) => rate,
-        Err(_) => panic!("VAT rate must be between 0 and 100 percent"),
+        Err(_) => panic!("not a VAT rate: a percentage in 0..=100, none strictly between 0 and 1"),
     }
 }
 
@@ -37,11 +37,12 @@ pub const fn currency(code: &str) -> Currency {
     }
 }
 
-/// A string field used as `id`, `description`, `line_id` or `thumbnail_url`.
+/// A string field used as `description` or `thumbnail_url` (and as `id` or `line_id`, which
+/// take integers too: [`AsId`]).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be used as text in a Dintero order line",
     label = "expected a string type (`String`, `&str`, `Cow<str>`, `Box<str>`, `Arc<str>`)",
-    note = "`id` and `description` are required: they cannot be `Option`"
+    note = "`description` is required: it cannot be `Option`"
 )]
 pub trait AsText {
     /// Borrows the text.
@@ -91,7 +92,7 @@ impl<T: AsText + ?Sized> AsText for &T {
     }
 }
 
-/// An optional string field (`line_id`, `thumbnail_url`): a string type or `Option` of one.
+/// An optional string field (`thumbnail_url`): a string type or `Option` of one.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be used as optional text in a Dintero order line",
     label = "expected a string type or an `Option` of one"
@@ -111,6 +112,92 @@ impl<T: AsText> AsOptionalText for Option<T> {
     #[inline]
     fn as_optional_text(&self) -> Option<Cow<'_, str>> {
         self.as_ref().map(AsText::as_text)
+    }
+}
+
+/// An `id` field: a string type or an integer type (a numeric product id, written in the JSON
+/// as a decimal string: `"id":"42"`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as the id of a Dintero order line",
+    label = "expected a string type (`String`, `&str`, `Cow<str>`, `Box<str>`, `Arc<str>`) or an integer type (`u64`, `i32`, …)",
+    note = "`id` is required: it cannot be `Option`"
+)]
+pub trait AsId {
+    /// Borrows the text, or takes the number.
+    fn as_id(&self) -> IdArg<'_>;
+}
+
+/// An `id` or `line_id` as a field gives it: borrowed text or a number, which the order
+/// writes out when it copies the line's text.
+pub struct IdArg<'a>(IdInput<'a>);
+
+macro_rules! text_ids {
+    ($($text:ty),*) => {$(
+        impl AsId for $text {
+            #[inline]
+            fn as_id(&self) -> IdArg<'_> {
+                IdArg(IdInput::Text(self.as_text()))
+            }
+        }
+    )*};
+}
+text_ids!(str, String, Cow<'_, str>, Box<str>, Rc<str>, Arc<str>);
+
+macro_rules! integer_ids {
+    ($make:ident, $wide:ty: $($int:ty),*) => {$(
+        impl AsId for $int {
+            #[inline]
+            fn as_id(&self) -> IdArg<'_> {
+                IdArg(IdInput::$make(<$wide>::from(*self)))
+            }
+        }
+    )*};
+}
+integer_ids!(unsigned, u128: u8, u16, u32, u64, u128);
+integer_ids!(signed, i128: i8, i16, i32, i64, i128);
+
+impl AsId for usize {
+    #[inline]
+    fn as_id(&self) -> IdArg<'_> {
+        // Lossless: no platform's usize is wider than 128 bits.
+        IdArg(IdInput::unsigned(*self as u128))
+    }
+}
+impl AsId for isize {
+    #[inline]
+    fn as_id(&self) -> IdArg<'_> {
+        // Lossless: no platform's isize is wider than 128 bits.
+        IdArg(IdInput::signed(*self as i128))
+    }
+}
+
+impl<T: AsId + ?Sized> AsId for &T {
+    #[inline]
+    fn as_id(&self) -> IdArg<'_> {
+        (**self).as_id()
+    }
+}
+
+/// A `line_id` field: what an `id` takes, or an `Option` of it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as the line_id of a Dintero order line",
+    label = "expected a string type, an integer type, or an `Option` of one"
+)]
+pub trait AsOptionalId {
+    /// The id, if any.
+    fn as_optional_id(&self) -> Option<IdArg<'_>>;
+}
+
+impl<T: AsId + ?Sized> AsOptionalId for T {
+    #[inline]
+    fn as_optional_id(&self) -> Option<IdArg<'_>> {
+        Some(self.as_id())
+    }
+}
+impl<T: AsId> AsOptionalId for Option<T> {
+    #[inline]
+    fn as_optional_id(&self) -> Option<IdArg<'_>> {
+        self.as_ref().map(AsId::as_id)
     }
 }
 
@@ -369,12 +456,12 @@ pub const fn price_in_currency(price: UnitPrice, currency: Currency) -> UnitPric
 /// Every field of a line, as the derive reads them from the struct: the unmapped ones are
 /// `None` (and the quantity [`QuantityArg::ONE`]).
 pub struct LineFields<'a> {
-    pub id: Cow<'a, str>,
+    pub id: IdArg<'a>,
     pub description: Cow<'a, str>,
     pub unit_price: UnitPrice,
     pub vat: VatArg,
     pub quantity: QuantityArg,
-    pub line_id: Option<Cow<'a, str>>,
+    pub line_id: Option<IdArg<'a>>,
     pub kind: Option<ItemType>,
     pub thumbnail_url: Option<Cow<'a, str>>,
     pub unit_weight: Option<Decimal>,
@@ -389,7 +476,7 @@ pub struct LineFields<'a> {
 #[inline(always)]
 pub fn line(fields: LineFields<'_>) -> Line<'_> {
     let LineFields {
-        id,
+        id: IdArg(id),
         description,
         unit_price,
         vat: VatArg(vat),
@@ -408,7 +495,7 @@ pub fn line(fields: LineFields<'_>) -> Line<'_> {
         unit_price,
         vat,
         quantity,
-        line_id,
+        line_id: line_id.map(|IdArg(line_id)| line_id),
         kind,
         unit_weight,
         unit_volume,

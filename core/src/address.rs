@@ -22,7 +22,8 @@ macro_rules! optional_text {
 /// A postal address with contact details (`OrderAddress` in Dintero's spec).
 ///
 /// Every field is optional. `phone_number` must match `^\+?\d{5,15}$` and `country` is an
-/// ISO 3166 alpha-2 code; the order checks both when built or parsed.
+/// assigned ISO 3166-1 alpha-2 code (`NO`, not `XX` or `no`); the order checks both when built
+/// or parsed.
 ///
 /// ```
 /// use dintero_order_core::{Address, Currency, Order};
@@ -186,14 +187,14 @@ pub(crate) fn check_phone(phone: &str, path: impl std::fmt::Display, violations:
     }
 }
 
-/// Checks the shape of an ISO 3166 alpha-2 code (two upper-case letters).
+/// Checks that `country` is an assigned ISO 3166-1 alpha-2 code (`NO`, `SE`; upper case, as
+/// the standard writes it), not merely two letters: `XX` is refused.
 pub(crate) fn check_country(
     country: &str,
     path: impl std::fmt::Display,
     violations: &mut Violations,
 ) {
-    let ok = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
-    if !ok {
+    if !is_country_code(country) {
         violations.add(
             Rule::Format,
             path,
@@ -201,6 +202,13 @@ pub(crate) fn check_country(
             quoted(country),
         );
     }
+}
+
+/// Whether `code` is one of the ISO 3166-1 alpha-2 codes (the list `iso_country` holds).
+fn is_country_code(code: &str) -> bool {
+    // The length first: `iso_country` reads "" as its `Unspecified` entry, and anything that
+    // is not two bytes long cannot be a code.
+    code.len() == 2 && code.parse::<iso_country::Country>().is_ok()
 }
 
 /// The address of a [`Store`].
@@ -387,3 +395,46 @@ optional_text!(Store {
     /// Payout destination (seller) id.
     payout_destination_id,
 });
+
+#[cfg(test)]
+mod tests {
+    use super::{check_country, is_country_code};
+    use crate::error::Violations;
+
+    #[test]
+    fn country_codes_are_the_assigned_ones_not_any_two_letters() {
+        for code in ["NO", "SE", "DK", "FI", "DE", "GB", "US", "AX"] {
+            assert!(is_country_code(code), "{code}");
+        }
+        // Two upper-case letters that are no country, the empty string (`iso_country`'s
+        // "unspecified"), lower case, three letters and names.
+        for code in [
+            "XX", "UK", "EU", "ZZ", "", "no", "No", "NOR", "N", "Norway", " NO",
+        ] {
+            assert!(!is_country_code(code), "{code:?}");
+        }
+        // ISO 3166-1 assigns 249 alpha-2 codes.
+        let letters = b'A'..=b'Z';
+        let assigned = letters
+            .clone()
+            .flat_map(|a| letters.clone().map(move |b| [a, b]))
+            .filter(|code| std::str::from_utf8(code).is_ok_and(is_country_code))
+            .count();
+        assert_eq!(assigned, 249);
+    }
+
+    #[test]
+    fn a_refused_country_names_its_path() {
+        let mut v = Violations::new();
+        check_country("XX", "order.shipping_address.country", &mut v);
+        check_country("NO", "order.billing_address.country", &mut v);
+        let err = v.into_error();
+        let messages: Vec<String> = err.violations().iter().map(|v| v.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                r#"order.shipping_address.country: expected an ISO 3166 alpha-2 country code, found "XX""#
+            ]
+        );
+    }
+}

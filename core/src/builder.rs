@@ -18,7 +18,9 @@ use crate::{
 /// it. Not serializable: only a built [`Order`] can become a session.
 ///
 /// Every method takes and returns the builder by value, so both chaining and
-/// `builder = builder.item(&x)` in a loop work.
+/// `builder = builder.item(&x)` in a loop work. A line is copied as it is added, so the item
+/// or [`Line`] it came from may be dropped right after (a temporary made inside the loop is
+/// fine); the lifetime `'a` is only that of what the builder keeps, the [`Shipping`] option.
 ///
 /// ```
 /// use dintero_order_core::{Currency, Line, Order, Shipping, UnitPrice, VatRate};
@@ -94,6 +96,10 @@ struct UnsettledLine {
 }
 
 /// An order-level discount, spread over the lines marked eligible for discount.
+///
+/// At least one line must be marked [`eligible_for_discount`](Line::eligible_for_discount):
+/// a discount no line is eligible for is an error at [`build`](OrderBuilder::build) (path
+/// `order.items`), never a discount that silently takes nothing off.
 ///
 /// The total is allocated in proportion to the eligible lines' amounts by the largest-remainder
 /// method: the shares add up to the total exactly, ties go to the earlier line, and no line's
@@ -231,7 +237,8 @@ impl<'a> OrderBuilder<'a> {
     }
 
     /// Adds a line from a type implementing [`CheckoutItem`] (usually derived). Quantity is the
-    /// item's quantity field, else 1.
+    /// item's quantity field, else 1. The line is copied now, so `item` need not outlive the
+    /// builder.
     ///
     /// ```
     /// # use dintero_order_core::{CheckoutItem, Currency, Line, Order, UnitPrice, VatRate};
@@ -244,7 +251,7 @@ impl<'a> OrderBuilder<'a> {
     /// let order = Order::builder(Currency::NOK, "o").item(&Fee).build().unwrap();
     /// assert_eq!(order.amount().minor_units(), 2900);
     /// ```
-    pub fn item<T: CheckoutItem + ?Sized>(mut self, item: &'a T) -> OrderBuilder<'a> {
+    pub fn item<T: CheckoutItem + ?Sized>(mut self, item: &T) -> OrderBuilder<'a> {
         self.push_line(&item.line());
         self
     }
@@ -299,6 +306,7 @@ impl<'a> OrderBuilder<'a> {
     }
 
     /// Adds a line described directly, without a [`CheckoutItem`] type (programmatic carts).
+    /// Its text is copied now, so what it borrows need not outlive the builder.
     ///
     /// ```
     /// # use dintero_order_core::{Currency, Line, Order, UnitPrice, VatRate};
@@ -307,7 +315,7 @@ impl<'a> OrderBuilder<'a> {
     ///     .build().unwrap();
     /// assert_eq!(order.items().len(), 1);
     /// ```
-    pub fn line(mut self, line: Line<'a>) -> OrderBuilder<'a> {
+    pub fn line(mut self, line: Line<'_>) -> OrderBuilder<'a> {
         self.push_line(&line);
         self
     }
@@ -658,13 +666,15 @@ fn write_line_text(
     index: usize,
     v: &mut Violations,
 ) -> TextSpans {
+    // A numeric `id` or `line_id` is written out here, straight into the order's text.
+    let mut id_digits = itoa::Buffer::new();
     let mut digits = itoa::Buffer::new();
     let line_id = match &line.line_id {
-        Some(line_id) => line_id,
+        Some(line_id) => line_id.as_str(&mut digits),
         None => digits.format(index + 1),
     };
     let fields = [
-        Some(&*line.id),
+        Some(line.id.as_str(&mut id_digits)),
         Some(line_id),
         Some(&*line.description),
         line.thumbnail_url.as_deref(),
@@ -723,7 +733,7 @@ fn compute_item(line: &Line<'_>, index: usize, text: ItemText, cx: LineContext<'
             v.add(
                 Rule::VatRate,
                 format_args!("order.items[{index}].vat"),
-                crate::vat::VatRateError::EXPECTED,
+                crate::vat::VatRateError::expected_instead_of(percent),
                 percent.to_string(),
             );
             None
@@ -950,6 +960,22 @@ fn apply_discount(
         .map(|item| i128::from(item.amount))
         .sum();
     let path = "order.items";
+    // A discount no line is marked eligible for would take nothing off while its code and
+    // description still reached the customer: an error, as DESIGN has it.
+    let marked = items
+        .iter()
+        .any(|item| item.eligible_for_discount == Some(true));
+    if !marked {
+        v.add(
+            Rule::Discount,
+            path,
+            format!(
+                "a line marked eligible_for_discount for discount {} to apply to",
+                number + 1
+            ),
+            "no line eligible for discount",
+        );
+    }
     let (total, percentage) = match discount.value {
         DiscountValue::Amount(money) if money.currency() != currency => {
             v.add(
@@ -991,6 +1017,9 @@ fn apply_discount(
             }
         }
     };
+    if !marked {
+        return;
+    }
     if total < 0 || total > base {
         v.add(
             Rule::Discount,
@@ -1003,18 +1032,9 @@ fn apply_discount(
         );
         return;
     }
+    // Lines are marked eligible but none has an amount to take from (free lines, gift
+    // cards): `total ≤ base = 0`, so there is nothing to spread.
     if eligible.is_empty() {
-        if total > 0 {
-            v.add(
-                Rule::Discount,
-                path,
-                format!(
-                    "a line with eligible_for_discount for discount {}",
-                    number + 1
-                ),
-                "no eligible line",
-            );
-        }
         return;
     }
     for (index, share) in largest_remainder(items, &eligible, total, base) {

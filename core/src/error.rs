@@ -26,7 +26,8 @@ pub enum Rule {
     Int32Range,
     /// A quantity that is zero, negative or not representable as a JSON number.
     Quantity,
-    /// A VAT rate outside 0..=100 or with more than 2 decimals.
+    /// A VAT rate outside 0..=100, with more than 2 decimals, or strictly between 0 and 1 (a
+    /// fraction such as `0.25` where the percentage `25` was meant).
     VatRate,
     /// A line's `vat_amount` that is neither the floor nor the ceiling of the exact VAT.
     VatAmount,

@@ -73,6 +73,69 @@ impl VatInput {
     }
 }
 
+/// A line's `id` or `line_id` as given: text, or an integer (a numeric product id) that the
+/// order writes out in decimal as it copies the line's text, so a number costs no `String`.
+///
+/// Three words, as a `Cow<str>` alone: a `u128` or `i128` inside would make every line 16
+/// bytes larger, so one past 64 bits (rare) is held as its text.
+#[derive(Clone)]
+pub(crate) enum IdInput<'a> {
+    Text(Cow<'a, str>),
+    Unsigned(u64),
+    Signed(i64),
+}
+
+impl<'a> IdInput<'a> {
+    /// An unsigned integer id.
+    #[inline]
+    pub(crate) fn unsigned(value: u128) -> IdInput<'a> {
+        match u64::try_from(value) {
+            Ok(value) => IdInput::Unsigned(value),
+            Err(_) => IdInput::Text(Cow::Owned(itoa::Buffer::new().format(value).to_owned())),
+        }
+    }
+
+    /// A signed integer id (a negative one is written with its `-`).
+    #[inline]
+    pub(crate) fn signed(value: i128) -> IdInput<'a> {
+        match i64::try_from(value) {
+            Ok(value) => IdInput::Signed(value),
+            Err(_) => IdInput::Text(Cow::Owned(itoa::Buffer::new().format(value).to_owned())),
+        }
+    }
+
+    /// The id as text: borrowed, or an integer written into `digits`.
+    #[inline(always)]
+    pub(crate) fn as_str<'s>(&'s self, digits: &'s mut itoa::Buffer) -> &'s str {
+        match self {
+            IdInput::Text(text) => text,
+            IdInput::Unsigned(value) => digits.format(*value),
+            IdInput::Signed(value) => digits.format(*value),
+        }
+    }
+
+    /// Whether the id is empty text (a number never is).
+    #[inline]
+    pub(crate) fn is_empty(&self) -> bool {
+        matches!(self, IdInput::Text(text) if text.is_empty())
+    }
+}
+
+impl PartialEq for IdInput<'_> {
+    /// By the text the order writes: the number 42 is the id "42".
+    fn eq(&self, other: &IdInput<'_>) -> bool {
+        let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+        self.as_str(&mut a) == other.as_str(&mut b)
+    }
+}
+
+impl std::fmt::Debug for IdInput<'_> {
+    /// As the text the order writes.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(&mut itoa::Buffer::new()), f)
+    }
+}
+
 /// A quantity as given: valid, or the rejected value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum QuantityInput {
@@ -109,12 +172,12 @@ impl QuantityInput {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line<'a> {
-    pub(crate) id: Cow<'a, str>,
+    pub(crate) id: IdInput<'a>,
     pub(crate) description: Cow<'a, str>,
     pub(crate) unit_price: UnitPrice,
     pub(crate) vat: VatInput,
     pub(crate) quantity: QuantityInput,
-    pub(crate) line_id: Option<Cow<'a, str>>,
+    pub(crate) line_id: Option<IdInput<'a>>,
     pub(crate) kind: Option<ItemType>,
     pub(crate) unit_weight: Option<Decimal>,
     pub(crate) unit_volume: Option<Decimal>,
@@ -140,7 +203,7 @@ impl<'a> Line<'a> {
         vat: VatRate,
     ) -> Line<'a> {
         Line {
-            id: id.into(),
+            id: IdInput::Text(id.into()),
             description: description.into(),
             unit_price,
             vat: VatInput::Rate(vat),
@@ -179,7 +242,7 @@ impl<'a> Line<'a> {
     /// ```
     #[inline]
     pub fn line_id(mut self, line_id: impl Into<Cow<'a, str>>) -> Line<'a> {
-        self.line_id = Some(line_id.into());
+        self.line_id = Some(IdInput::Text(line_id.into()));
         self
     }
 

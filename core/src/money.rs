@@ -1,8 +1,10 @@
 //! Money: whole minor units of one currency, with checked arithmetic and no floats.
 
+use std::cmp::Ordering;
 use std::fmt;
 
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 use crate::{Currency, Rounding};
 
@@ -23,6 +25,28 @@ use crate::{Currency, Rounding};
 /// assert_eq!(Money::from_major(dec!(299), Currency::JPY).unwrap().minor_units(), 299);
 /// assert!(Money::from_major(dec!(299.5), Currency::JPY).is_err());
 /// ```
+///
+/// # In a shop's own types
+///
+/// `Money` serializes as `{"amount": 29990, "currency": "NOK"}`: the amount as an integer of
+/// minor units and the ISO 4217 code, Dintero's own convention for an `amount` and its
+/// `currency`. Reading it back is as strict as making it: the amount must be a JSON integer
+/// (`29990.5`, `2.999e4` and `"29990"` are refused, never rounded or converted), the currency
+/// one with a minor unit, and no other key may appear.
+///
+/// ```
+/// use dintero_order_core::{Currency, Money};
+///
+/// let price = Money::from_minor(29990, Currency::NOK);
+/// let json = serde_json::to_string(&price)?;
+/// assert_eq!(json, r#"{"amount":29990,"currency":"NOK"}"#);
+/// assert_eq!(serde_json::from_str::<Money>(&json)?, price);
+/// assert!(serde_json::from_str::<Money>(r#"{"amount":29990.5,"currency":"NOK"}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// Amounts of one currency are ordered; amounts of two currencies are not comparable, so
+/// `Money` is [`PartialOrd`] but not [`Ord`] (see [`partial_cmp`](Money::partial_cmp)).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Money {
     minor: i64,
@@ -201,6 +225,118 @@ pub(crate) fn major_to_minor(
     i64::try_from(minor).map_err(|_| MoneyError::Overflow)
 }
 
+impl PartialOrd for Money {
+    /// Compares amounts of the same currency; `None` across currencies, so `<`, `>`, `<=` and
+    /// `>=` are all `false` there.
+    ///
+    /// There is deliberately no [`Ord`]: any total order across currencies (by code first,
+    /// say) would make `100 NOK < 1 SEK` true and let `max`, `sort` or a `BTreeMap` give an
+    /// answer that means nothing, where a comparison of two currencies is a mistake to notice.
+    /// Sort amounts of one currency by [`minor_units`](Money::minor_units).
+    ///
+    /// ```
+    /// use std::cmp::Ordering;
+    /// use dintero_order_core::{Currency, Money};
+    ///
+    /// let nok = |minor| Money::from_minor(minor, Currency::NOK);
+    /// assert!(nok(100) < nok(29990));
+    /// assert_eq!(nok(100).partial_cmp(&nok(100)), Some(Ordering::Equal));
+    /// let sek = Money::from_minor(1, Currency::SEK);
+    /// assert_eq!(nok(100).partial_cmp(&sek), None);
+    /// assert_eq!([nok(100) < sek, nok(100) >= sek], [false, false]);
+    /// ```
+    fn partial_cmp(&self, other: &Money) -> Option<Ordering> {
+        (self.currency == other.currency).then(|| self.minor.cmp(&other.minor))
+    }
+}
+
+/// The wire form of [`Money`]: `{"amount": <minor units>, "currency": "<ISO 4217>"}`.
+#[derive(Serialize, Deserialize)]
+#[serde(
+    rename = "Money",
+    deny_unknown_fields,
+    expecting = "an amount of money: {\"amount\": <integer minor units>, \"currency\": \"NOK\"}"
+)]
+struct MoneyWire {
+    amount: MinorUnits,
+    currency: Currency,
+}
+
+/// An amount in minor units: a JSON integer that fits `i64`, nothing else.
+struct MinorUnits(i64);
+
+impl Serialize for MinorUnits {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for MinorUnits {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IntegerVisitor;
+        impl serde::de::Visitor<'_> for IntegerVisitor {
+            type Value = MinorUnits;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an integer amount in minor units (29990 for 299.90 NOK)")
+            }
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<MinorUnits, E> {
+                Ok(MinorUnits(value))
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<MinorUnits, E> {
+                i64::try_from(value)
+                    .map(MinorUnits)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(value), &self))
+            }
+            fn visit_i128<E: serde::de::Error>(self, value: i128) -> Result<MinorUnits, E> {
+                i64::try_from(value)
+                    .map(MinorUnits)
+                    .map_err(|_| E::custom(format_args!("{value} minor units is out of range")))
+            }
+            fn visit_u128<E: serde::de::Error>(self, value: u128) -> Result<MinorUnits, E> {
+                i64::try_from(value)
+                    .map(MinorUnits)
+                    .map_err(|_| E::custom(format_args!("{value} minor units is out of range")))
+            }
+        }
+        deserializer.deserialize_i64(IntegerVisitor)
+    }
+}
+
+impl Serialize for Money {
+    /// `{"amount": 29990, "currency": "NOK"}`; see [`Money`].
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        MoneyWire {
+            amount: MinorUnits(self.minor),
+            currency: self.currency,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    /// Reads `{"amount": 29990, "currency": "NOK"}`, strictly; see [`Money`].
+    ///
+    /// ```
+    /// use dintero_order_core::Money;
+    /// let err = |json| serde_json::from_str::<Money>(json).unwrap_err().to_string();
+    /// assert_eq!(
+    ///     err(r#"{"amount":"29990","currency":"NOK"}"#),
+    ///     r#"invalid type: string "29990", expected an integer amount in minor units (29990 for 299.90 NOK) at line 1 column 17"#
+    /// );
+    /// assert_eq!(
+    ///     err(r#"{"amount":29990,"currency":"XAU"}"#),
+    ///     "currency `XAU` has no minor unit, so Dintero cannot charge in it at line 1 column 32"
+    /// );
+    /// ```
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let MoneyWire {
+            amount: MinorUnits(minor),
+            currency,
+        } = MoneyWire::deserialize(deserializer)?;
+        Ok(Money { minor, currency })
+    }
+}
+
 impl fmt::Debug for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Money({self})")
@@ -252,3 +388,123 @@ impl fmt::Display for MoneyError {
 }
 
 impl std::error::Error for MoneyError {}
+
+#[cfg(test)]
+mod tests {
+    use std::cmp::Ordering;
+
+    use super::Money;
+    use crate::Currency;
+
+    fn parse(json: &str) -> Result<Money, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn money_is_written_as_integer_minor_units_and_its_code() {
+        let cases = [
+            (
+                Money::from_minor(29990, Currency::NOK),
+                r#"{"amount":29990,"currency":"NOK"}"#,
+            ),
+            (
+                Money::from_minor(-500, Currency::EUR),
+                r#"{"amount":-500,"currency":"EUR"}"#,
+            ),
+            (
+                Money::from_minor(1500, Currency::JPY),
+                r#"{"amount":1500,"currency":"JPY"}"#,
+            ),
+            (
+                Money::from_minor(1234, Currency::KWD),
+                r#"{"amount":1234,"currency":"KWD"}"#,
+            ),
+            (
+                Money::from_minor(i64::MAX, Currency::SEK),
+                r#"{"amount":9223372036854775807,"currency":"SEK"}"#,
+            ),
+            (
+                Money::from_minor(i64::MIN, Currency::SEK),
+                r#"{"amount":-9223372036854775808,"currency":"SEK"}"#,
+            ),
+        ];
+        for (money, json) in cases {
+            assert_eq!(serde_json::to_string(&money).ok().as_deref(), Some(json));
+            assert_eq!(parse(json), Ok(money), "{json}");
+        }
+        // Keys in any order, whitespace anywhere.
+        assert_eq!(
+            parse(r#" { "currency" : "NOK" , "amount" : 0 } "#),
+            Ok(Money::zero(Currency::NOK))
+        );
+    }
+
+    #[test]
+    fn reading_money_is_strict() {
+        let refused = [
+            (
+                r#"{"amount":29990.5,"currency":"NOK"}"#,
+                "invalid type: floating point `29990.5`, expected an integer amount in minor units (29990 for 299.90 NOK) at line 1 column 17",
+            ),
+            (
+                r#"{"amount":29990.0,"currency":"NOK"}"#,
+                "invalid type: floating point `29990.0`, expected an integer amount in minor units (29990 for 299.90 NOK) at line 1 column 17",
+            ),
+            (
+                r#"{"amount":"29990","currency":"NOK"}"#,
+                r#"invalid type: string "29990", expected an integer amount in minor units (29990 for 299.90 NOK) at line 1 column 17"#,
+            ),
+            (
+                r#"{"amount":9223372036854775808,"currency":"NOK"}"#,
+                "invalid value: integer `9223372036854775808`, expected an integer amount in minor units (29990 for 299.90 NOK) at line 1 column 29",
+            ),
+            (
+                r#"{"amount":29990,"currency":"NKO"}"#,
+                "`NKO` is not an ISO 4217 currency code at line 1 column 32",
+            ),
+            (
+                r#"{"amount":29990,"currency":"nok"}"#,
+                "`nok` is not an ISO 4217 currency code at line 1 column 32",
+            ),
+            (
+                r#"{"amount":29990,"currency":"XAU"}"#,
+                "currency `XAU` has no minor unit, so Dintero cannot charge in it at line 1 column 32",
+            ),
+            (
+                r#"{"amount":29990}"#,
+                "missing field `currency` at line 1 column 16",
+            ),
+            (
+                r#"{"amount":29990,"currency":"NOK","vat":25}"#,
+                "unknown field `vat`, expected `amount` or `currency` at line 1 column 38",
+            ),
+            (
+                r#"{"amount":1,"amount":2,"currency":"NOK"}"#,
+                "duplicate field `amount` at line 1 column 20",
+            ),
+            (
+                "29990",
+                r#"invalid type: integer `29990`, expected an amount of money: {"amount": <integer minor units>, "currency": "NOK"} at line 1 column 5"#,
+            ),
+        ];
+        for (json, message) in refused {
+            assert_eq!(parse(json), Err(message.to_owned()), "{json}");
+        }
+    }
+
+    #[test]
+    fn only_amounts_of_one_currency_compare() {
+        let nok = |minor| Money::from_minor(minor, Currency::NOK);
+        assert_eq!(nok(1).partial_cmp(&nok(2)), Some(Ordering::Less));
+        assert_eq!(nok(-2).partial_cmp(&nok(-3)), Some(Ordering::Greater));
+        assert_eq!(nok(7).partial_cmp(&nok(7)), Some(Ordering::Equal));
+        let sek = Money::from_minor(1, Currency::SEK);
+        assert_eq!(nok(100).partial_cmp(&sek), None);
+        assert_eq!(sek.partial_cmp(&nok(100)), None);
+        // Same minor units, another currency: neither equal nor ordered.
+        assert_ne!(nok(1), sek);
+        assert_eq!(nok(1).partial_cmp(&sek), None);
+        let a = nok(100);
+        assert_eq!([a < sek, a <= sek, a > sek, a >= sek], [false; 4]);
+    }
+}

@@ -41,9 +41,11 @@
 //! parsed value never carries a field the spec does not define, so everything it emits stays
 //! valid.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
+use rust_decimal::Decimal;
 use serde::de::DeserializeSeed as _;
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer};
@@ -1076,7 +1078,15 @@ fn classify(message: &str, path: &JsonPath, root: Root, found: String) -> Violat
             "an ISO 4217 currency code with a minor unit, such as \"NOK\"",
             found,
         ),
-        "vat" => Violation::new(Rule::VatRate, rendered, VatRateError::EXPECTED, found),
+        "vat" => {
+            // `found` is the number's JSON text; a fraction is answered with its percentage.
+            let expected = Decimal::from_str_exact(&found)
+                .or_else(|_| Decimal::from_scientific(&found))
+                .map_or(Cow::Borrowed(VatRateError::EXPECTED), |percent| {
+                    VatRateError::expected_instead_of(percent)
+                });
+            Violation::new(Rule::VatRate, rendered, expected, found)
+        }
         "quantity" => Violation::new(Rule::Quantity, rendered, QuantityError::EXPECTED, found),
         _ => Violation::new(Rule::Type, rendered, split_position(message).0, found),
     }

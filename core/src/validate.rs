@@ -503,21 +503,13 @@ fn check_vat_amount(
     let rate = i64::from(vat.hundredths());
     let (floor, ceil) = vat_bounds(amount, rate);
     if found != floor && found != ceil {
-        let mut expected = if floor == ceil {
+        // No rate is strictly between 0 and 1 % (a fraction meant as a percentage): such a
+        // `vat` is refused itself, with the percentage it stands for.
+        let expected = if floor == ceil {
             format!("{floor} ({vat} % VAT contained in {amount})")
         } else {
             format!("{floor} or {ceil} ({vat} % VAT contained in {amount})")
         };
-        // A rate below 1 % whose vat_amount fits the rate × 100 was meant as a ratio.
-        if rate < 100 && rate > 0 && {
-            let (floor, ceil) = vat_bounds(amount, rate * 100);
-            found == floor || found == ceil
-        } {
-            let meant = (vat.percent() * Decimal::ONE_HUNDRED).normalize();
-            expected.push_str(&format!(
-                "; `vat` is a percentage, so {vat} means {vat} %: write {meant} for {meant} %"
-            ));
-        }
         v.add(
             Rule::VatAmount,
             format_args!("{line_path}.vat_amount"),

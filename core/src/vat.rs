@@ -1,5 +1,7 @@
 //! The VAT rate: a percentage in 0..=100 with at most 2 decimals, held as exact hundredths.
+//! A rate strictly between 0 and 1 is refused as a probable fraction (0.25 meant as 25 %).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -12,8 +14,12 @@ use crate::number::{self, WireNumber};
 /// exact integer arithmetic. Valid rates are 0..=100 with at most 2 decimals: 25, 15, 12,
 /// 25.5, 0. In JSON it is a number: `25` or `25.5`.
 ///
+/// A rate strictly between 0 and 1 is refused ([`VatRateError::Fraction`]): no country
+/// charges such a rate, and `0.25` is nearly always 25 % written as a fraction, which taken
+/// at its word would send a quarter of a percent. Write `25` for 25 %.
+///
 /// ```
-/// use dintero_order_core::VatRate;
+/// use dintero_order_core::{VatRate, VatRateError};
 /// use rust_decimal_macros::dec;
 ///
 /// let rate = VatRate::from_percent(dec!(25.5)).unwrap();
@@ -21,6 +27,7 @@ use crate::number::{self, WireNumber};
 /// assert_eq!(rate.to_string(), "25.5");
 /// assert!(VatRate::from_percent(dec!(250)).is_err());
 /// assert!(VatRate::from_percent(dec!(12.345)).is_err());
+/// assert_eq!(VatRate::from_percent(dec!(0.25)), Err(VatRateError::Fraction));
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct VatRate {
@@ -36,19 +43,25 @@ impl VatRate {
 
     /// A rate from whole hundredths of a percent (`2550` is 25.5 %). Usable in `const`.
     ///
+    /// 1..=99 hundredths (a rate strictly between 0 and 1 %) is refused as a probable
+    /// fraction, as by every other constructor, so that every rate reads back from its JSON.
+    ///
     /// ```
-    /// use dintero_order_core::VatRate;
+    /// use dintero_order_core::{VatRate, VatRateError};
     /// const REDUCED: VatRate = match VatRate::from_hundredths(1500) {
     ///     Ok(rate) => rate,
     ///     Err(_) => panic!("not a VAT rate"),
     /// };
     /// assert_eq!(REDUCED.to_string(), "15");
     /// assert!(VatRate::from_hundredths(10_001).is_err());
+    /// assert_eq!(VatRate::from_hundredths(25), Err(VatRateError::Fraction));
     /// ```
     #[inline]
     pub const fn from_hundredths(hundredths: u16) -> Result<VatRate, VatRateError> {
         if hundredths > MAX_HUNDREDTHS {
             Err(VatRateError::OutOfRange)
+        } else if hundredths > 0 && hundredths < 100 {
+            Err(VatRateError::Fraction)
         } else {
             Ok(VatRate { hundredths })
         }
@@ -66,13 +79,15 @@ impl VatRate {
         VatRate::from_hundredths(percent as u16 * 100)
     }
 
-    /// A rate from a percentage as a decimal (`dec!(25.5)`).
+    /// A rate from a percentage as a decimal (`dec!(25.5)`); `dec!(0.25)` is refused as a
+    /// probable fraction.
     ///
     /// ```
-    /// use dintero_order_core::VatRate;
+    /// use dintero_order_core::{VatRate, VatRateError};
     /// use rust_decimal_macros::dec;
     /// assert_eq!(VatRate::from_percent(dec!(12.00)).unwrap().hundredths(), 1200);
     /// assert!(VatRate::from_percent(dec!(-1)).is_err());
+    /// assert_eq!(VatRate::from_percent(dec!(0.25)), Err(VatRateError::Fraction));
     /// ```
     #[inline]
     pub fn from_percent(percent: Decimal) -> Result<VatRate, VatRateError> {
@@ -97,6 +112,11 @@ impl VatRate {
         let max = u128::from(MAX_HUNDREDTHS);
         if whole > max || (whole == max && rest != 0) {
             return Err(VatRateError::OutOfRange);
+        }
+        // Strictly between 0 and 1 % (however many decimals): a fraction, which says more
+        // than that it is too precise.
+        if whole < 100 && (whole != 0 || rest != 0) {
+            return Err(VatRateError::Fraction);
         }
         if rest != 0 {
             return Err(VatRateError::TooPrecise);
@@ -152,12 +172,35 @@ pub enum VatRateError {
     OutOfRange,
     /// More than 2 decimals.
     TooPrecise,
+    /// Strictly between 0 and 1: a fraction (`0.25`) where a percentage (`25`) was meant.
+    Fraction,
 }
 
 impl VatRateError {
     /// What a valid rate looks like, for messages.
     pub(crate) const EXPECTED: &'static str =
         "a VAT percentage in 0..=100 with at most 2 decimals (25 means 25 %)";
+
+    /// What was expected instead of the rejected percentage `found`, for messages: for a
+    /// fraction, the percentage it stands for (`0.25` → "write 25 for 25 %").
+    pub(crate) fn expected_instead_of(found: Decimal) -> Cow<'static, str> {
+        if VatRate::from_percent(found) != Err(VatRateError::Fraction) {
+            return Cow::Borrowed(VatRateError::EXPECTED);
+        }
+        let fraction = found.normalize();
+        let meant = fraction
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .map(|meant| meant.normalize())
+            .filter(|meant| VatRate::from_percent(*meant).is_ok());
+        Cow::Owned(match meant {
+            Some(meant) => format!(
+                "a VAT percentage such as 25 ({fraction} looks like a fraction; write {meant} for {meant} %)"
+            ),
+            None => format!(
+                "a VAT percentage such as 25 ({fraction} looks like a fraction; a rate between 0 and 1 is refused)"
+            ),
+        })
+    }
 }
 
 impl fmt::Display for VatRateError {
@@ -167,6 +210,9 @@ impl fmt::Display for VatRateError {
             VatRateError::TooPrecise => {
                 f.write_str("VAT rate must have at most 2 decimals (e.g. 25.5)")
             }
+            VatRateError::Fraction => f.write_str(
+                "VAT rate must be a percentage such as 25, not a fraction such as 0.25 (write 25 for 25 %)",
+            ),
         }
     }
 }
@@ -236,9 +282,16 @@ mod tests {
         // Past 100 % is out of range before it is too precise.
         assert_eq!(rate("100.001"), Err(VatRateError::OutOfRange));
         assert_eq!(rate("12.345"), Err(VatRateError::TooPrecise));
+        assert_eq!(rate("1.001"), Err(VatRateError::TooPrecise));
+        assert_eq!(rate("1"), Ok(100));
+        assert_eq!(rate("1.00"), Ok(100));
+        // Strictly between 0 and 1: a fraction, however precise.
+        for fraction in ["0.25", "0.01", "0.99", "0.255", "0.999", "0.5000"] {
+            assert_eq!(rate(fraction), Err(VatRateError::Fraction), "{fraction}");
+        }
         assert_eq!(
             rate("0.0000000000000000000000000001"),
-            Err(VatRateError::TooPrecise)
+            Err(VatRateError::Fraction)
         );
         assert_eq!(
             rate("79228162514264337593543950335"),
@@ -258,6 +311,62 @@ mod tests {
         let out_of_range = "VAT rate must be between 0 and 100 percent";
         for json in ["101", "256", "65536", "-1", "100.5"] {
             assert_eq!(parse(json), Err(out_of_range.to_owned()), "{json}");
+        }
+        let fraction = "VAT rate must be a percentage such as 25, not a fraction such as 0.25 (write 25 for 25 %)";
+        for json in ["0.25", "0.5", "0.01", "2.5e-1"] {
+            assert_eq!(parse(json), Err(fraction.to_owned()), "{json}");
+        }
+        assert_eq!(parse("0.0"), Ok(VatRate::ZERO));
+        assert_eq!(parse("1.0"), Ok(VatRate { hundredths: 100 }));
+    }
+
+    #[test]
+    fn hundredths_below_one_percent_are_fractions_too() {
+        assert_eq!(VatRate::from_hundredths(0), Ok(VatRate::ZERO));
+        assert_eq!(VatRate::from_hundredths(1), Err(VatRateError::Fraction));
+        assert_eq!(VatRate::from_hundredths(99), Err(VatRateError::Fraction));
+        assert_eq!(
+            VatRate::from_hundredths(100),
+            Ok(VatRate { hundredths: 100 })
+        );
+        assert_eq!(
+            VatRate::from_hundredths(10_000),
+            Ok(VatRate { hundredths: 10_000 })
+        );
+        // Every rate that exists reads back from the JSON it writes.
+        for hundredths in 0..=10_000 {
+            let Ok(rate) = VatRate::from_hundredths(hundredths) else {
+                continue;
+            };
+            let json = serde_json::to_string(&rate).unwrap_or_default();
+            assert_eq!(
+                serde_json::from_str::<VatRate>(&json).ok(),
+                Some(rate),
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_fraction_is_answered_with_the_percentage_it_stands_for() {
+        let expected = |text: &str| {
+            let percent: Decimal = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+            VatRateError::expected_instead_of(percent).into_owned()
+        };
+        assert_eq!(
+            expected("0.25"),
+            "a VAT percentage such as 25 (0.25 looks like a fraction; write 25 for 25 %)"
+        );
+        assert_eq!(
+            expected("0.2550"),
+            "a VAT percentage such as 25 (0.255 looks like a fraction; write 25.5 for 25.5 %)"
+        );
+        assert_eq!(
+            expected("0.00001"),
+            "a VAT percentage such as 25 (0.00001 looks like a fraction; a rate between 0 and 1 is refused)"
+        );
+        for other in ["250", "-1", "12.345"] {
+            assert_eq!(expected(other), VatRateError::EXPECTED, "{other}");
         }
     }
 }

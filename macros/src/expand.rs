@@ -24,7 +24,7 @@ pub(crate) fn impl_checkout_item(plan: &Plan<'_>) -> TokenStream {
         bounds: Vec::new(),
     };
 
-    let id = r.read(plan.id, "AsText", "as_text");
+    let id = r.read(plan.id, "AsId", "as_id");
     let description = r.read(plan.description, "AsText", "as_text");
     let mut price = match plan.price_unit {
         PriceUnit::Typed => r.read(plan.price, "AsUnitPrice", "as_unit_price"),
@@ -74,7 +74,7 @@ pub(crate) fn impl_checkout_item(plan: &Plan<'_>) -> TokenStream {
     for (role, field) in &plan.optional {
         let (slot, role_trait, method) = match role {
             Role::Quantity => (&mut quantity, "AsQuantity", "as_quantity"),
-            Role::LineId => (&mut line_id, "AsOptionalText", "as_optional_text"),
+            Role::LineId => (&mut line_id, "AsOptionalId", "as_optional_id"),
             Role::ThumbnailUrl => (&mut thumbnail_url, "AsOptionalText", "as_optional_text"),
             Role::UnitWeight => (&mut unit_weight, "AsMeasure", "as_measure"),
             Role::UnitVolume => (&mut unit_volume, "AsMeasure", "as_measure"),

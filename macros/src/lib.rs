@@ -32,8 +32,9 @@ pub fn derive_checkout_item(input: TokenStream) -> TokenStream {
 
 /// A VAT rate literal checked at compile time: a `VatRate` constant expression.
 ///
-/// The rate is a percentage in `0..=100` with at most 2 decimals; anything else is a compile
-/// error on the literal.
+/// The rate is a percentage in `0..=100` with at most 2 decimals, and none strictly between 0
+/// and 1 (`vat!(0.25)` looks like 25 % written as a fraction); anything else is a compile error
+/// on the literal.
 ///
 /// ```rust
 /// use dintero_order::{VatRate, vat};
@@ -45,6 +46,10 @@ pub fn derive_checkout_item(input: TokenStream) -> TokenStream {
 ///
 /// ```compile_fail
 /// let rate = dintero_order::vat!(250); // error: VAT rate must be between 0 and 100 percent
+/// ```
+///
+/// ```compile_fail
+/// let rate = dintero_order::vat!(0.25); // error: `0.25` looks like a fraction; write `25`
 /// ```
 #[proc_macro]
 pub fn vat(input: TokenStream) -> TokenStream {

@@ -85,6 +85,44 @@ impl NumberLit {
     }
 }
 
+impl Decimal {
+    /// The value when it is strictly between 0 and 1.
+    fn fraction(self) -> Option<Decimal> {
+        let below_one = 10_u128
+            .checked_pow(self.scale)
+            .is_none_or(|one| self.digits < one);
+        (!self.negative && self.digits != 0 && below_one).then_some(self)
+    }
+
+    /// The value × 100, exact (the digits stay, the point moves two places).
+    fn times_hundred(self) -> Decimal {
+        match self.scale.checked_sub(2) {
+            Some(scale) => Decimal { scale, ..self },
+            None => Decimal {
+                // Below 1 here, so the digits are small: no overflow.
+                digits: self.digits.saturating_mul(10_u128.pow(2 - self.scale)),
+                scale: 0,
+                ..self
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for Decimal {
+    /// The digits with the point in place: `{ digits: 255, scale: 1 }` is `25.5`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.negative { "-" } else { "" };
+        let digits = self.digits.to_string();
+        let scale = usize::try_from(self.scale).unwrap_or(usize::MAX);
+        if scale == 0 {
+            return write!(f, "{sign}{digits}");
+        }
+        let padded = format!("{digits:0>width$}", width = scale.saturating_add(1));
+        let (int, frac) = padded.split_at(padded.len() - scale);
+        write!(f, "{sign}{int}.{frac}")
+    }
+}
+
 /// Parses `123`, `123.45` (underscores already removed by syn); `None` for exponents or overflow.
 fn parse_digits(text: &str) -> Option<Decimal> {
     let (int, frac) = text.split_once('.').unwrap_or((text, ""));
@@ -108,9 +146,25 @@ fn parse_digits(text: &str) -> Option<Decimal> {
 /// The largest VAT rate, 100 %, in hundredths of a percent.
 const MAX_VAT_HUNDREDTHS: u128 = 100 * 100;
 
-/// A VAT percentage literal as hundredths of a percent (`25.5` is 2550), range-checked.
+/// A VAT percentage literal as hundredths of a percent (`25.5` is 2550), range-checked; a rate
+/// strictly between 0 and 1 is refused as a probable fraction (`0.25` meant as 25 %).
 pub(crate) fn vat_hundredths(lit: &NumberLit) -> syn::Result<u16> {
     let value = lit.decimal("a VAT rate", "25")?;
+    if let Some(fraction) = value.fraction() {
+        let found = lit.text();
+        return Err(lit.error(match fraction.times_hundred() {
+            // The percentage it stands for is itself a rate: suggest it.
+            meant if meant.scale <= 2 && meant.fraction().is_none() => {
+                let meant = meant.to_string();
+                format!(
+                    "a VAT rate is a percentage: `{found}` looks like a fraction; write `{meant}` for {meant} %"
+                )
+            }
+            _ => format!(
+                "a VAT rate is a percentage: `{found}` looks like a fraction, and a rate between 0 and 1 is refused"
+            ),
+        }));
+    }
     if value.scale > 2 {
         return Err(lit.error(format_args!(
             "a VAT rate has at most 2 decimals, found `{}`",
@@ -321,6 +375,23 @@ mod tests {
     }
 
     #[test]
+    fn decimals_print_with_the_point_in_place() {
+        let d = |digits, scale| Decimal {
+            negative: false,
+            digits,
+            scale,
+        };
+        assert_eq!(d(255, 1).to_string(), "25.5");
+        assert_eq!(d(25, 0).to_string(), "25");
+        assert_eq!(d(5, 3).to_string(), "0.005");
+        assert_eq!(d(255, 3).times_hundred().to_string(), "25.5");
+        assert_eq!(d(1, 1).times_hundred().to_string(), "10");
+        assert_eq!(d(25, 2).fraction(), Some(d(25, 2)));
+        assert_eq!(d(100, 2).fraction(), None);
+        assert_eq!(d(0, 0).fraction(), None);
+    }
+
+    #[test]
     fn digits() {
         let d = |s| parse_digits(s).map(|d| (d.digits, d.scale));
         assert_eq!(d("25"), Some((25, 0)));
@@ -351,6 +422,33 @@ mod tests {
         assert_eq!(
             err(vat_hundredths(&num(quote!(12.345)))),
             "a VAT rate has at most 2 decimals, found `12.345`"
+        );
+        assert_eq!(vat_hundredths(&num(quote!(1))).unwrap(), 100);
+        assert_eq!(vat_hundredths(&num(quote!(1.00))).unwrap(), 100);
+        assert_eq!(vat_hundredths(&num(quote!(0.00))).unwrap(), 0);
+        assert_eq!(
+            err(vat_hundredths(&num(quote!(0.25)))),
+            "a VAT rate is a percentage: `0.25` looks like a fraction; write `25` for 25 %"
+        );
+        assert_eq!(
+            err(vat_hundredths(&num(quote!(0.255)))),
+            "a VAT rate is a percentage: `0.255` looks like a fraction; write `25.5` for 25.5 %"
+        );
+        assert_eq!(
+            err(vat_hundredths(&num(quote!(0.1)))),
+            "a VAT rate is a percentage: `0.1` looks like a fraction; write `10` for 10 %"
+        );
+        assert_eq!(
+            err(vat_hundredths(&num(quote!(0.005)))),
+            "a VAT rate is a percentage: `0.005` looks like a fraction, and a rate between 0 and 1 is refused"
+        );
+        assert_eq!(
+            err(vat_hundredths(&num(quote!(0.12345)))),
+            "a VAT rate is a percentage: `0.12345` looks like a fraction, and a rate between 0 and 1 is refused"
+        );
+        assert_eq!(
+            err(vat_hundredths(&num(quote!(-0.25)))),
+            "VAT rate must be between 0 and 100 percent, found `-0.25`"
         );
         assert_eq!(
             err(vat_hundredths(&num(quote!(25u8)))),

@@ -363,7 +363,7 @@ fn expansion_uses_absolute_paths_and_spans_roles_on_types() {
             #[inline]
             fn line(&self) -> ::dintero_order::__private::Line<'_> {
                 ::dintero_order::__private::line(::dintero_order::__private::LineFields {
-                    id: <String as ::dintero_order::__private::AsText>::as_text(&self.sku),
+                    id: <String as ::dintero_order::__private::AsId>::as_id(&self.sku),
                     description: <String as ::dintero_order::__private::AsText>::as_text(&self.name),
                     unit_price: ::dintero_order::__private::price_in_currency(
                         ::dintero_order::__private::UnitPrice::net(

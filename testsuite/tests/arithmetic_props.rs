@@ -202,7 +202,9 @@ fn currency_strategy() -> impl Strategy<Value = (Currency, u32)> {
 fn rate_strategy() -> impl Strategy<Value = u16> {
     prop_oneof![
         prop::sample::select(vec![0_u16, 600, 1000, 1200, 1400, 1500, 2400, 2500, 2550]),
-        0_u16..=10_000,
+        // Any rate above 0 (0 is among the common ones); none lies strictly between 0 and
+        // 1 %, which is refused as a probable fraction.
+        100_u16..=10_000,
     ]
 }
 
@@ -783,6 +785,19 @@ fn check_discounts(spec: &OrderSpec, discounts: &[DiscountSpec]) -> Result<(), T
     let total_vat: i128 = lines.iter().map(|e| e.vat).sum::<i128>() + shipping.map_or(0, |e| e.vat);
 
     let built = b.build();
+    if !spec.lines.iter().any(|l| l.eligible) {
+        // A discount no line is marked eligible for is an error, one for each discount.
+        let err = built.expect_err("a discount with no eligible line is rejected");
+        let no_eligible_line = (Rule::Discount, "order.items".to_owned());
+        let found = rules(&err);
+        prop_assert_eq!(
+            found.iter().filter(|&r| *r == no_eligible_line).count(),
+            discounts.len(),
+            "{:?}",
+            found
+        );
+        return Ok(());
+    }
     if !total_violations(total_amount, total_vat).is_empty() {
         let err = built.expect_err("a total past int32 or below 0 is rejected");
         prop_assert_eq!(rules(&err), total_violations(total_amount, total_vat));

@@ -71,11 +71,7 @@ const CASES: &[Case] = &[
     ),
     // Numbers.
     ("vat_2500", P, &[(Rule::VatRate, "order.items[0].vat")]),
-    (
-        "vat_ratio",
-        P,
-        &[(Rule::VatAmount, "order.items[0].vat_amount")],
-    ),
+    ("vat_ratio", P, &[(Rule::VatRate, "order.items[0].vat")]),
     ("float_order_amount", P, &[(Rule::Type, "order.amount")]),
     (
         "float_item_amount",
@@ -359,17 +355,38 @@ fn dinteros_own_6000_example_is_rejected_with_the_exact_vat() {
 }
 
 #[test]
-fn a_vat_ratio_is_a_percentage_below_one_and_its_vat_amount_gives_it_away() {
-    assert_eq!(
-        messages("vat_ratio", P),
-        [
-            "order.items[0].vat_amount: expected 74 or 75 (0.25 % VAT contained in 29990); `vat` is a percentage, so 0.25 means 0.25 %: write 25 for 25 %, found 5998"
-        ]
-    );
-    // Without a vat_amount, 0.25 is a valid (if unusual) 0.25 % rate.
+fn a_vat_ratio_is_refused_as_a_fraction_with_the_percentage_it_stands_for() {
+    let fraction = "order.items[0].vat: expected a VAT percentage such as 25 (0.25 looks like a fraction; write 25 for 25 %), found 0.25";
+    assert_eq!(messages("vat_ratio", P), [fraction]);
+    // Without a vat_amount to give it away, 0.25 is refused all the same: DESIGN rejects every
+    // rate strictly between 0 and 1 as a probable fraction (it used to parse as 0.25 %).
     let body = br#"{"amount":1000,"currency":"NOK","merchant_reference":"r","items":[{"amount":1000,"vat":0.25}]}"#;
-    let order = Order::from_json(body).unwrap();
-    assert_eq!(order.items()[0].vat().unwrap().hundredths(), 25);
+    let err = Order::from_json(body).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("invalid Dintero payload: {fraction}")
+    );
+    assert_eq!(err.violations()[0].rule(), Rule::VatRate);
+    let serde = serde_json::from_slice::<Order>(body)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        serde,
+        "VAT rate must be a percentage such as 25, not a fraction such as 0.25 (write 25 for 25 %) at order.items[0].vat (line 1, column 92)"
+    );
+    // Written with an exponent, and with more decimals than a rate has: the same reading.
+    let body = br#"{"amount":1000,"currency":"NOK","merchant_reference":"r","items":[{"amount":1000,"vat":1.55e-1}]}"#;
+    assert_eq!(
+        Order::from_json(body).unwrap_err().to_string(),
+        "invalid Dintero payload: order.items[0].vat: expected a VAT percentage such as 25 (0.155 looks like a fraction; write 15.5 for 15.5 %), found 0.155"
+    );
+    // 0 and 1 themselves are rates.
+    for vat in ["0", "0.0", "1", "1.00"] {
+        let body = format!(
+            r#"{{"amount":1000,"currency":"NOK","merchant_reference":"r","items":[{{"amount":1000,"vat":{vat}}}]}}"#
+        );
+        assert!(Order::from_json(body.as_bytes()).is_ok(), "{vat}");
+    }
 }
 
 #[test]

@@ -2,7 +2,7 @@ use dintero_order::CheckoutItem;
 use rust_decimal::Decimal;
 
 #[derive(CheckoutItem)]
-#[checkout(vat = 25)]
+#[checkout(vat = 0.25)]
 struct Chair {
     #[checkout(id)]
     sku: String,
@@ -10,8 +10,6 @@ struct Chair {
     name: String,
     #[checkout(unit_price)]
     price: Decimal,
-    #[checkout(line_id)]
-    line: u32,
 }
 
 fn main() {}

@@ -1,0 +1,15 @@
+use dintero_order::CheckoutItem;
+use rust_decimal::Decimal;
+
+#[derive(CheckoutItem)]
+#[checkout(vat = 25)]
+struct Chair {
+    #[checkout(id)]
+    sku: f64,
+    #[checkout(description)]
+    name: String,
+    #[checkout(unit_price)]
+    price: Decimal,
+}
+
+fn main() {}

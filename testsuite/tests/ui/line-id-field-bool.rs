@@ -1,0 +1,17 @@
+use dintero_order::CheckoutItem;
+use rust_decimal::Decimal;
+
+#[derive(CheckoutItem)]
+#[checkout(vat = 25)]
+struct Chair {
+    #[checkout(id)]
+    sku: String,
+    #[checkout(description)]
+    name: String,
+    #[checkout(unit_price)]
+    price: Decimal,
+    #[checkout(line_id)]
+    line: bool,
+}
+
+fn main() {}
