@@ -943,7 +943,11 @@ impl Collector {
             }
             // A typo may have been meant as the suggested field; when that field is absent, the
             // checks that depend on it would only echo the typo. When it is present, they stand.
-            if let (Some(suggestion), Some((parent, _))) = (suggestion, path.parent()) {
+            // Leniently the typo is only a warning: the body without it is what is checked, and
+            // what that body gets wrong is reported (issue 13 item 10).
+            if let (false, Some(suggestion), Some((parent, _))) =
+                (self.lenient, suggestion, path.parent())
+            {
                 let meant = parent.child(&suggestion);
                 if meant.get(value).is_none() {
                     self.poisoned.push(meant.render(self.root));

@@ -72,7 +72,10 @@ fn main() -> ExitCode {
         "valid" => (body(n, "100", "20", ""), ParseOptions::strict()),
         "string_amounts" => (body(n, "\"100\"", "20", ""), ParseOptions::strict()),
         "wrong_vat_amounts" => (body(n, "100", "21", ""), ParseOptions::strict()),
-        "unknown_keys" => (body(n, "100", "20", ",\"tax_rate\":25"), ParseOptions::lenient()),
+        "unknown_keys" => (
+            body(n, "100", "20", ",\"tax_rate\":25"),
+            ParseOptions::lenient(),
+        ),
         "long_key" => {
             let key = "k".repeat(n);
             let json = body(1, "100", "20", "").replacen('{', &format!("{{\"{key}\":1,"), 1);

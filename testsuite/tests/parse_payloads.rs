@@ -585,3 +585,24 @@ fn read_only_fields_are_accepted_and_dropped() {
     let err = Order::from_json(body).unwrap_err();
     assert_eq!(found(&err), [(Rule::Type, "order.gross_amount".to_owned())]);
 }
+
+#[test]
+fn lenient_parsing_reports_what_a_dropped_typo_leaves_wrong() {
+    // Strictly, the typo is the problem, and the totals it would explain are not reported.
+    assert_eq!(
+        messages("typo_vat_amout", P),
+        [
+            "order.items[0].vat_amout: expected a field the spec defines here (did you mean `vat_amount`?), found unknown field `vat_amout`"
+        ]
+    );
+    // Leniently, the typo is dropped as a warning, and the body without it is checked as it
+    // is: its line has no vat_amount, so the order's cannot be 5998 (issue 13 item 10).
+    let err = SessionProfile::from_json_with(&payload("typo_vat_amout"), &ParseOptions::lenient())
+        .unwrap_err();
+    let found: Vec<String> = err.violations().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        ["order.vat_amount: expected the sum of the lines' vat_amount (0), found 5998"]
+    );
+    assert_eq!(err.violations()[0].rule(), Rule::OrderVatAmount);
+}
