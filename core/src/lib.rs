@@ -36,7 +36,7 @@ pub mod __private;
 pub use address::{Address, Store, StoreAddress};
 pub use builder::{Discount, OrderBuilder};
 pub use currency::{Currency, CurrencyError};
-pub use error::{Error, Rule, Violation};
+pub use error::{Error, MAX_LISTED, Rule, Violation};
 pub use item::{DiscountLine, DiscountType, ItemType, OrderItem};
 pub use line::{CheckoutItem, Line};
 pub use money::{Money, MoneyError};

@@ -162,29 +162,7 @@ pub(crate) struct IgnoredNumber;
 
 impl<'de> Deserialize<'de> for IgnoredNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<IgnoredNumber, D::Error> {
-        struct NumberVisitor;
-
-        impl serde::de::Visitor<'_> for NumberVisitor {
-            type Value = IgnoredNumber;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON number")
-            }
-
-            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<IgnoredNumber, E> {
-                Ok(IgnoredNumber)
-            }
-
-            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<IgnoredNumber, E> {
-                Ok(IgnoredNumber)
-            }
-
-            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<IgnoredNumber, E> {
-                Ok(IgnoredNumber)
-            }
-        }
-
-        deserializer.deserialize_any(NumberVisitor)
+        crate::number::deserialize_number(deserializer).map(|_| IgnoredNumber)
     }
 }
 
@@ -421,6 +399,7 @@ impl ParseOptions {
 pub struct Parsed<T> {
     value: T,
     warnings: Vec<Violation>,
+    unlisted_warnings: usize,
 }
 
 impl<T> Parsed<T> {
@@ -428,6 +407,7 @@ impl<T> Parsed<T> {
         Parsed {
             value,
             warnings: Vec::new(),
+            unlisted_warnings: 0,
         }
     }
 
@@ -444,8 +424,10 @@ impl<T> Parsed<T> {
         &self.value
     }
 
-    /// The fields that were dropped, as [`Rule::UnknownField`] violations with their paths;
-    /// always empty for strict parsing.
+    /// The fields that were dropped, as [`Rule::UnknownField`] violations with their paths,
+    /// in document order; always empty for strict parsing. At most
+    /// [`MAX_LISTED`](crate::MAX_LISTED) (100) are kept: the rest are counted
+    /// ([`unlisted_warnings`](Self::unlisted_warnings)).
     ///
     /// ```
     /// use dintero_order_core::{Order, ParseOptions};
@@ -456,6 +438,23 @@ impl<T> Parsed<T> {
     /// ```
     pub fn warnings(&self) -> &[Violation] {
         &self.warnings
+    }
+
+    /// How many fields were dropped beyond the [`MAX_LISTED`](crate::MAX_LISTED) kept in
+    /// [`warnings`](Self::warnings).
+    ///
+    /// ```
+    /// use dintero_order_core::{Order, ParseOptions};
+    /// let line = r#"{"amount":0,"tax_rate":0}"#;
+    /// let lines = vec![line; 150].join(",");
+    /// let body = format!(r#"{{"amount":0,"currency":"NOK","merchant_reference":"r","items":[{lines}]}}"#);
+    /// let parsed = Order::from_json_with(body.as_bytes(), &ParseOptions::lenient())?;
+    /// assert_eq!((parsed.warnings().len(), parsed.unlisted_warnings()), (100, 50));
+    /// assert_eq!(parsed.warnings()[99].path(), "order.items[99].tax_rate");
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn unlisted_warnings(&self) -> usize {
+        self.unlisted_warnings
     }
 
     /// The parsed value, without the warnings.
@@ -857,6 +856,7 @@ impl Collector {
             Ok(value) if self.violations.is_empty() => Ok(Parsed {
                 value,
                 warnings: self.warnings,
+                unlisted_warnings: 0,
             }),
             Ok(_) => Err(Error::from_violations(self.violations)),
             Err(invariants) => {

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::item::{FeeSplit, PayoutSplit};
-use crate::{UnitPrice, VatRate, parse};
+use crate::{UnitPrice, VatRate, number, parse};
 
 /// How the goods reach the customer.
 ///
@@ -184,8 +184,13 @@ impl<'a> Shipping<'a> {
 pub struct ShippingOption {
     pub(crate) id: String,
     pub(crate) line_id: String,
+    #[serde(deserialize_with = "number::amount")]
     pub(crate) amount: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "number::amount_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) vat_amount: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) vat: Option<VatRate>,

@@ -510,9 +510,11 @@ fn serde_messages_name_the_path() {
             "string_item_amount",
             "invalid type: string \"29990\", expected i64 at order.items[0].amount (line 18, column 25)",
         ),
+        // Numbers are read from their text: serde_json gives the position where the error
+        // reaches the object, here past the `}` that closes it (as for a rate out of range).
         (
             "discount_line_string_line_id",
-            "invalid type: string \"1\", expected i64 at order.items[0].discount_lines[0].line_id (line 24, column 26)",
+            "invalid type: string \"1\", expected i64 at order.items[0].discount_lines[0].line_id (line 25, column 11)",
         ),
         (
             "missing_profile_id",

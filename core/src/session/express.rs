@@ -103,7 +103,11 @@ pub enum CustomerType {
     expecting = "the discount codes settings (a JSON object)"
 )]
 pub struct DiscountCodes {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::number::count_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     max_count: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     callback_url: Option<String>,
