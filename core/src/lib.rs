@@ -24,6 +24,7 @@ pub mod parse;
 mod path_tracker;
 mod price;
 mod quantity;
+mod repair;
 mod rounding;
 mod session;
 mod shipping;

@@ -42,11 +42,9 @@
 //! valid.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
-use serde::de::DeserializeSeed as _;
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
@@ -131,19 +129,36 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
         self.0.deserialize_any(visitor)
     }
 
+    /// Still a struct, so the deserializer knows its fields (the repair path skips unknown
+    /// ones by them); an array is refused by the visitor.
     fn deserialize_struct<V: serde::de::Visitor<'de>>(
         self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
+        name: &'static str,
+        fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(visitor)
+        self.0.deserialize_struct(name, fields, NoSeq(visitor))
     }
 
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
         option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
         ignored_any
+    }
+}
+
+/// A struct's visitor that takes a map only: serde's derived ones also take an array.
+struct NoSeq<V>(V);
+
+impl<'de, V: serde::de::Visitor<'de>> serde::de::Visitor<'de> for NoSeq<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.expecting(f)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_map(map)
     }
 }
 
@@ -243,14 +258,14 @@ pub(crate) fn key_segment(key: &str) -> String {
 
 /// One step into a JSON document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Step {
+pub(crate) enum Step {
     Key(String),
     Index(usize),
 }
 
 /// A path into a JSON document, as steps.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-struct JsonPath(Vec<Step>);
+pub(crate) struct JsonPath(pub(crate) Vec<Step>);
 
 impl JsonPath {
     /// The steps of a tracked path; `None` when it went somewhere JSON cannot (a key that
@@ -268,15 +283,10 @@ impl JsonPath {
         Some(JsonPath(steps))
     }
 
-    fn child(&self, key: &str) -> JsonPath {
+    pub(crate) fn child(&self, key: &str) -> JsonPath {
         let mut steps = self.0.clone();
         steps.push(Step::Key(key.to_owned()));
         JsonPath(steps)
-    }
-
-    fn parent(&self) -> Option<(JsonPath, &Step)> {
-        let (last, init) = self.0.split_last()?;
-        Some((JsonPath(init.to_vec()), last))
     }
 
     fn last_key(&self) -> Option<&str> {
@@ -287,7 +297,7 @@ impl JsonPath {
     }
 
     /// `order.items[1].line_id`; a bare order's paths start with `order`.
-    fn render(&self, root: Root) -> String {
+    pub(crate) fn render(&self, root: Root) -> String {
         let mut out = String::new();
         if root == Root::Order {
             out.push_str("order");
@@ -304,26 +314,6 @@ impl JsonPath {
             Some(rest) => rest.to_owned(),
             None => out,
         }
-    }
-
-    fn get<'v>(&self, mut value: &'v Value) -> Option<&'v Value> {
-        for step in &self.0 {
-            value = match step {
-                Step::Key(key) => value.as_object()?.get(key)?,
-                Step::Index(index) => value.as_array()?.get(*index)?,
-            };
-        }
-        Some(value)
-    }
-
-    fn get_mut<'v>(&self, mut value: &'v mut Value) -> Option<&'v mut Value> {
-        for step in &self.0 {
-            value = match step {
-                Step::Key(key) => value.as_object_mut()?.get_mut(key)?,
-                Step::Index(index) => value.as_array_mut()?.get_mut(*index)?,
-            };
-        }
-        Some(value)
     }
 }
 
@@ -404,10 +394,18 @@ pub struct Parsed<T> {
 
 impl<T> Parsed<T> {
     fn clean(value: T) -> Parsed<T> {
+        Parsed::with_warnings(value, Vec::new(), 0)
+    }
+
+    pub(crate) fn with_warnings(
+        value: T,
+        warnings: Vec<Violation>,
+        unlisted_warnings: usize,
+    ) -> Parsed<T> {
         Parsed {
             value,
-            warnings: Vec::new(),
-            unlisted_warnings: 0,
+            warnings,
+            unlisted_warnings,
         }
     }
 
@@ -580,186 +578,19 @@ from_json_api!(
     r#""url.retrun_url""#
 );
 
-/// Stop after this many problems.
-const MAX_PROBLEMS: usize = 100;
-
-/// Stop after this many repairs (each a re-parse of the document).
-const MAX_ROUNDS: usize = 1_000;
-
-/// Stand-ins for a required value that was wrong or missing, tried in order until the typed
-/// parse gets past it: each fits some field type (an amount, a quantity, a string, a
-/// currency, a flag, a list, an object).
-fn placeholder(attempt: usize) -> Option<Value> {
-    Some(match attempt {
-        0 => Value::from(0),
-        1 => Value::from(1),
-        2 => Value::from(""),
-        3 => Value::from("NOK"),
-        4 => Value::from(false),
-        5 => Value::Array(Vec::new()),
-        6 => Value::Object(serde_json::Map::new()),
-        _ => return None,
-    })
-}
-
-/// Parses `json` as `T` (see the module docs).
+/// Parses `json` as `T` (see the module docs): the typed parse straight from the bytes, and
+/// when it refuses them, the repair path (`repair.rs`).
 fn parse<T: Body>(json: &[u8], options: &ParseOptions) -> Result<Parsed<T>, Error> {
     match serde_json::from_slice::<Obj<T::Wire>>(json) {
         Ok(Obj(wire)) => return T::from_wire(wire).map(Parsed::clean),
         Err(error) if !error.is_data() => return Err(syntax(&error)),
         Err(_) => {}
     }
-    let value: Value = match serde_json::from_slice(json) {
-        Ok(value) => value,
-        Err(error) => return Err(syntax(&error)),
-    };
-    let mut collector = Collector {
-        root: T::ROOT,
-        lenient: options.lenient,
-        violations: Vec::new(),
-        warnings: Vec::new(),
-        poisoned: Vec::new(),
-        removed: HashSet::new(),
-        placeholders: HashMap::new(),
-    };
-    collector.bytes_only_problem::<T>(json);
-    let mut ranks = Ranks::default();
-    let walked = Walk {
-        ranks: &mut ranks,
-        path: JsonPath::default(),
-        root: T::ROOT,
-    }
-    .deserialize(&mut serde_json::Deserializer::from_slice(json));
-    let ranks = walked.ok().map(|()| ranks);
-    collector.run::<T>(value, ranks.as_ref())
-}
-
-/// Where each path of the document is, in document order: its first and last position among
-/// all values, so problems can be listed in the order the document has them (a `Value`'s
-/// objects are sorted by key).
-#[derive(Debug, Default)]
-struct Ranks {
-    spans: HashMap<String, (usize, usize)>,
-    next: usize,
-}
-
-impl Ranks {
-    /// Sorts before everything inside it for a path that exists, after it for one that does
-    /// not (a missing field sorts at the end of its object).
-    fn key(&self, path: &str) -> (usize, usize) {
-        if let Some(&(start, _)) = self.spans.get(path) {
-            return (start, 0);
-        }
-        let mut ancestor = path;
-        while !ancestor.is_empty() {
-            ancestor = parent(ancestor);
-            if let Some(&(_, end)) = self.spans.get(ancestor) {
-                return (end, 1);
-            }
-        }
-        (usize::MAX, 1)
-    }
-}
-
-/// Records the [`Ranks`] of every value while reading the bytes once more.
-struct Walk<'r> {
-    ranks: &'r mut Ranks,
-    path: JsonPath,
-    root: Root,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl Walk<'_> {
-    fn enter(&mut self) -> usize {
-        let start = self.ranks.next;
-        self.ranks.next += 1;
-        start
-    }
-
-    fn leave(self, start: usize) {
-        let end = self.ranks.next;
-        self.ranks
-            .spans
-            .insert(self.path.render(self.root), (start, end));
-    }
-
-    fn scalar<E>(mut self) -> Result<(), E> {
-        let start = self.enter();
-        self.leave(start);
-        Ok(())
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for Walk<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        self.scalar()
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
-        let start = self.enter();
-        let mut index = 0;
-        loop {
-            let mut path = self.path.clone();
-            path.0.push(Step::Index(index));
-            let child = Walk {
-                ranks: &mut *self.ranks,
-                path,
-                root: self.root,
-            };
-            if seq.next_element_seed(child)?.is_none() {
-                break;
-            }
-            index += 1;
-        }
-        self.leave(start);
-        Ok(())
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
-        let start = self.enter();
-        while let Some(key) = map.next_key::<String>()? {
-            let child = Walk {
-                ranks: &mut *self.ranks,
-                path: self.path.child(&key),
-                root: self.root,
-            };
-            map.next_value_seed(child)?;
-        }
-        self.leave(start);
-        Ok(())
-    }
+    crate::repair::run::<T>(json, options)
 }
 
 /// Bytes that are not JSON: no path, the position in `found`.
-fn syntax(error: &serde_json::Error) -> Error {
+pub(crate) fn syntax(error: &serde_json::Error) -> Error {
     let message = error.to_string();
     let (head, _) = split_position(&message);
     Error::single(Violation::new(
@@ -770,290 +601,27 @@ fn syntax(error: &serde_json::Error) -> Error {
     ))
 }
 
-/// Records problems while a document is repaired step by step.
-struct Collector {
-    root: Root,
-    lenient: bool,
-    violations: Vec<Violation>,
-    warnings: Vec<Violation>,
-    /// Rendered paths whose value was removed, replaced or misspelt: problems they could
-    /// cause are not reported.
-    poisoned: Vec<String>,
-    /// Paths removed because of a wrong type, so their "missing field" is not news.
-    removed: HashSet<JsonPath>,
-    /// Paths given a placeholder, with the next one to try.
-    placeholders: HashMap<JsonPath, usize>,
-}
-
-impl Collector {
-    /// What the bytes show and a `Value` hides: a key given twice in one object.
-    fn bytes_only_problem<T: Body>(&mut self, json: &[u8]) {
-        let mut deserializer = serde_json::Deserializer::from_slice(json);
-        let Err(failure) = path_tracker::deserialize::<_, Obj<T::Wire>>(&mut deserializer) else {
-            return;
-        };
-        let message = failure.error.to_string();
-        let Some(key) = between(&message, "duplicate field `", "`") else {
-            return;
-        };
-        let Some(parent) = JsonPath::from_tracked(&failure.path) else {
-            return;
-        };
-        let path = parent.child(key).render(self.root);
-        self.violations.push(Violation::new(
-            Rule::DuplicateKey,
-            path,
-            "each key at most once in an object",
-            format!("`{key}` twice"),
-        ));
-    }
-
-    /// Retries the typed parse after each repair; then checks what remains.
-    fn run<T: Body>(mut self, mut value: Value, ranks: Option<&Ranks>) -> Result<Parsed<T>, Error> {
-        for _ in 0..MAX_ROUNDS {
-            if self.violations.len() >= MAX_PROBLEMS {
-                break;
-            }
-            let failure = match path_tracker::deserialize::<_, Obj<T::Wire>>(&value) {
-                Ok(Obj(wire)) => {
-                    self.sort(ranks);
-                    return self.finish(T::from_wire(wire));
-                }
-                Err(failure) => failure,
-            };
-            let message = failure.error.to_string();
-            let repaired = JsonPath::from_tracked(&failure.path)
-                .is_some_and(|path| self.repair(&mut value, path, &message));
-            if !repaired {
-                if self.violations.is_empty() {
-                    self.violations.push(Violation::new(
-                        Rule::Type,
-                        JsonPath::from_tracked(&failure.path)
-                            .map_or_else(String::new, |p| p.render(self.root)),
-                        "a body of the documented shape",
-                        message,
-                    ));
-                }
-                break;
-            }
-        }
-        self.sort(ranks);
-        self.violations.truncate(MAX_PROBLEMS);
-        Err(Error::from_violations(self.violations))
-    }
-
-    /// Puts the problems found so far in document order.
-    fn sort(&mut self, ranks: Option<&Ranks>) {
-        if let Some(ranks) = ranks {
-            self.violations.sort_by_key(|v| ranks.key(v.path()));
-            self.warnings.sort_by_key(|v| ranks.key(v.path()));
-        }
-    }
-
-    /// The result: the value and warnings, or every problem, derived ones left out.
-    fn finish<T>(mut self, checked: Result<T, Error>) -> Result<Parsed<T>, Error> {
-        match checked {
-            Ok(value) if self.violations.is_empty() => Ok(Parsed {
-                value,
-                warnings: self.warnings,
-                unlisted_warnings: 0,
-            }),
-            Ok(_) => Err(Error::from_violations(self.violations)),
-            Err(invariants) => {
-                for violation in invariants.into_violations() {
-                    if !self.derived(&violation) {
-                        self.violations.push(violation);
-                    }
-                }
-                if self.violations.is_empty() {
-                    // Everything wrong came from a repair: cannot happen, but never say Ok.
-                    self.violations.push(Violation::new(
-                        Rule::Type,
-                        "",
-                        "a body of the documented shape",
-                        "values that could not be read",
-                    ));
-                }
-                self.violations.truncate(MAX_PROBLEMS);
-                Err(Error::from_violations(self.violations))
-            }
-        }
-    }
-
-    /// Whether a removed or replaced value could have caused `violation`.
-    fn derived(&self, violation: &Violation) -> bool {
-        let path = violation.path();
-        self.poisoned.iter().any(|poisoned| {
-            let inside = poisoned.is_empty()
-                || path == poisoned
-                || path
-                    .strip_prefix(poisoned.as_str())
-                    .is_some_and(|rest| rest.starts_with(['.', '[']));
-            // A line's fields depend on each other (vat, amount, vat_amount, type).
-            let line = parent(poisoned);
-            let sibling =
-                parent(path) == line && (line.ends_with(']') || line.ends_with("shipping_option"));
-            let totals = matches!(violation.rule(), Rule::OrderAmount | Rule::OrderVatAmount)
-                && poisoned.starts_with("order");
-            let line_ids =
-                violation.rule() == Rule::DuplicateLineId && poisoned.ends_with("line_id");
-            inside || sibling || totals || line_ids
-        })
-    }
-
-    /// Whether `path` is inside a value that was replaced by a placeholder.
-    fn inside_placeholder(&self, path: &JsonPath) -> bool {
-        self.placeholders
-            .keys()
-            .any(|p| path.0.len() > p.0.len() && path.0.starts_with(&p.0))
-    }
-
-    /// Records the problem serde reported at `path` and repairs the document so the next
-    /// parse gets further; `false` when it cannot.
-    fn repair(&mut self, value: &mut Value, path: JsonPath, message: &str) -> bool {
-        if let Some(key) = between(message, "missing field `", "`") {
-            let field = path.child(key);
-            if !self.removed.contains(&field) && !self.inside_placeholder(&field) {
-                self.record(Violation::new(
-                    Rule::Required,
-                    field.render(self.root),
-                    format!("a value for `{key}` (required)"),
-                    "nothing",
-                ));
-            }
-            return self.place(value, field);
-        }
-        if let Some(&attempt) = self.placeholders.get(&path) {
-            // The last placeholder did not fit either: try the next.
-            return self.place_attempt(value, path, attempt);
-        }
-        if let Some(key) = between(message, "unknown field `", "`") {
-            let rendered = path.render(self.root);
-            let (expected, suggestion) = unknown_field_expectation(key, message);
-            let violation = Violation::new(
-                Rule::UnknownField,
-                &rendered,
-                expected,
-                format!("unknown field `{key}`"),
-            );
-            if self.lenient {
-                self.warnings.push(violation);
-            } else {
-                self.record(violation);
-            }
-            // A typo may have been meant as the suggested field; when that field is absent, the
-            // checks that depend on it would only echo the typo. When it is present, they stand.
-            // Leniently the typo is only a warning: the body without it is what is checked, and
-            // what that body gets wrong is reported (issue 13 item 10).
-            if let (false, Some(suggestion), Some((parent, _))) =
-                (self.lenient, suggestion, path.parent())
-            {
-                let meant = parent.child(&suggestion);
-                if meant.get(value).is_none() {
-                    self.poisoned.push(meant.render(self.root));
-                }
-            }
-            return remove(value, &path);
-        }
-        let found = path
-            .get(value)
-            .map_or_else(|| "nothing".to_owned(), describe);
-        if !self.inside_placeholder(&path) {
-            self.record(classify(message, &path, self.root, found));
-        }
-        self.poisoned.push(path.render(self.root));
-        match path.parent() {
-            Some((_, Step::Key(_))) if remove(value, &path) => {
-                self.removed.insert(path);
-                true
-            }
-            _ => self.place(value, path),
-        }
-    }
-
-    fn record(&mut self, violation: Violation) {
-        self.violations.push(violation);
-    }
-
-    /// Puts the first placeholder at `path`.
-    fn place(&mut self, value: &mut Value, path: JsonPath) -> bool {
-        self.poisoned.push(path.render(self.root));
-        self.place_attempt(value, path, 0)
-    }
-
-    fn place_attempt(&mut self, value: &mut Value, path: JsonPath, attempt: usize) -> bool {
-        let Some(stand_in) = placeholder(attempt) else {
-            return false;
-        };
-        let placed = match path.parent() {
-            None => {
-                *value = stand_in;
-                true
-            }
-            Some((parent, Step::Key(key))) => match parent.get_mut(value) {
-                Some(Value::Object(object)) => {
-                    object.insert(key.clone(), stand_in);
-                    true
-                }
-                _ => false,
-            },
-            Some(_) => match path.get_mut(value) {
-                Some(slot) => {
-                    *slot = stand_in;
-                    true
-                }
-                None => false,
-            },
-        };
-        if placed {
-            self.placeholders.insert(path, attempt + 1);
-        }
-        placed
-    }
+/// serde_json's message without its ` at line L column C`.
+pub(crate) fn without_position(message: &str) -> String {
+    split_position(message).0.to_owned()
 }
 
 /// The path of the object or array holding `path` (`order.items[1]` for
 /// `order.items[1].vat`); empty at the top.
-fn parent(path: &str) -> &str {
+pub(crate) fn parent(path: &str) -> &str {
     path.rfind(['.', '['])
         .and_then(|at| path.get(..at))
         .unwrap_or("")
 }
 
-/// Removes the member at `path` from its object.
-fn remove(value: &mut Value, path: &JsonPath) -> bool {
-    let Some((parent, Step::Key(key))) = path.parent() else {
-        return false;
-    };
-    match parent.get_mut(value) {
-        Some(Value::Object(object)) => object.remove(key).is_some(),
-        _ => false,
-    }
-}
-
 /// The text between `start` and the next `end` in `message`, if it starts with `start`.
-fn between<'m>(message: &'m str, start: &str, end: &str) -> Option<&'m str> {
+pub(crate) fn between<'m>(message: &'m str, start: &str, end: &str) -> Option<&'m str> {
     let rest = message.strip_prefix(start)?;
     rest.split_once(end).map(|(inside, _)| inside)
 }
 
-/// What a value is, for `found`: its JSON text, shortened when long.
-fn describe(value: &Value) -> String {
-    const MAX: usize = 60;
-    let text = value.to_string();
-    if text.chars().count() <= MAX {
-        return text;
-    }
-    let short: String = text.chars().take(MAX).collect();
-    match value {
-        Value::Array(items) => format!("an array of {} items", items.len()),
-        Value::Object(_) => "an object".to_owned(),
-        _ => format!("{short}…"),
-    }
-}
-
 /// The violation for serde's message about the value at `path`.
-fn classify(message: &str, path: &JsonPath, root: Root, found: String) -> Violation {
+pub(crate) fn classify(message: &str, path: &JsonPath, root: Root, found: String) -> Violation {
     let rendered = path.render(root);
     let key = path.last_key().unwrap_or_default();
     let expected_phrase = message
@@ -1118,10 +686,10 @@ fn expected_type(phrase: &str, key: &str) -> String {
     text.to_owned()
 }
 
-/// `expected` for an unknown field, and the field it was probably meant to be.
-fn unknown_field_expectation(key: &str, message: &str) -> (String, Option<String>) {
-    let known = known_fields(message);
-    match did_you_mean(key, &known) {
+/// `expected` for an unknown field among `known` ones, and the field it was probably meant
+/// to be.
+pub(crate) fn unknown_field_expectation(key: &str, known: &[&str]) -> (String, Option<String>) {
+    match did_you_mean(key, known) {
         Some(suggestion) => (
             format!("a field the spec defines here (did you mean `{suggestion}`?)"),
             Some(suggestion.to_owned()),
@@ -1132,22 +700,6 @@ fn unknown_field_expectation(key: &str, message: &str) -> (String, Option<String
             (format!("one of {}", list.join(", ")), None)
         }
     }
-}
-
-/// The field names serde lists after "expected one of" (or "expected").
-fn known_fields(message: &str) -> Vec<&str> {
-    let Some(list) = message
-        .find(", expected ")
-        .and_then(|at| message.get(at + ", expected ".len()..))
-    else {
-        return Vec::new();
-    };
-    let list = split_position(list).0;
-    list.split('`')
-        .enumerate()
-        .filter(|(index, _)| index % 2 == 1)
-        .map(|(_, name)| name)
-        .collect()
 }
 
 /// The known field `key` most likely misspells: the same letters ignoring case and `_`/`-`,

@@ -500,7 +500,7 @@ fn serde_messages_name_the_path() {
     let cases: &[(&str, &str)] = &[
         (
             "order_as_array",
-            "invalid type: sequence, expected an order (a JSON object) at order (line 7, column 11)",
+            "invalid type: sequence, expected an order (a JSON object) at order (line 7, column 12)",
         ),
         (
             "float_order_amount",
