@@ -625,7 +625,10 @@ fn read_extra<'de, A: MapAccess<'de>>(
             let splits = map.next_value::<Option<parse::ObjectList<_>>>()?;
             extras.splits = splits.map(|parse::ObjectList(splits)| splits);
         }
-        ItemKey::Emd => extras.emd = map.next_value()?,
+        ItemKey::Emd => {
+            let emd = map.next_value::<Option<parse::UniqueValue>>()?;
+            extras.emd = emd.map(|parse::UniqueValue(value)| Box::new(value));
+        }
         ItemKey::Store => {
             extras.store = map
                 .next_value::<Option<parse::Obj<_>>>()?

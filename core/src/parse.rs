@@ -160,6 +160,13 @@ impl<'de, V: serde::de::Visitor<'de>> serde::de::Visitor<'de> for NoSeq<V> {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         self.0.visit_map(map)
     }
+
+    /// Refused once read to its end, so the error's position is the array's end, as for any
+    /// other value of the wrong type that was read whole.
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<V::Value, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Err(A::Error::invalid_type(serde::de::Unexpected::Seq, &self))
+    }
 }
 
 /// A struct read only from a JSON object (see [`ObjectOnly`]).
@@ -179,6 +186,170 @@ impl<'de> Deserialize<'de> for IgnoredNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<IgnoredNumber, D::Error> {
         crate::number::deserialize_number(deserializer).map(|_| IgnoredNumber)
     }
+}
+
+/// A JSON value passed through as it is (`emd`, `eta`, the configuration's fields, card
+/// tokens, …), read as [`serde_json::Value`] reads it, except that a key given twice in one
+/// object is an error (serde's "duplicate field"), as it is in every object this crate
+/// types, instead of the last one silently winning.
+pub(crate) struct UniqueValue(pub(crate) Value);
+
+impl<'de> Deserialize<'de> for UniqueValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<UniqueValue, D::Error> {
+        deserializer
+            .deserialize_any(UniqueValueVisitor)
+            .map(UniqueValue)
+    }
+}
+
+struct UniqueValueVisitor;
+
+impl<'de> serde::de::Visitor<'de> for UniqueValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_owned()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        UniqueValue::deserialize(deserializer).map(|UniqueValue(value)| value)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut values = Vec::new();
+        while let Some(UniqueValue(value)) = seq.next_element()? {
+            values.push(value);
+        }
+        Ok(Value::Array(values))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
+        unique_entries(map).map(Value::Object)
+    }
+}
+
+/// An object's members, each key once.
+fn unique_entries<'de, A: serde::de::MapAccess<'de>, V: Deserialize<'de>, M: Entries<V>>(
+    mut map: A,
+) -> Result<M, A::Error> {
+    let mut entries = M::default();
+    while let Some(key) = map.next_key::<String>()? {
+        if entries.has(&key) {
+            return Err(A::Error::custom(format_args!("duplicate field `{key}`")));
+        }
+        let value = map.next_value()?;
+        entries.put(key, value);
+    }
+    Ok(entries)
+}
+
+/// The maps [`unique_entries`] fills.
+trait Entries<V>: Default {
+    fn has(&self, key: &str) -> bool;
+    fn put(&mut self, key: String, value: V);
+}
+
+impl Entries<UniqueValue> for serde_json::Map<String, Value> {
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+
+    fn put(&mut self, key: String, UniqueValue(value): UniqueValue) {
+        self.insert(key, value);
+    }
+}
+
+impl Entries<String> for std::collections::BTreeMap<String, String> {
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+
+    fn put(&mut self, key: String, value: String) {
+        self.insert(key, value);
+    }
+}
+
+/// Reads a JSON object whose keys are each given once into `M`.
+struct UniqueObject<M, V>(std::marker::PhantomData<(M, V)>);
+
+impl<'de, V: Deserialize<'de>, M: Entries<V>> serde::de::Visitor<'de> for UniqueObject<M, V> {
+    type Value = M;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<M, A::Error> {
+        unique_entries(map)
+    }
+}
+
+/// `deserialize_with` for an object passed through (see [`UniqueValue`]).
+pub(crate) fn unique_object<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<serde_json::Map<String, Value>, D::Error> {
+    deserializer.deserialize_map(UniqueObject(std::marker::PhantomData))
+}
+
+/// `deserialize_with` for an optional object passed through (see [`UniqueValue`]).
+pub(crate) fn unique_object_opt<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<serde_json::Map<String, Value>>, D::Error> {
+    struct Object(serde_json::Map<String, Value>);
+
+    impl<'de> Deserialize<'de> for Object {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Object, D::Error> {
+            unique_object(deserializer).map(Object)
+        }
+    }
+
+    Option::<Object>::deserialize(deserializer).map(|object| object.map(|Object(map)| map))
+}
+
+/// `deserialize_with` for an optional value passed through (see [`UniqueValue`]).
+pub(crate) fn unique_value_opt<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Value>, D::Error> {
+    Option::<UniqueValue>::deserialize(deserializer).map(|value| value.map(|UniqueValue(v)| v))
+}
+
+/// `deserialize_with` for string metadata: an object of strings, each key once.
+pub(crate) fn unique_strings<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<std::collections::BTreeMap<String, String>, D::Error> {
+    deserializer.deserialize_map(UniqueObject(std::marker::PhantomData))
 }
 
 /// `deserialize_with` for a struct field: an object, never an array.
@@ -245,14 +416,43 @@ pub(crate) fn objects_opt<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 
 /// How a key is written in a path: `.name` for identifiers, `["a.b"]` otherwise.
 pub(crate) fn key_segment(key: &str) -> String {
+    let mut out = String::new();
+    push_key_segment(&mut out, key);
+    out
+}
+
+/// Writes a key's [`key_segment`] at the end of `out`, without a copy of the key in between
+/// (a key can be megabytes).
+fn push_key_segment(out: &mut String, key: &str) {
     let plain = !key.is_empty()
         && key
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     if plain {
-        format!(".{key}")
+        out.reserve(key.len() + 1);
+        out.push('.');
+        out.push_str(key);
     } else {
-        format!("[{}]", Value::from(key))
+        // JSON's quoting of the key; writing to a `String` cannot fail.
+        out.push('[');
+        let _ = serde_json::to_writer(StringWriter(out), key);
+        out.push(']');
+    }
+}
+
+/// `io::Write` into a `String`, for serde_json's string quoting (always valid UTF-8).
+struct StringWriter<'s>(&'s mut String);
+
+impl std::io::Write for StringWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+        self.0.push_str(text);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -298,22 +498,34 @@ impl JsonPath {
 
     /// `order.items[1].line_id`; a bare order's paths start with `order`.
     pub(crate) fn render(&self, root: Root) -> String {
+        self.render_with(None, root)
+    }
+
+    /// The path of this one's member `key`, rendered without building that path.
+    pub(crate) fn render_child(&self, key: &str, root: Root) -> String {
+        self.render_with(Some(key), root)
+    }
+
+    fn render_with(&self, last: Option<&str>, root: Root) -> String {
         let mut out = String::new();
         if root == Root::Order {
             out.push_str("order");
         }
         for step in &self.0 {
             match step {
-                Step::Key(key) => out.push_str(&key_segment(key)),
+                Step::Key(key) => push_key_segment(&mut out, key),
                 Step::Index(index) => {
                     let _ = write!(out, "[{index}]");
                 }
             }
         }
-        match out.strip_prefix('.') {
-            Some(rest) => rest.to_owned(),
-            None => out,
+        if let Some(key) = last {
+            push_key_segment(&mut out, key);
         }
+        if out.starts_with('.') {
+            out.remove(0);
+        }
+        out
     }
 }
 
@@ -702,9 +914,20 @@ pub(crate) fn unknown_field_expectation(key: &str, known: &[&str]) -> (String, O
     }
 }
 
+/// Keys longer than this (in bytes) get no "did you mean": no field name is that long.
+const MAX_SUGGESTED_KEY: usize = 64;
+
 /// The known field `key` most likely misspells: the same letters ignoring case and `_`/`-`,
 /// or within a small edit distance (a third of its length, at least 1, at most 3).
+///
+/// A key longer than twice the longest field (or than [`MAX_SUGGESTED_KEY`]) is no typo of
+/// one and is not compared: the distance costs its length times each field's, and a body
+/// can hold a key of megabytes.
 pub(crate) fn did_you_mean<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let longest = known.iter().map(|k| k.len()).max().unwrap_or(0);
+    if key.len() > MAX_SUGGESTED_KEY.min(longest.saturating_mul(2)) {
+        return None;
+    }
     let squash = |s: &str| -> String {
         s.chars()
             .filter(|c| *c != '_' && *c != '-')
@@ -718,46 +941,10 @@ pub(crate) fn did_you_mean<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> 
     let limit = (key.chars().count() / 3).clamp(1, 3);
     known
         .iter()
-        .map(|k| (edit_distance(key, k), *k))
+        .map(|k| (strsim::osa_distance(key, k), *k))
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, k)| k)
-}
-
-/// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
-/// neighbouring characters each cost 1.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut table = vec![0_usize; (a.len() + 1) * width];
-    let at = |i: usize, j: usize| i * width + j;
-    for i in 0..=a.len() {
-        if let Some(cell) = table.get_mut(at(i, 0)) {
-            *cell = i;
-        }
-    }
-    for j in 0..=b.len() {
-        if let Some(cell) = table.get_mut(at(0, j)) {
-            *cell = j;
-        }
-    }
-    let get = |table: &[usize], i: usize, j: usize| table.get(at(i, j)).copied().unwrap_or(0);
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let same = a.get(i - 1) == b.get(j - 1);
-            let mut best = (get(&table, i - 1, j) + 1)
-                .min(get(&table, i, j - 1) + 1)
-                .min(get(&table, i - 1, j - 1) + usize::from(!same));
-            if i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1) {
-                best = best.min(get(&table, i - 2, j - 2) + 1);
-            }
-            if let Some(cell) = table.get_mut(at(i, j)) {
-                *cell = best;
-            }
-        }
-    }
-    get(&table, a.len(), b.len())
 }
 
 #[cfg(test)]
@@ -776,11 +963,23 @@ mod tests {
     }
 
     #[test]
-    fn distances() {
-        assert_eq!(edit_distance("", ""), 0);
-        assert_eq!(edit_distance("abc", ""), 3);
-        assert_eq!(edit_distance("ab", "ba"), 1);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    fn keys_far_longer_than_any_field_get_no_suggestion() {
+        let known = ["amount", "vat_amount"];
+        // 20 bytes: twice the longest field, still compared.
+        assert_eq!(did_you_mean("vat_amountvat_amount", &known), None);
+        assert_eq!(did_you_mean("VAT-AMOUNT", &known), Some("vat_amount"));
+        // Longer is not compared at all, even when it squashes to a field.
+        let long = format!("vat{}amount", "_".repeat(20));
+        assert_eq!(did_you_mean(&long, &known), None);
+        let huge = "k".repeat(1 << 20);
+        assert_eq!(did_you_mean(&huge, &known), None);
+        let wide: Vec<String> = (0..10).map(|i| format!("{}{i}", "f".repeat(60))).collect();
+        let wide: Vec<&str> = wide.iter().map(String::as_str).collect();
+        assert_eq!(
+            did_you_mean(&format!("{}1", "f".repeat(59)), &wide),
+            wide.get(1).copied()
+        );
+        assert_eq!(did_you_mean(&"f".repeat(65), &wide), None);
     }
 
     #[test]

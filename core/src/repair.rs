@@ -498,20 +498,25 @@ impl<'de> Pass<'_, 'de> {
         members: &[Member<'_>],
     ) -> Result<(), serde_json::Error> {
         let offset = self.offset(value);
-        let path = object.path().child(key);
-        let violation = || {
-            let (expected, _) = parse::unknown_field_expectation(key, fields);
+        let parent = object.path();
+        let violation = |expected: String| {
             Violation::new(
                 Rule::UnknownField,
-                path.render(self.root_kind),
+                parent.render_child(key, self.root_kind),
                 expected,
                 format!("unknown field `{key}`"),
             )
         };
         let mut log = self.log.borrow_mut();
         if self.lenient {
-            log.warning(offset, violation);
+            log.warning(offset, || {
+                violation(parse::unknown_field_expectation(key, fields).0)
+            });
             return Ok(());
+        }
+        if log.problems.len() >= MAX_LISTED {
+            log.full = true;
+            return Err(de::Error::custom("too many problems"));
         }
         let (expected, suggestion) = parse::unknown_field_expectation(key, fields);
         // A typo may have been meant as the suggested field; when that field is absent, the
@@ -522,19 +527,10 @@ impl<'de> Pass<'_, 'de> {
                 .any(|m| !m.removed && m.key == suggestion.as_str())
         {
             log.poisoned
-                .push(object.path().child(&suggestion).render(self.root_kind));
+                .push(parent.render_child(&suggestion, self.root_kind));
         }
-        let violation = Violation::new(
-            Rule::UnknownField,
-            path.render(self.root_kind),
-            expected,
-            format!("unknown field `{key}`"),
-        );
-        if log.problem(offset, violation) {
-            Ok(())
-        } else {
-            Err(de::Error::custom("too many problems"))
-        }
+        log.problem(offset, violation(expected));
+        Ok(())
     }
 
     /// Records a key given again in one object.
@@ -544,7 +540,7 @@ impl<'de> Pass<'_, 'de> {
         key: &str,
         value: &RawValue,
     ) -> Result<(), serde_json::Error> {
-        let path = object.path().child(key).render(self.root_kind);
+        let path = object.path().render_child(key, self.root_kind);
         let mut log = self.log.borrow_mut();
         log.poisoned.push(path.clone());
         let violation = Violation::new(

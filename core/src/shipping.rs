@@ -207,13 +207,29 @@ pub struct ShippingOption {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) countries: Option<Vec<String>>,
     // Passed through unchanged: the spec's rarely used parts (the 2025 spec widened `eta`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_value_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) eta: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_value_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) time_slot: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_value_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) pick_up_address: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_object_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) metadata: Option<serde_json::Map<String, serde_json::Value>>,
     #[serde(
         default,
@@ -233,9 +249,17 @@ pub struct ShippingOption {
         skip_serializing_if = "Option::is_none"
     )]
     pub(crate) splits: Option<Vec<PayoutSplit>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_value_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) pay_in_store: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_value_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) shipments: Option<serde_json::Value>,
 }
 

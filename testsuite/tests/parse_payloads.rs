@@ -374,11 +374,12 @@ fn a_vat_ratio_is_refused_as_a_fraction_with_the_percentage_it_stands_for() {
         serde,
         "VAT rate must be a percentage such as 25, not a fraction such as 0.25 (write 25 for 25 %) at order.items[0].vat (line 1, column 92)"
     );
-    // Written with an exponent, and with more decimals than a rate has: the same reading.
+    // Written with an exponent, and with more decimals than a rate has: the same reading, and
+    // the number shown as written.
     let body = br#"{"amount":1000,"currency":"NOK","merchant_reference":"r","items":[{"amount":1000,"vat":1.55e-1}]}"#;
     assert_eq!(
         Order::from_json(body).unwrap_err().to_string(),
-        "invalid Dintero payload: order.items[0].vat: expected a VAT percentage such as 25 (0.155 looks like a fraction; write 15.5 for 15.5 %), found 0.155"
+        "invalid Dintero payload: order.items[0].vat: expected a VAT percentage such as 25 (0.155 looks like a fraction; write 15.5 for 15.5 %), found 1.55e-1"
     );
     // 0 and 1 themselves are rates.
     for vat in ["0", "0.0", "1", "1.00"] {
@@ -498,9 +499,10 @@ fn messages_say_what_was_expected_and_found() {
 #[test]
 fn serde_messages_name_the_path() {
     let cases: &[(&str, &str)] = &[
+        // An array where an object belongs is refused once read: the position is its end.
         (
             "order_as_array",
-            "invalid type: sequence, expected an order (a JSON object) at order (line 7, column 12)",
+            "invalid type: sequence, expected an order (a JSON object) at order (line 11, column 3)",
         ),
         (
             "float_order_amount",

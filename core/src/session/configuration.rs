@@ -32,6 +32,7 @@ use crate::error::{Rule, Violations};
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Configuration {
+    #[serde(deserialize_with = "crate::parse::unique_object")]
     fields: Map<String, Value>,
 }
 

@@ -43,9 +43,17 @@ pub struct Customer {
     email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     phone_number: Option<String>,
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::parse::unique_object",
+        skip_serializing_if = "Map::is_empty"
+    )]
     tokens: Map<String, Value>,
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::parse::unique_object",
+        skip_serializing_if = "Map::is_empty"
+    )]
     gift_cards: Map<String, Value>,
 }
 

@@ -643,7 +643,7 @@ pub(crate) struct ProfileWire {
     customer: Customer,
     #[serde(default)]
     expires_at: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "parse::unique_strings")]
     metadata: BTreeMap<String, String>,
     #[serde(default, deserialize_with = "parse::objects")]
     checkboxes: Vec<Checkbox>,
@@ -914,7 +914,7 @@ pub(crate) struct SessionWire {
     customer: Customer,
     #[serde(default)]
     expires_at: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "parse::unique_strings")]
     metadata: BTreeMap<String, String>,
     #[serde(default, deserialize_with = "parse::objects")]
     checkboxes: Vec<Checkbox>,
