@@ -61,6 +61,9 @@ pub enum Rule {
     Syntax,
     /// The same key twice in one JSON object.
     DuplicateKey,
+    /// JSON passed through (a configuration field, a card token, …) nested so deep that the
+    /// body holding it would be deeper than a JSON parser reads (serde_json's 128 levels).
+    Depth,
 }
 
 impl Rule {
@@ -73,7 +76,7 @@ impl Rule {
     /// let names: std::collections::BTreeSet<&str> = Rule::ALL.iter().map(|r| r.as_str()).collect();
     /// assert_eq!(names.len(), Rule::ALL.len());
     /// ```
-    pub const ALL: [Rule; 22] = [
+    pub const ALL: [Rule; 23] = [
         Rule::Currency,
         Rule::CurrencyMismatch,
         Rule::Overflow,
@@ -96,6 +99,7 @@ impl Rule {
         Rule::Type,
         Rule::Syntax,
         Rule::DuplicateKey,
+        Rule::Depth,
     ];
 
     /// A stable snake_case name for reports and logs (`vat_amount`, `unknown_field`, …).
@@ -129,6 +133,7 @@ impl Rule {
             Rule::Type => "type",
             Rule::Syntax => "syntax",
             Rule::DuplicateKey => "duplicate_key",
+            Rule::Depth => "depth",
         }
     }
 }

@@ -273,8 +273,10 @@ impl Configuration {
         self.channel() == Some(Channel::InApp)
     }
 
-    /// Checks the typed fields; paths start at `path` (`configuration`).
+    /// Checks the typed fields, and that every field nests no deeper than a body can; paths
+    /// start at `path` (`configuration`, inside the body: its members are two deep).
     pub(super) fn validate(&self, path: &str, v: &mut Violations) {
+        crate::parse::check_members_depth(&self.fields, 1, path, v);
         if let Some(value) = self.fields.get("auto_capture")
             && !value.is_boolean()
         {

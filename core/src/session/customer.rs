@@ -118,6 +118,14 @@ impl Customer {
         if let Some(phone) = &self.phone_number {
             check_phone(phone, format_args!("{path}.phone_number"), v);
         }
+        // body { customer { tokens {
+        crate::parse::check_members_depth(&self.tokens, 2, format_args!("{path}.tokens"), v);
+        crate::parse::check_members_depth(
+            &self.gift_cards,
+            2,
+            format_args!("{path}.gift_cards"),
+            v,
+        );
         let Some(wallets) = self.gift_cards.get(WALLETS) else {
             return;
         };

@@ -205,6 +205,8 @@ impl Express {
         for (index, option) in self.shipping_options.iter().enumerate() {
             let path = format!("express.shipping_options[{index}]");
             option.validate(&path, v);
+            // body { express { shipping_options [ option {
+            crate::parse::check_shipping_depth(option, 3, &path, v);
             let line_id = option.line_id();
             if !seen.insert(line_id) {
                 v.add(
