@@ -19,14 +19,30 @@
 //! # How `from_json` finds every problem
 //!
 //! The happy path is one typed parse straight from the bytes, then the checks. Only when the
-//! typed parse fails are the bytes read again as a [`serde_json::Value`], and the typed parse
-//! is retried on it after each repair: an unknown field is recorded and removed; a value of
+//! typed parse fails is the body read again, as text that is expanded only where a value was
+//! refused (`repair.rs`), and the typed parse is retried on it after each repair: a value of
 //! the wrong type is recorded and removed (or, where a value is required, replaced by a
-//! placeholder); a missing required field is recorded and given a placeholder. Problems that
-//! a removed or replaced value could have caused (a line's `vat_amount` when its `vat` was a
-//! string, the order's totals when a line's `amount` was a float, anything inside a replaced
-//! value) are not reported: fixing what is reported makes them appear or vanish for real.
-//! At most 100 problems are reported.
+//! placeholder); a missing required field is recorded and given a placeholder. Fields the
+//! spec does not define and keys given twice are recorded as they are met, and skipped.
+//! Problems that a removed or replaced value could have caused (a line's `vat_amount` when
+//! its `vat` was a string, the order's totals when a line's `amount` was a float, anything
+//! inside a replaced value) are not reported: fixing what is reported makes them appear or
+//! vanish for real. Each retry skips what earlier ones read, so the whole costs a small
+//! multiple of the body's size.
+//!
+//! At most 100 problems are listed ([`MAX_LISTED`](crate::MAX_LISTED)), at every entry
+//! point: [`Error::unlisted`] counts the rest, and [`Error::stopped_early`] says when parsing
+//! stopped looking for more values of the wrong type once it had found 100. Lenient warnings
+//! are capped the same way ([`Parsed::unlisted_warnings`]).
+//!
+//! # Numbers and keys
+//!
+//! Every number is read from its JSON text, never through `f64`, at every entry point (see
+//! `number.rs`): `"quantity": 2.0000000000000001` is refused as finer than a quantity may be,
+//! an amount written `29990.0` or `1e3` is not an integer, and messages show numbers as
+//! written. A key given twice in one object is a problem at any depth, in passed-through JSON
+//! too (`configuration`, `emd`, …): `from_json` reports each with its path
+//! ([`Rule::DuplicateKey`]) and reads the first; serde refuses the body.
 //!
 //! # Fields
 //!
