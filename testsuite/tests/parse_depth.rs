@@ -45,6 +45,20 @@ fn a_configuration_field_at_the_limit_is_built_and_read_back() {
         serde_json::from_slice::<SessionProfile>(&body).unwrap(),
         session
     );
+    // The repair path reads it as deep, and reports only what else is wrong.
+    let mut with_typo = body.clone();
+    with_typo.splice(1..1, br#""profil":1,"#.iter().copied());
+    let err = SessionProfile::from_json(&with_typo).unwrap_err();
+    assert_eq!(
+        err.violations()
+            .iter()
+            .map(|v| (v.rule(), v.path()))
+            .collect::<Vec<_>>(),
+        [(Rule::UnknownField, "profil")]
+    );
+    let lenient = dintero_order::ParseOptions::lenient();
+    let parsed = SessionProfile::from_json_with(&with_typo, &lenient).unwrap();
+    assert_eq!(parsed.value(), &session);
     let session = Session::builder("https://example.com/r", order(), configuration)
         .build()
         .unwrap();
