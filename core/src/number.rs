@@ -305,6 +305,10 @@ where
             return Err(de::Error::invalid_type(Unexpected::Float(value), &expected));
         }
     };
+    // Nearly every integer in a body: a few digits, maybe a minus, read in one go.
+    if let Some(value) = small_integer(text.as_bytes()) {
+        return integer_in_range(i128::from(value), &text, expected);
+    }
     if !is_number(&text) {
         return Err(not_a_number(&text, &expected));
     }
@@ -318,6 +322,26 @@ where
         Ok(value) => integer_in_range(value, &text, expected),
         Err(_) => Err(out_of_range(&text, expected)),
     }
+}
+
+/// A plain integer of at most 18 digits (so it fits `i64` whatever they are), or `None`.
+#[inline]
+fn small_integer(bytes: &[u8]) -> Option<i64> {
+    let (negative, digits) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, bytes),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut value: i64 = 0;
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value * 10 + i64::from(b - b'0');
+    }
+    Some(if negative { -value } else { value })
 }
 
 /// `value` as `T`, or serde's "invalid value: integer `…`" with the integer as written.
