@@ -22,7 +22,10 @@
 //! `--json` prints one array with a report per input, in the order given:
 //! `{"file", "ok", "kind", "problems": [{"rule", "path", "expected", "found"}], "warnings": […]}`,
 //! where `kind` is `sessions_profile`, `sessions`, `order`, or `null` for an input that could
-//! not be read, and `warnings` holds what `--lenient` dropped (always empty without it).
+//! not be read, and `warnings` holds what `--lenient` dropped (always empty without it). At
+//! most 100 of each are listed: `unlisted_problems`, `unlisted_warnings` and `stopped_early`
+//! (each present only when not 0 or false) say how many more there were, or that the check
+//! stopped looking.
 //!
 //! The exit status is 0 when every input is valid (warnings allowed), 1 when any is not or
 //! cannot be read, and 2 on a usage error or when the report cannot be written. Every input

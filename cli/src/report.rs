@@ -32,6 +32,41 @@ pub struct Report {
     pub problems: Vec<Violation>,
     /// Fields `--lenient` dropped; always empty without it.
     pub warnings: Vec<Violation>,
+    /// Problems found beyond the 100 listed (left out when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unlisted_problems: usize,
+    /// Whether the check stopped looking once more than 100 problems were found, so there
+    /// may be more than listed and counted (left out when not).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub stopped_early: bool,
+    /// Fields dropped beyond the 100 warnings listed (left out when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unlisted_warnings: usize,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
+}
+
+/// What one check found: problems and warnings, each at most 100 listed and the rest counted.
+#[derive(Debug, Default)]
+struct Findings {
+    problems: Vec<Violation>,
+    unlisted_problems: usize,
+    stopped_early: bool,
+    warnings: Vec<Violation>,
+    unlisted_warnings: usize,
+}
+
+impl Findings {
+    fn problems(error: Error) -> Findings {
+        Findings {
+            unlisted_problems: error.unlisted(),
+            stopped_early: error.stopped_early(),
+            problems: error.into_violations(),
+            ..Findings::default()
+        }
+    }
 }
 
 impl Report {
@@ -41,13 +76,16 @@ impl Report {
         match read(file) {
             Ok(bytes) => {
                 let kind = forced.unwrap_or_else(|| detect(&bytes));
-                let (problems, warnings) = check(&bytes, kind, options);
+                let found = check(&bytes, kind, options);
                 Report {
                     file: name,
-                    ok: problems.is_empty(),
+                    ok: found.problems.is_empty(),
                     kind: Some(kind),
-                    problems,
-                    warnings,
+                    problems: found.problems,
+                    warnings: found.warnings,
+                    unlisted_problems: found.unlisted_problems,
+                    stopped_early: found.stopped_early,
+                    unlisted_warnings: found.unlisted_warnings,
                 }
             }
             Err(error) => Report {
@@ -61,17 +99,37 @@ impl Report {
                     error.to_string(),
                 )],
                 warnings: Vec::new(),
+                unlisted_problems: 0,
+                stopped_early: false,
+                unlisted_warnings: 0,
             },
         }
     }
 
-    /// The report as lines: each warning, each problem, then `FILE: ok` if it is valid.
+    /// The report as lines: each warning, each problem (and how many more of each were
+    /// not listed), then `FILE: ok` if it is valid.
     pub fn write_lines(&self, out: &mut impl Write) -> io::Result<()> {
         for warning in &self.warnings {
             writeln!(out, "{}: warning: {warning}", self.file)?;
         }
+        if self.unlisted_warnings > 0 {
+            writeln!(
+                out,
+                "{}: warning: and {} more fields dropped",
+                self.file, self.unlisted_warnings
+            )?;
+        }
         for problem in &self.problems {
             writeln!(out, "{}: {problem}", self.file)?;
+        }
+        match (self.unlisted_problems, self.stopped_early) {
+            (_, true) => writeln!(
+                out,
+                "{}: and more problems: checking stopped after the first 100",
+                self.file
+            )?,
+            (0, false) => {}
+            (more, false) => writeln!(out, "{}: and {more} more problems", self.file)?,
         }
         if self.ok {
             writeln!(out, "{}: ok", self.file)?;
@@ -120,9 +178,13 @@ fn detect(bytes: &[u8]) -> Kind {
 }
 
 /// The problems and the warnings of `bytes` read as `kind`.
-fn check(bytes: &[u8], kind: Kind, options: &ParseOptions) -> (Vec<Violation>, Vec<Violation>) {
+fn check(bytes: &[u8], kind: Kind, options: &ParseOptions) -> Findings {
     match parse(bytes, kind, options) {
-        Ok(warnings) => (Vec::new(), warnings),
+        Ok((warnings, unlisted_warnings)) => Findings {
+            warnings,
+            unlisted_warnings,
+            ..Findings::default()
+        },
         Err(error) if options.is_lenient() => {
             // A lenient parse that fails returns only its problems. The fields it dropped are
             // the unknown fields a strict parse of the same bytes reports as errors.
@@ -133,16 +195,24 @@ fn check(bytes: &[u8], kind: Kind, options: &ParseOptions) -> (Vec<Violation>, V
                 .into_iter()
                 .filter(|violation| violation.rule() == Rule::UnknownField)
                 .collect();
-            (error.into_violations(), warnings)
+            Findings {
+                warnings,
+                ..Findings::problems(error)
+            }
         }
-        Err(error) => (error.into_violations(), Vec::new()),
+        Err(error) => Findings::problems(error),
     }
 }
 
-/// Parses `bytes` as `kind`: the warnings, or every problem.
-fn parse(bytes: &[u8], kind: Kind, options: &ParseOptions) -> Result<Vec<Violation>, Error> {
-    fn warnings<T>(parsed: Parsed<T>) -> Vec<Violation> {
-        parsed.into_parts().1
+/// Parses `bytes` as `kind`: the warnings and how many more there were, or every problem.
+fn parse(
+    bytes: &[u8],
+    kind: Kind,
+    options: &ParseOptions,
+) -> Result<(Vec<Violation>, usize), Error> {
+    fn warnings<T>(parsed: Parsed<T>) -> (Vec<Violation>, usize) {
+        let unlisted = parsed.unlisted_warnings();
+        (parsed.into_parts().1, unlisted)
     }
     match kind {
         Kind::SessionsProfile => SessionProfile::from_json_with(bytes, options).map(warnings),

@@ -365,3 +365,55 @@ fn a_file_name_that_is_not_utf8_is_checked_and_shown_lossily() {
     );
     assert_eq!(output.status.code(), Some(1));
 }
+
+/// A bare order of `lines` lines, each line as `line` says.
+fn many_lines(lines: usize, line: &str) -> Vec<u8> {
+    let items = vec![line; lines].join(",");
+    format!(
+        r#"{{"amount":{},"currency":"NOK","merchant_reference":"r","items":[{items}]}}"#,
+        100 * lines
+    )
+    .into_bytes()
+}
+
+#[test]
+fn more_than_100_findings_are_counted_not_dropped() {
+    // 150 wrong vat_amounts: 100 listed, 50 counted.
+    let body = many_lines(150, r#"{"amount":100,"vat":25,"vat_amount":21}"#);
+    let body = String::from_utf8(body).unwrap().replace(
+        r#""merchant_reference":"r""#,
+        r#""merchant_reference":"r","vat_amount":3150"#,
+    );
+    let output = run(&["--as", "order", "-"], body.as_bytes());
+    let lines: Vec<&str> = stdout(&output).lines().collect();
+    assert_eq!(lines.len(), 101);
+    assert_eq!(lines[100], "-: and 50 more problems");
+    let output = run(&["--as", "order", "--json", "-"], body.as_bytes());
+    let report: Value = serde_json::from_str(stdout(&output)).unwrap();
+    assert_eq!(report[0]["problems"].as_array().unwrap().len(), 100);
+    assert_eq!(report[0]["unlisted_problems"], json!(50));
+    assert_eq!(report[0].get("stopped_early"), None);
+    // 150 string amounts: the check stops looking after 100.
+    let body = many_lines(150, r#"{"amount":"100"}"#);
+    let output = run(&["--as", "order", "-"], &body);
+    let lines: Vec<&str> = stdout(&output).lines().collect();
+    assert_eq!(lines.len(), 101);
+    assert_eq!(
+        lines[100],
+        "-: and more problems: checking stopped after the first 100"
+    );
+    let output = run(&["--as", "order", "--json", "-"], &body);
+    let report: Value = serde_json::from_str(stdout(&output)).unwrap();
+    assert_eq!(report[0]["stopped_early"], json!(true));
+    // 150 dropped fields, leniently: 100 warnings listed, 50 counted, and the body is ok.
+    let body = many_lines(150, r#"{"amount":100,"tax_rate":0}"#);
+    let output = run(&["--as", "order", "--lenient", "-"], &body);
+    let lines: Vec<&str> = stdout(&output).lines().collect();
+    assert_eq!(lines.len(), 102);
+    assert_eq!(lines[100], "-: warning: and 50 more fields dropped");
+    assert_eq!(lines[101], "-: ok");
+    let output = run(&["--as", "order", "--lenient", "--json", "-"], &body);
+    let report: Value = serde_json::from_str(stdout(&output)).unwrap();
+    assert_eq!(report[0]["unlisted_warnings"], json!(50));
+    assert_eq!(report[0]["ok"], json!(true));
+}

@@ -86,6 +86,7 @@ pub enum DiscountType {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a discount line (a JSON object)")]
 pub struct DiscountLine {
+    #[serde(deserialize_with = "number::amount")]
     pub(crate) amount: i64,
     #[serde(
         default,
@@ -99,7 +100,11 @@ pub struct DiscountLine {
     pub(crate) discount_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "number::amount_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) line_id: Option<i64>,
 }
 
@@ -565,8 +570,10 @@ impl<'de> Visitor<'de> for ItemVisitor {
                     thumbnail_url = map.next_value::<Option<WireStr<'de>>>()?;
                 }
                 ItemKey::Quantity => quantity = map.next_value()?,
-                ItemKey::Amount => amount = Some(map.next_value()?),
-                ItemKey::VatAmount => vat_amount = map.next_value()?,
+                ItemKey::Amount => amount = Some(map.next_value::<number::Amount>()?.0),
+                ItemKey::VatAmount => {
+                    vat_amount = map.next_value::<Option<number::Amount>>()?.map(|a| a.0);
+                }
                 ItemKey::Vat => vat = map.next_value()?,
                 ItemKey::Kind => kind = map.next_value()?,
                 ItemKey::EligibleForDiscount => eligible_for_discount = map.next_value()?,
@@ -618,7 +625,10 @@ fn read_extra<'de, A: MapAccess<'de>>(
             let splits = map.next_value::<Option<parse::ObjectList<_>>>()?;
             extras.splits = splits.map(|parse::ObjectList(splits)| splits);
         }
-        ItemKey::Emd => extras.emd = map.next_value()?,
+        ItemKey::Emd => {
+            let emd = map.next_value::<Option<parse::UniqueValue>>()?;
+            extras.emd = emd.map(|parse::UniqueValue(value)| Box::new(value));
+        }
         ItemKey::Store => {
             extras.store = map
                 .next_value::<Option<parse::Obj<_>>>()?
@@ -640,6 +650,7 @@ fn measure<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Decimal>, A::Er
 #[serde(deny_unknown_fields, expecting = "a payout split (a JSON object)")]
 pub(crate) struct PayoutSplit {
     pub(crate) payout_destination_id: String,
+    #[serde(deserialize_with = "number::amount")]
     pub(crate) amount: i64,
 }
 
@@ -932,7 +943,7 @@ mod tests {
             // A unit measure is a number when present, never `null`.
             (
                 r#"{"amount":1,"unit_weight":null}"#,
-                "invalid type: null, expected a JSON number at line 1 column 30",
+                "invalid type: null, expected a JSON number at line 1 column 31",
             ),
             // A field is repeated even when it was `null` the first time.
             (
@@ -941,7 +952,7 @@ mod tests {
             ),
             (
                 r#"{"amount":"1"}"#,
-                r#"invalid type: string "1", expected i64 at line 1 column 13"#,
+                r#"invalid type: string "1", expected i64 at line 1 column 14"#,
             ),
             (
                 r#"{"amount":1,"line_id":2}"#,
@@ -1008,7 +1019,7 @@ mod tests {
         assert!(copied.extras.is_none() && copied.id().is_none());
         assert_eq!(
             error(r#"{"amount":5,"version":"2"}"#),
-            r#"invalid type: string "2", expected a JSON number at line 1 column 25"#
+            r#"invalid type: string "2", expected a JSON number at line 1 column 26"#
         );
         let escaped =
             parse(r#"{"amount":5,"id":"a\u00e5","description":"Stol","thumbnail_url":"u"}"#);

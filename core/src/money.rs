@@ -272,33 +272,13 @@ impl Serialize for MinorUnits {
 }
 
 impl<'de> Deserialize<'de> for MinorUnits {
+    /// A JSON integer read from its text (`29990.0` and `3e4` are refused, as written).
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct IntegerVisitor;
-        impl serde::de::Visitor<'_> for IntegerVisitor {
-            type Value = MinorUnits;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an integer amount in minor units (29990 for 299.90 NOK)")
-            }
-            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<MinorUnits, E> {
-                Ok(MinorUnits(value))
-            }
-            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<MinorUnits, E> {
-                i64::try_from(value)
-                    .map(MinorUnits)
-                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(value), &self))
-            }
-            fn visit_i128<E: serde::de::Error>(self, value: i128) -> Result<MinorUnits, E> {
-                i64::try_from(value)
-                    .map(MinorUnits)
-                    .map_err(|_| E::custom(format_args!("{value} minor units is out of range")))
-            }
-            fn visit_u128<E: serde::de::Error>(self, value: u128) -> Result<MinorUnits, E> {
-                i64::try_from(value)
-                    .map(MinorUnits)
-                    .map_err(|_| E::custom(format_args!("{value} minor units is out of range")))
-            }
-        }
-        deserializer.deserialize_i64(IntegerVisitor)
+        crate::number::deserialize_integer(
+            deserializer,
+            "an integer amount in minor units (29990 for 299.90 NOK)",
+        )
+        .map(MinorUnits)
     }
 }
 

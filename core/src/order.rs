@@ -2,11 +2,11 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::parse;
 use crate::validate::Proven;
 use crate::{
     Address, Currency, DiscountLine, Error, Money, OrderBuilder, OrderItem, ShippingOption, Store,
 };
+use crate::{number, parse};
 
 /// A validated Dintero order: every invariant holds, so it can become a session.
 ///
@@ -80,6 +80,7 @@ pub(crate) struct OrderData {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, expecting = "an order (a JSON object)")]
 struct OrderDataWire {
+    #[serde(deserialize_with = "number::amount")]
     amount: i64,
     currency: Currency,
     merchant_reference: String,
@@ -87,7 +88,7 @@ struct OrderDataWire {
     merchant_reference_2: Option<String>,
     #[serde(default)]
     event_reference: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "number::amount_opt")]
     vat_amount: Option<i64>,
     #[serde(default, deserialize_with = "parse::objects")]
     items: Vec<OrderItem>,
@@ -145,6 +146,7 @@ pub(crate) struct GiftCard {
     #[serde(rename = "type")]
     pub(crate) kind: GiftCardKind,
     pub(crate) card_id: String,
+    #[serde(deserialize_with = "number::amount")]
     pub(crate) amount: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) masked_card_token: Option<String>,

@@ -19,14 +19,30 @@
 //! # How `from_json` finds every problem
 //!
 //! The happy path is one typed parse straight from the bytes, then the checks. Only when the
-//! typed parse fails are the bytes read again as a [`serde_json::Value`], and the typed parse
-//! is retried on it after each repair: an unknown field is recorded and removed; a value of
+//! typed parse fails is the body read again, as text that is expanded only where a value was
+//! refused (`repair.rs`), and the typed parse is retried on it after each repair: a value of
 //! the wrong type is recorded and removed (or, where a value is required, replaced by a
-//! placeholder); a missing required field is recorded and given a placeholder. Problems that
-//! a removed or replaced value could have caused (a line's `vat_amount` when its `vat` was a
-//! string, the order's totals when a line's `amount` was a float, anything inside a replaced
-//! value) are not reported: fixing what is reported makes them appear or vanish for real.
-//! At most 100 problems are reported.
+//! placeholder); a missing required field is recorded and given a placeholder. Fields the
+//! spec does not define and keys given twice are recorded as they are met, and skipped.
+//! Problems that a removed or replaced value could have caused (a line's `vat_amount` when
+//! its `vat` was a string, the order's totals when a line's `amount` was a float, anything
+//! inside a replaced value) are not reported: fixing what is reported makes them appear or
+//! vanish for real. Each retry skips what earlier ones read, so the whole costs a small
+//! multiple of the body's size.
+//!
+//! At most 100 problems are listed ([`MAX_LISTED`](crate::MAX_LISTED)), at every entry
+//! point: [`Error::unlisted`] counts the rest, and [`Error::stopped_early`] says when parsing
+//! stopped looking for more values of the wrong type once it had found 100. Lenient warnings
+//! are capped the same way ([`Parsed::unlisted_warnings`]).
+//!
+//! # Numbers and keys
+//!
+//! Every number is read from its JSON text, never through `f64`, at every entry point (see
+//! `number.rs`): `"quantity": 2.0000000000000001` is refused as finer than a quantity may be,
+//! an amount written `29990.0` or `1e3` is not an integer, and messages show numbers as
+//! written. A key given twice in one object is a problem at any depth, in passed-through JSON
+//! too (`configuration`, `emd`, …): `from_json` reports each with its path
+//! ([`Rule::DuplicateKey`]) and reads the first; serde refuses the body.
 //!
 //! # Fields
 //!
@@ -42,11 +58,9 @@
 //! valid.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
-use serde::de::DeserializeSeed as _;
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
@@ -131,19 +145,43 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
         self.0.deserialize_any(visitor)
     }
 
+    /// Still a struct, so the deserializer knows its fields (the repair path skips unknown
+    /// ones by them); an array is refused by the visitor.
     fn deserialize_struct<V: serde::de::Visitor<'de>>(
         self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
+        name: &'static str,
+        fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(visitor)
+        self.0.deserialize_struct(name, fields, NoSeq(visitor))
     }
 
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
         option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
         ignored_any
+    }
+}
+
+/// A struct's visitor that takes a map only: serde's derived ones also take an array.
+struct NoSeq<V>(V);
+
+impl<'de, V: serde::de::Visitor<'de>> serde::de::Visitor<'de> for NoSeq<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.expecting(f)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_map(map)
+    }
+
+    /// Refused once read to its end, so the error's position is the array's end, as for any
+    /// other value of the wrong type that was read whole.
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<V::Value, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Err(A::Error::invalid_type(serde::de::Unexpected::Seq, &self))
     }
 }
 
@@ -162,29 +200,281 @@ pub(crate) struct IgnoredNumber;
 
 impl<'de> Deserialize<'de> for IgnoredNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<IgnoredNumber, D::Error> {
-        struct NumberVisitor;
+        crate::number::deserialize_number(deserializer).map(|_| IgnoredNumber)
+    }
+}
 
-        impl serde::de::Visitor<'_> for NumberVisitor {
-            type Value = IgnoredNumber;
+/// A JSON value passed through as it is (`emd`, `eta`, the configuration's fields, card
+/// tokens, …), read as [`serde_json::Value`] reads it, except that a key given twice in one
+/// object is an error (serde's "duplicate field"), as it is in every object this crate
+/// types, instead of the last one silently winning.
+pub(crate) struct UniqueValue(pub(crate) Value);
 
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON number")
-            }
+impl<'de> Deserialize<'de> for UniqueValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<UniqueValue, D::Error> {
+        deserializer
+            .deserialize_any(UniqueValueVisitor)
+            .map(UniqueValue)
+    }
+}
 
-            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<IgnoredNumber, E> {
-                Ok(IgnoredNumber)
-            }
+struct UniqueValueVisitor;
 
-            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<IgnoredNumber, E> {
-                Ok(IgnoredNumber)
-            }
+impl<'de> serde::de::Visitor<'de> for UniqueValueVisitor {
+    type Value = Value;
 
-            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<IgnoredNumber, E> {
-                Ok(IgnoredNumber)
-            }
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_owned()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        UniqueValue::deserialize(deserializer).map(|UniqueValue(value)| value)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut values = Vec::new();
+        while let Some(UniqueValue(value)) = seq.next_element()? {
+            values.push(value);
         }
+        Ok(Value::Array(values))
+    }
 
-        deserializer.deserialize_any(NumberVisitor)
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
+        unique_entries(map).map(Value::Object)
+    }
+}
+
+/// An object's members, each key once.
+fn unique_entries<'de, A: serde::de::MapAccess<'de>, V: Deserialize<'de>, M: Entries<V>>(
+    mut map: A,
+) -> Result<M, A::Error> {
+    let mut entries = M::default();
+    while let Some(key) = map.next_key::<String>()? {
+        if entries.has(&key) {
+            return Err(A::Error::custom(format_args!("duplicate field `{key}`")));
+        }
+        let value = map.next_value()?;
+        entries.put(key, value);
+    }
+    Ok(entries)
+}
+
+/// The maps [`unique_entries`] fills.
+trait Entries<V>: Default {
+    fn has(&self, key: &str) -> bool;
+    fn put(&mut self, key: String, value: V);
+}
+
+impl Entries<UniqueValue> for serde_json::Map<String, Value> {
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+
+    fn put(&mut self, key: String, UniqueValue(value): UniqueValue) {
+        self.insert(key, value);
+    }
+}
+
+impl Entries<String> for std::collections::BTreeMap<String, String> {
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+
+    fn put(&mut self, key: String, value: String) {
+        self.insert(key, value);
+    }
+}
+
+/// Reads a JSON object whose keys are each given once into `M`.
+struct UniqueObject<M, V>(std::marker::PhantomData<(M, V)>);
+
+impl<'de, V: Deserialize<'de>, M: Entries<V>> serde::de::Visitor<'de> for UniqueObject<M, V> {
+    type Value = M;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<M, A::Error> {
+        unique_entries(map)
+    }
+}
+
+/// `deserialize_with` for an object passed through (see [`UniqueValue`]).
+pub(crate) fn unique_object<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<serde_json::Map<String, Value>, D::Error> {
+    deserializer.deserialize_map(UniqueObject(std::marker::PhantomData))
+}
+
+/// `deserialize_with` for an optional object passed through (see [`UniqueValue`]).
+pub(crate) fn unique_object_opt<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<serde_json::Map<String, Value>>, D::Error> {
+    struct Object(serde_json::Map<String, Value>);
+
+    impl<'de> Deserialize<'de> for Object {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Object, D::Error> {
+            unique_object(deserializer).map(Object)
+        }
+    }
+
+    Option::<Object>::deserialize(deserializer).map(|object| object.map(|Object(map)| map))
+}
+
+/// `deserialize_with` for an optional value passed through (see [`UniqueValue`]).
+pub(crate) fn unique_value_opt<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Value>, D::Error> {
+    Option::<UniqueValue>::deserialize(deserializer).map(|value| value.map(|UniqueValue(v)| v))
+}
+
+/// `deserialize_with` for string metadata: an object of strings, each key once.
+pub(crate) fn unique_strings<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<std::collections::BTreeMap<String, String>, D::Error> {
+    deserializer.deserialize_map(UniqueObject(std::marker::PhantomData))
+}
+
+/// Nested containers (objects and arrays) serde_json reads at most: deeper is "recursion
+/// limit exceeded". What a builder accepts must parse back, so a value passed through as JSON
+/// is refused when the body it joins would nest deeper (see [`check_depth`]).
+pub(crate) const MAX_DEPTH: usize = 127;
+
+/// How many containers `value` nests: 0 for a scalar, 1 for `[]` or `{"a":1}`. Walked without
+/// recursion, since a value built in code can nest deeper than any stack.
+pub(crate) fn nesting(value: &Value) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(value, 0_usize)];
+    while let Some((value, depth)) = stack.pop() {
+        match value {
+            Value::Array(values) => {
+                deepest = deepest.max(depth + 1);
+                stack.extend(values.iter().map(|v| (v, depth + 1)));
+            }
+            Value::Object(members) => {
+                deepest = deepest.max(depth + 1);
+                stack.extend(members.values().map(|v| (v, depth + 1)));
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Refuses `value`, passed through at `path` inside `enclosing` containers of a session body
+/// (the body itself is one), when the body would nest deeper than [`MAX_DEPTH`].
+pub(crate) fn check_depth(
+    value: &Value,
+    enclosing: usize,
+    path: impl std::fmt::Display,
+    v: &mut crate::error::Violations,
+) {
+    let most = MAX_DEPTH.saturating_sub(enclosing);
+    let depth = nesting(value);
+    if depth > most {
+        v.add(
+            Rule::Depth,
+            path,
+            format!(
+                "JSON nested at most {most} levels deep here, so that the body ({MAX_DEPTH} at most) parses back"
+            ),
+            format!("{depth} levels"),
+        );
+    }
+}
+
+/// [`check_depth`] for every member of an object passed through at `path`, which is inside
+/// `enclosing` containers (so its members are inside one more).
+pub(crate) fn check_members_depth(
+    object: &serde_json::Map<String, Value>,
+    enclosing: usize,
+    path: impl std::fmt::Display,
+    v: &mut crate::error::Violations,
+) {
+    for (key, value) in object {
+        check_depth(
+            value,
+            enclosing + 1,
+            format_args!("{path}{}", key_segment(key)),
+            v,
+        );
+    }
+}
+
+/// [`check_depth`] for what a shipping option passes through; the option is inside
+/// `enclosing` containers.
+pub(crate) fn check_shipping_depth(
+    option: &crate::ShippingOption,
+    enclosing: usize,
+    path: impl std::fmt::Display,
+    v: &mut crate::error::Violations,
+) {
+    let inside = enclosing + 1;
+    for (name, value) in [
+        ("eta", &option.eta),
+        ("time_slot", &option.time_slot),
+        ("pick_up_address", &option.pick_up_address),
+        ("pay_in_store", &option.pay_in_store),
+        ("shipments", &option.shipments),
+    ] {
+        if let Some(value) = value {
+            check_depth(value, inside, format_args!("{path}.{name}"), v);
+        }
+    }
+    if let Some(metadata) = &option.metadata {
+        check_members_depth(metadata, inside, format_args!("{path}.metadata"), v);
+    }
+}
+
+/// [`check_depth`] for what an order passes through (each line's `emd`, the shipping
+/// option's parts), as the order sits in a session body: inside the body.
+pub(crate) fn check_order_depth(
+    items: &[crate::OrderItem],
+    shipping: Option<&crate::ShippingOption>,
+    v: &mut crate::error::Violations,
+) {
+    // body { order { items [ item { emd
+    for (index, item) in items.iter().enumerate() {
+        if let Some(emd) = item.extras.as_deref().and_then(|e| e.emd.as_deref()) {
+            check_depth(emd, 4, format_args!("order.items[{index}].emd"), v);
+        }
+    }
+    // body { order { shipping_option {
+    if let Some(option) = shipping {
+        check_shipping_depth(option, 2, "order.shipping_option", v);
     }
 }
 
@@ -252,27 +542,56 @@ pub(crate) fn objects_opt<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 
 /// How a key is written in a path: `.name` for identifiers, `["a.b"]` otherwise.
 pub(crate) fn key_segment(key: &str) -> String {
+    let mut out = String::new();
+    push_key_segment(&mut out, key);
+    out
+}
+
+/// Writes a key's [`key_segment`] at the end of `out`, without a copy of the key in between
+/// (a key can be megabytes).
+fn push_key_segment(out: &mut String, key: &str) {
     let plain = !key.is_empty()
         && key
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     if plain {
-        format!(".{key}")
+        out.reserve(key.len() + 1);
+        out.push('.');
+        out.push_str(key);
     } else {
-        format!("[{}]", Value::from(key))
+        // JSON's quoting of the key; writing to a `String` cannot fail.
+        out.push('[');
+        let _ = serde_json::to_writer(StringWriter(out), key);
+        out.push(']');
+    }
+}
+
+/// `io::Write` into a `String`, for serde_json's string quoting (always valid UTF-8).
+struct StringWriter<'s>(&'s mut String);
+
+impl std::io::Write for StringWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+        self.0.push_str(text);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
 /// One step into a JSON document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Step {
+pub(crate) enum Step {
     Key(String),
     Index(usize),
 }
 
 /// A path into a JSON document, as steps.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-struct JsonPath(Vec<Step>);
+pub(crate) struct JsonPath(pub(crate) Vec<Step>);
 
 impl JsonPath {
     /// The steps of a tracked path; `None` when it went somewhere JSON cannot (a key that
@@ -290,15 +609,10 @@ impl JsonPath {
         Some(JsonPath(steps))
     }
 
-    fn child(&self, key: &str) -> JsonPath {
+    pub(crate) fn child(&self, key: &str) -> JsonPath {
         let mut steps = self.0.clone();
         steps.push(Step::Key(key.to_owned()));
         JsonPath(steps)
-    }
-
-    fn parent(&self) -> Option<(JsonPath, &Step)> {
-        let (last, init) = self.0.split_last()?;
-        Some((JsonPath(init.to_vec()), last))
     }
 
     fn last_key(&self) -> Option<&str> {
@@ -309,43 +623,35 @@ impl JsonPath {
     }
 
     /// `order.items[1].line_id`; a bare order's paths start with `order`.
-    fn render(&self, root: Root) -> String {
+    pub(crate) fn render(&self, root: Root) -> String {
+        self.render_with(None, root)
+    }
+
+    /// The path of this one's member `key`, rendered without building that path.
+    pub(crate) fn render_child(&self, key: &str, root: Root) -> String {
+        self.render_with(Some(key), root)
+    }
+
+    fn render_with(&self, last: Option<&str>, root: Root) -> String {
         let mut out = String::new();
         if root == Root::Order {
             out.push_str("order");
         }
         for step in &self.0 {
             match step {
-                Step::Key(key) => out.push_str(&key_segment(key)),
+                Step::Key(key) => push_key_segment(&mut out, key),
                 Step::Index(index) => {
                     let _ = write!(out, "[{index}]");
                 }
             }
         }
-        match out.strip_prefix('.') {
-            Some(rest) => rest.to_owned(),
-            None => out,
+        if let Some(key) = last {
+            push_key_segment(&mut out, key);
         }
-    }
-
-    fn get<'v>(&self, mut value: &'v Value) -> Option<&'v Value> {
-        for step in &self.0 {
-            value = match step {
-                Step::Key(key) => value.as_object()?.get(key)?,
-                Step::Index(index) => value.as_array()?.get(*index)?,
-            };
+        if out.starts_with('.') {
+            out.remove(0);
         }
-        Some(value)
-    }
-
-    fn get_mut<'v>(&self, mut value: &'v mut Value) -> Option<&'v mut Value> {
-        for step in &self.0 {
-            value = match step {
-                Step::Key(key) => value.as_object_mut()?.get_mut(key)?,
-                Step::Index(index) => value.as_array_mut()?.get_mut(*index)?,
-            };
-        }
-        Some(value)
+        out
     }
 }
 
@@ -421,13 +727,23 @@ impl ParseOptions {
 pub struct Parsed<T> {
     value: T,
     warnings: Vec<Violation>,
+    unlisted_warnings: usize,
 }
 
 impl<T> Parsed<T> {
     fn clean(value: T) -> Parsed<T> {
+        Parsed::with_warnings(value, Vec::new(), 0)
+    }
+
+    pub(crate) fn with_warnings(
+        value: T,
+        warnings: Vec<Violation>,
+        unlisted_warnings: usize,
+    ) -> Parsed<T> {
         Parsed {
             value,
-            warnings: Vec::new(),
+            warnings,
+            unlisted_warnings,
         }
     }
 
@@ -444,8 +760,10 @@ impl<T> Parsed<T> {
         &self.value
     }
 
-    /// The fields that were dropped, as [`Rule::UnknownField`] violations with their paths;
-    /// always empty for strict parsing.
+    /// The fields that were dropped, as [`Rule::UnknownField`] violations with their paths,
+    /// in document order; always empty for strict parsing. At most
+    /// [`MAX_LISTED`](crate::MAX_LISTED) (100) are kept: the rest are counted
+    /// ([`unlisted_warnings`](Self::unlisted_warnings)).
     ///
     /// ```
     /// use dintero_order_core::{Order, ParseOptions};
@@ -456,6 +774,23 @@ impl<T> Parsed<T> {
     /// ```
     pub fn warnings(&self) -> &[Violation] {
         &self.warnings
+    }
+
+    /// How many fields were dropped beyond the [`MAX_LISTED`](crate::MAX_LISTED) kept in
+    /// [`warnings`](Self::warnings).
+    ///
+    /// ```
+    /// use dintero_order_core::{Order, ParseOptions};
+    /// let line = r#"{"amount":0,"tax_rate":0}"#;
+    /// let lines = vec![line; 150].join(",");
+    /// let body = format!(r#"{{"amount":0,"currency":"NOK","merchant_reference":"r","items":[{lines}]}}"#);
+    /// let parsed = Order::from_json_with(body.as_bytes(), &ParseOptions::lenient())?;
+    /// assert_eq!((parsed.warnings().len(), parsed.unlisted_warnings()), (100, 50));
+    /// assert_eq!(parsed.warnings()[99].path(), "order.items[99].tax_rate");
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn unlisted_warnings(&self) -> usize {
+        self.unlisted_warnings
     }
 
     /// The parsed value, without the warnings.
@@ -581,186 +916,19 @@ from_json_api!(
     r#""url.retrun_url""#
 );
 
-/// Stop after this many problems.
-const MAX_PROBLEMS: usize = 100;
-
-/// Stop after this many repairs (each a re-parse of the document).
-const MAX_ROUNDS: usize = 1_000;
-
-/// Stand-ins for a required value that was wrong or missing, tried in order until the typed
-/// parse gets past it: each fits some field type (an amount, a quantity, a string, a
-/// currency, a flag, a list, an object).
-fn placeholder(attempt: usize) -> Option<Value> {
-    Some(match attempt {
-        0 => Value::from(0),
-        1 => Value::from(1),
-        2 => Value::from(""),
-        3 => Value::from("NOK"),
-        4 => Value::from(false),
-        5 => Value::Array(Vec::new()),
-        6 => Value::Object(serde_json::Map::new()),
-        _ => return None,
-    })
-}
-
-/// Parses `json` as `T` (see the module docs).
+/// Parses `json` as `T` (see the module docs): the typed parse straight from the bytes, and
+/// when it refuses them, the repair path (`repair.rs`).
 fn parse<T: Body>(json: &[u8], options: &ParseOptions) -> Result<Parsed<T>, Error> {
     match serde_json::from_slice::<Obj<T::Wire>>(json) {
         Ok(Obj(wire)) => return T::from_wire(wire).map(Parsed::clean),
         Err(error) if !error.is_data() => return Err(syntax(&error)),
         Err(_) => {}
     }
-    let value: Value = match serde_json::from_slice(json) {
-        Ok(value) => value,
-        Err(error) => return Err(syntax(&error)),
-    };
-    let mut collector = Collector {
-        root: T::ROOT,
-        lenient: options.lenient,
-        violations: Vec::new(),
-        warnings: Vec::new(),
-        poisoned: Vec::new(),
-        removed: HashSet::new(),
-        placeholders: HashMap::new(),
-    };
-    collector.bytes_only_problem::<T>(json);
-    let mut ranks = Ranks::default();
-    let walked = Walk {
-        ranks: &mut ranks,
-        path: JsonPath::default(),
-        root: T::ROOT,
-    }
-    .deserialize(&mut serde_json::Deserializer::from_slice(json));
-    let ranks = walked.ok().map(|()| ranks);
-    collector.run::<T>(value, ranks.as_ref())
-}
-
-/// Where each path of the document is, in document order: its first and last position among
-/// all values, so problems can be listed in the order the document has them (a `Value`'s
-/// objects are sorted by key).
-#[derive(Debug, Default)]
-struct Ranks {
-    spans: HashMap<String, (usize, usize)>,
-    next: usize,
-}
-
-impl Ranks {
-    /// Sorts before everything inside it for a path that exists, after it for one that does
-    /// not (a missing field sorts at the end of its object).
-    fn key(&self, path: &str) -> (usize, usize) {
-        if let Some(&(start, _)) = self.spans.get(path) {
-            return (start, 0);
-        }
-        let mut ancestor = path;
-        while !ancestor.is_empty() {
-            ancestor = parent(ancestor);
-            if let Some(&(_, end)) = self.spans.get(ancestor) {
-                return (end, 1);
-            }
-        }
-        (usize::MAX, 1)
-    }
-}
-
-/// Records the [`Ranks`] of every value while reading the bytes once more.
-struct Walk<'r> {
-    ranks: &'r mut Ranks,
-    path: JsonPath,
-    root: Root,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl Walk<'_> {
-    fn enter(&mut self) -> usize {
-        let start = self.ranks.next;
-        self.ranks.next += 1;
-        start
-    }
-
-    fn leave(self, start: usize) {
-        let end = self.ranks.next;
-        self.ranks
-            .spans
-            .insert(self.path.render(self.root), (start, end));
-    }
-
-    fn scalar<E>(mut self) -> Result<(), E> {
-        let start = self.enter();
-        self.leave(start);
-        Ok(())
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for Walk<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        self.scalar()
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
-        let start = self.enter();
-        let mut index = 0;
-        loop {
-            let mut path = self.path.clone();
-            path.0.push(Step::Index(index));
-            let child = Walk {
-                ranks: &mut *self.ranks,
-                path,
-                root: self.root,
-            };
-            if seq.next_element_seed(child)?.is_none() {
-                break;
-            }
-            index += 1;
-        }
-        self.leave(start);
-        Ok(())
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
-        let start = self.enter();
-        while let Some(key) = map.next_key::<String>()? {
-            let child = Walk {
-                ranks: &mut *self.ranks,
-                path: self.path.child(&key),
-                root: self.root,
-            };
-            map.next_value_seed(child)?;
-        }
-        self.leave(start);
-        Ok(())
-    }
+    crate::repair::run::<T>(json, options)
 }
 
 /// Bytes that are not JSON: no path, the position in `found`.
-fn syntax(error: &serde_json::Error) -> Error {
+pub(crate) fn syntax(error: &serde_json::Error) -> Error {
     let message = error.to_string();
     let (head, _) = split_position(&message);
     Error::single(Violation::new(
@@ -771,285 +939,27 @@ fn syntax(error: &serde_json::Error) -> Error {
     ))
 }
 
-/// Records problems while a document is repaired step by step.
-struct Collector {
-    root: Root,
-    lenient: bool,
-    violations: Vec<Violation>,
-    warnings: Vec<Violation>,
-    /// Rendered paths whose value was removed, replaced or misspelt: problems they could
-    /// cause are not reported.
-    poisoned: Vec<String>,
-    /// Paths removed because of a wrong type, so their "missing field" is not news.
-    removed: HashSet<JsonPath>,
-    /// Paths given a placeholder, with the next one to try.
-    placeholders: HashMap<JsonPath, usize>,
-}
-
-impl Collector {
-    /// What the bytes show and a `Value` hides: a key given twice in one object.
-    fn bytes_only_problem<T: Body>(&mut self, json: &[u8]) {
-        let mut deserializer = serde_json::Deserializer::from_slice(json);
-        let Err(failure) = path_tracker::deserialize::<_, Obj<T::Wire>>(&mut deserializer) else {
-            return;
-        };
-        let message = failure.error.to_string();
-        let Some(key) = between(&message, "duplicate field `", "`") else {
-            return;
-        };
-        let Some(parent) = JsonPath::from_tracked(&failure.path) else {
-            return;
-        };
-        let path = parent.child(key).render(self.root);
-        self.violations.push(Violation::new(
-            Rule::DuplicateKey,
-            path,
-            "each key at most once in an object",
-            format!("`{key}` twice"),
-        ));
-    }
-
-    /// Retries the typed parse after each repair; then checks what remains.
-    fn run<T: Body>(mut self, mut value: Value, ranks: Option<&Ranks>) -> Result<Parsed<T>, Error> {
-        for _ in 0..MAX_ROUNDS {
-            if self.violations.len() >= MAX_PROBLEMS {
-                break;
-            }
-            let failure = match path_tracker::deserialize::<_, Obj<T::Wire>>(&value) {
-                Ok(Obj(wire)) => {
-                    self.sort(ranks);
-                    return self.finish(T::from_wire(wire));
-                }
-                Err(failure) => failure,
-            };
-            let message = failure.error.to_string();
-            let repaired = JsonPath::from_tracked(&failure.path)
-                .is_some_and(|path| self.repair(&mut value, path, &message));
-            if !repaired {
-                if self.violations.is_empty() {
-                    self.violations.push(Violation::new(
-                        Rule::Type,
-                        JsonPath::from_tracked(&failure.path)
-                            .map_or_else(String::new, |p| p.render(self.root)),
-                        "a body of the documented shape",
-                        message,
-                    ));
-                }
-                break;
-            }
-        }
-        self.sort(ranks);
-        self.violations.truncate(MAX_PROBLEMS);
-        Err(Error::from_violations(self.violations))
-    }
-
-    /// Puts the problems found so far in document order.
-    fn sort(&mut self, ranks: Option<&Ranks>) {
-        if let Some(ranks) = ranks {
-            self.violations.sort_by_key(|v| ranks.key(v.path()));
-            self.warnings.sort_by_key(|v| ranks.key(v.path()));
-        }
-    }
-
-    /// The result: the value and warnings, or every problem, derived ones left out.
-    fn finish<T>(mut self, checked: Result<T, Error>) -> Result<Parsed<T>, Error> {
-        match checked {
-            Ok(value) if self.violations.is_empty() => Ok(Parsed {
-                value,
-                warnings: self.warnings,
-            }),
-            Ok(_) => Err(Error::from_violations(self.violations)),
-            Err(invariants) => {
-                for violation in invariants.into_violations() {
-                    if !self.derived(&violation) {
-                        self.violations.push(violation);
-                    }
-                }
-                if self.violations.is_empty() {
-                    // Everything wrong came from a repair: cannot happen, but never say Ok.
-                    self.violations.push(Violation::new(
-                        Rule::Type,
-                        "",
-                        "a body of the documented shape",
-                        "values that could not be read",
-                    ));
-                }
-                self.violations.truncate(MAX_PROBLEMS);
-                Err(Error::from_violations(self.violations))
-            }
-        }
-    }
-
-    /// Whether a removed or replaced value could have caused `violation`.
-    fn derived(&self, violation: &Violation) -> bool {
-        let path = violation.path();
-        self.poisoned.iter().any(|poisoned| {
-            let inside = poisoned.is_empty()
-                || path == poisoned
-                || path
-                    .strip_prefix(poisoned.as_str())
-                    .is_some_and(|rest| rest.starts_with(['.', '[']));
-            // A line's fields depend on each other (vat, amount, vat_amount, type).
-            let line = parent(poisoned);
-            let sibling =
-                parent(path) == line && (line.ends_with(']') || line.ends_with("shipping_option"));
-            let totals = matches!(violation.rule(), Rule::OrderAmount | Rule::OrderVatAmount)
-                && poisoned.starts_with("order");
-            let line_ids =
-                violation.rule() == Rule::DuplicateLineId && poisoned.ends_with("line_id");
-            inside || sibling || totals || line_ids
-        })
-    }
-
-    /// Whether `path` is inside a value that was replaced by a placeholder.
-    fn inside_placeholder(&self, path: &JsonPath) -> bool {
-        self.placeholders
-            .keys()
-            .any(|p| path.0.len() > p.0.len() && path.0.starts_with(&p.0))
-    }
-
-    /// Records the problem serde reported at `path` and repairs the document so the next
-    /// parse gets further; `false` when it cannot.
-    fn repair(&mut self, value: &mut Value, path: JsonPath, message: &str) -> bool {
-        if let Some(key) = between(message, "missing field `", "`") {
-            let field = path.child(key);
-            if !self.removed.contains(&field) && !self.inside_placeholder(&field) {
-                self.record(Violation::new(
-                    Rule::Required,
-                    field.render(self.root),
-                    format!("a value for `{key}` (required)"),
-                    "nothing",
-                ));
-            }
-            return self.place(value, field);
-        }
-        if let Some(&attempt) = self.placeholders.get(&path) {
-            // The last placeholder did not fit either: try the next.
-            return self.place_attempt(value, path, attempt);
-        }
-        if let Some(key) = between(message, "unknown field `", "`") {
-            let rendered = path.render(self.root);
-            let (expected, suggestion) = unknown_field_expectation(key, message);
-            let violation = Violation::new(
-                Rule::UnknownField,
-                &rendered,
-                expected,
-                format!("unknown field `{key}`"),
-            );
-            if self.lenient {
-                self.warnings.push(violation);
-            } else {
-                self.record(violation);
-            }
-            // A typo may have been meant as the suggested field; when that field is absent, the
-            // checks that depend on it would only echo the typo. When it is present, they stand.
-            if let (Some(suggestion), Some((parent, _))) = (suggestion, path.parent()) {
-                let meant = parent.child(&suggestion);
-                if meant.get(value).is_none() {
-                    self.poisoned.push(meant.render(self.root));
-                }
-            }
-            return remove(value, &path);
-        }
-        let found = path
-            .get(value)
-            .map_or_else(|| "nothing".to_owned(), describe);
-        if !self.inside_placeholder(&path) {
-            self.record(classify(message, &path, self.root, found));
-        }
-        self.poisoned.push(path.render(self.root));
-        match path.parent() {
-            Some((_, Step::Key(_))) if remove(value, &path) => {
-                self.removed.insert(path);
-                true
-            }
-            _ => self.place(value, path),
-        }
-    }
-
-    fn record(&mut self, violation: Violation) {
-        self.violations.push(violation);
-    }
-
-    /// Puts the first placeholder at `path`.
-    fn place(&mut self, value: &mut Value, path: JsonPath) -> bool {
-        self.poisoned.push(path.render(self.root));
-        self.place_attempt(value, path, 0)
-    }
-
-    fn place_attempt(&mut self, value: &mut Value, path: JsonPath, attempt: usize) -> bool {
-        let Some(stand_in) = placeholder(attempt) else {
-            return false;
-        };
-        let placed = match path.parent() {
-            None => {
-                *value = stand_in;
-                true
-            }
-            Some((parent, Step::Key(key))) => match parent.get_mut(value) {
-                Some(Value::Object(object)) => {
-                    object.insert(key.clone(), stand_in);
-                    true
-                }
-                _ => false,
-            },
-            Some(_) => match path.get_mut(value) {
-                Some(slot) => {
-                    *slot = stand_in;
-                    true
-                }
-                None => false,
-            },
-        };
-        if placed {
-            self.placeholders.insert(path, attempt + 1);
-        }
-        placed
-    }
+/// serde_json's message without its ` at line L column C`.
+pub(crate) fn without_position(message: &str) -> String {
+    split_position(message).0.to_owned()
 }
 
 /// The path of the object or array holding `path` (`order.items[1]` for
 /// `order.items[1].vat`); empty at the top.
-fn parent(path: &str) -> &str {
+pub(crate) fn parent(path: &str) -> &str {
     path.rfind(['.', '['])
         .and_then(|at| path.get(..at))
         .unwrap_or("")
 }
 
-/// Removes the member at `path` from its object.
-fn remove(value: &mut Value, path: &JsonPath) -> bool {
-    let Some((parent, Step::Key(key))) = path.parent() else {
-        return false;
-    };
-    match parent.get_mut(value) {
-        Some(Value::Object(object)) => object.remove(key).is_some(),
-        _ => false,
-    }
-}
-
 /// The text between `start` and the next `end` in `message`, if it starts with `start`.
-fn between<'m>(message: &'m str, start: &str, end: &str) -> Option<&'m str> {
+pub(crate) fn between<'m>(message: &'m str, start: &str, end: &str) -> Option<&'m str> {
     let rest = message.strip_prefix(start)?;
     rest.split_once(end).map(|(inside, _)| inside)
 }
 
-/// What a value is, for `found`: its JSON text, shortened when long.
-fn describe(value: &Value) -> String {
-    const MAX: usize = 60;
-    let text = value.to_string();
-    if text.chars().count() <= MAX {
-        return text;
-    }
-    let short: String = text.chars().take(MAX).collect();
-    match value {
-        Value::Array(items) => format!("an array of {} items", items.len()),
-        Value::Object(_) => "an object".to_owned(),
-        _ => format!("{short}…"),
-    }
-}
-
 /// The violation for serde's message about the value at `path`.
-fn classify(message: &str, path: &JsonPath, root: Root, found: String) -> Violation {
+pub(crate) fn classify(message: &str, path: &JsonPath, root: Root, found: String) -> Violation {
     let rendered = path.render(root);
     let key = path.last_key().unwrap_or_default();
     let expected_phrase = message
@@ -1114,10 +1024,10 @@ fn expected_type(phrase: &str, key: &str) -> String {
     text.to_owned()
 }
 
-/// `expected` for an unknown field, and the field it was probably meant to be.
-fn unknown_field_expectation(key: &str, message: &str) -> (String, Option<String>) {
-    let known = known_fields(message);
-    match did_you_mean(key, &known) {
+/// `expected` for an unknown field among `known` ones, and the field it was probably meant
+/// to be.
+pub(crate) fn unknown_field_expectation(key: &str, known: &[&str]) -> (String, Option<String>) {
+    match did_you_mean(key, known) {
         Some(suggestion) => (
             format!("a field the spec defines here (did you mean `{suggestion}`?)"),
             Some(suggestion.to_owned()),
@@ -1130,25 +1040,20 @@ fn unknown_field_expectation(key: &str, message: &str) -> (String, Option<String
     }
 }
 
-/// The field names serde lists after "expected one of" (or "expected").
-fn known_fields(message: &str) -> Vec<&str> {
-    let Some(list) = message
-        .find(", expected ")
-        .and_then(|at| message.get(at + ", expected ".len()..))
-    else {
-        return Vec::new();
-    };
-    let list = split_position(list).0;
-    list.split('`')
-        .enumerate()
-        .filter(|(index, _)| index % 2 == 1)
-        .map(|(_, name)| name)
-        .collect()
-}
+/// Keys longer than this (in bytes) get no "did you mean": no field name is that long.
+const MAX_SUGGESTED_KEY: usize = 64;
 
 /// The known field `key` most likely misspells: the same letters ignoring case and `_`/`-`,
 /// or within a small edit distance (a third of its length, at least 1, at most 3).
+///
+/// A key longer than twice the longest field (or than [`MAX_SUGGESTED_KEY`]) is no typo of
+/// one and is not compared: the distance costs its length times each field's, and a body
+/// can hold a key of megabytes.
 pub(crate) fn did_you_mean<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let longest = known.iter().map(|k| k.len()).max().unwrap_or(0);
+    if key.len() > MAX_SUGGESTED_KEY.min(longest.saturating_mul(2)) {
+        return None;
+    }
     let squash = |s: &str| -> String {
         s.chars()
             .filter(|c| *c != '_' && *c != '-')
@@ -1162,46 +1067,10 @@ pub(crate) fn did_you_mean<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> 
     let limit = (key.chars().count() / 3).clamp(1, 3);
     known
         .iter()
-        .map(|k| (edit_distance(key, k), *k))
+        .map(|k| (strsim::osa_distance(key, k), *k))
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, k)| k)
-}
-
-/// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
-/// neighbouring characters each cost 1.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut table = vec![0_usize; (a.len() + 1) * width];
-    let at = |i: usize, j: usize| i * width + j;
-    for i in 0..=a.len() {
-        if let Some(cell) = table.get_mut(at(i, 0)) {
-            *cell = i;
-        }
-    }
-    for j in 0..=b.len() {
-        if let Some(cell) = table.get_mut(at(0, j)) {
-            *cell = j;
-        }
-    }
-    let get = |table: &[usize], i: usize, j: usize| table.get(at(i, j)).copied().unwrap_or(0);
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let same = a.get(i - 1) == b.get(j - 1);
-            let mut best = (get(&table, i - 1, j) + 1)
-                .min(get(&table, i, j - 1) + 1)
-                .min(get(&table, i - 1, j - 1) + usize::from(!same));
-            if i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1) {
-                best = best.min(get(&table, i - 2, j - 2) + 1);
-            }
-            if let Some(cell) = table.get_mut(at(i, j)) {
-                *cell = best;
-            }
-        }
-    }
-    get(&table, a.len(), b.len())
 }
 
 #[cfg(test)]
@@ -1220,11 +1089,23 @@ mod tests {
     }
 
     #[test]
-    fn distances() {
-        assert_eq!(edit_distance("", ""), 0);
-        assert_eq!(edit_distance("abc", ""), 3);
-        assert_eq!(edit_distance("ab", "ba"), 1);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    fn keys_far_longer_than_any_field_get_no_suggestion() {
+        let known = ["amount", "vat_amount"];
+        // 20 bytes: twice the longest field, still compared.
+        assert_eq!(did_you_mean("vat_amountvat_amount", &known), None);
+        assert_eq!(did_you_mean("VAT-AMOUNT", &known), Some("vat_amount"));
+        // Longer is not compared at all, even when it squashes to a field.
+        let long = format!("vat{}amount", "_".repeat(20));
+        assert_eq!(did_you_mean(&long, &known), None);
+        let huge = "k".repeat(1 << 20);
+        assert_eq!(did_you_mean(&huge, &known), None);
+        let wide: Vec<String> = (0..10).map(|i| format!("{}{i}", "f".repeat(60))).collect();
+        let wide: Vec<&str> = wide.iter().map(String::as_str).collect();
+        assert_eq!(
+            did_you_mean(&format!("{}1", "f".repeat(59)), &wide),
+            wide.get(1).copied()
+        );
+        assert_eq!(did_you_mean(&"f".repeat(65), &wide), None);
     }
 
     #[test]

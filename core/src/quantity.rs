@@ -198,9 +198,18 @@ impl serde::Serialize for Quantity {
 }
 
 impl<'de> serde::Deserialize<'de> for Quantity {
+    /// Reads the number from its JSON text (never through `f64`), then checks it as
+    /// [`Quantity::new`] does.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = number::deserialize_decimal(deserializer)?;
-        Quantity::new(value).map_err(serde::de::Error::custom)
+        let quantity = match number::deserialize_number(deserializer)? {
+            number::WireNumber::Unsigned(whole) => Quantity::new(Decimal::from(whole)),
+            number::WireNumber::Decimal(value) => Quantity::new(value),
+            number::WireNumber::Beyond(beyond) if beyond.negative => {
+                Err(QuantityError::NotPositive)
+            }
+            number::WireNumber::Beyond(_) => Err(QuantityError::TooPrecise),
+        };
+        quantity.map_err(serde::de::Error::custom)
     }
 }
 

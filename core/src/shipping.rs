@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::item::{FeeSplit, PayoutSplit};
-use crate::{UnitPrice, VatRate, parse};
+use crate::{UnitPrice, VatRate, number, parse};
 
 /// How the goods reach the customer.
 ///
@@ -184,8 +184,13 @@ impl<'a> Shipping<'a> {
 pub struct ShippingOption {
     pub(crate) id: String,
     pub(crate) line_id: String,
+    #[serde(deserialize_with = "number::amount")]
     pub(crate) amount: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "number::amount_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) vat_amount: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) vat: Option<VatRate>,
@@ -202,13 +207,29 @@ pub struct ShippingOption {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) countries: Option<Vec<String>>,
     // Passed through unchanged: the spec's rarely used parts (the 2025 spec widened `eta`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_value_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) eta: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_value_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) time_slot: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_value_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) pick_up_address: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_object_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) metadata: Option<serde_json::Map<String, serde_json::Value>>,
     #[serde(
         default,
@@ -228,9 +249,17 @@ pub struct ShippingOption {
         skip_serializing_if = "Option::is_none"
     )]
     pub(crate) splits: Option<Vec<PayoutSplit>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_value_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) pay_in_store: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_value_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub(crate) shipments: Option<serde_json::Value>,
 }
 

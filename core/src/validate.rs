@@ -291,6 +291,16 @@ fn check_discount_lines(
                 "a percentage in 0..=100",
                 percentage.to_string(),
             );
+        } else if let Some(percentage) = discount.percentage
+            && !number::fits_json_number(percentage)
+        {
+            // Read exactly from its text, it must also be written back exactly.
+            v.add(
+                Rule::Discount,
+                format_args!("{owner}.discount_lines[{d}].percentage"),
+                "a percentage with at most 15 significant digits",
+                percentage.to_string(),
+            );
         }
     }
 }

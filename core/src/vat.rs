@@ -252,6 +252,14 @@ impl<'de> serde::Deserialize<'de> for VatRate {
             WireNumber::Unsigned(percent) => u8::try_from(percent)
                 .map_or(Err(VatRateError::OutOfRange), VatRate::from_whole_percent),
             WireNumber::Decimal(percent) => VatRate::from_percent(percent),
+            // More digits than a decimal holds: which rule it breaks, as `from_percent` would
+            // say for the exact value (past 100 before too precise, below 1 a fraction).
+            WireNumber::Beyond(beyond) => Err(match beyond.integer_digits {
+                _ if beyond.negative => VatRateError::OutOfRange,
+                digits if digits >= 3 => VatRateError::OutOfRange,
+                digits if digits <= 0 => VatRateError::Fraction,
+                _ => VatRateError::TooPrecise,
+            }),
         };
         rate.map_err(serde::de::Error::custom)
     }

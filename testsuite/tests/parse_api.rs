@@ -33,7 +33,7 @@ fn serde_type_errors_name_the_path() {
     );
     assert_eq!(
         serde_error("[]"),
-        "invalid type: sequence, expected a /v1/sessions-profile body (a JSON object) at the top level (line 1, column 0)"
+        "invalid type: sequence, expected a /v1/sessions-profile body (a JSON object) at the top level (line 1, column 2)"
     );
 }
 

@@ -374,11 +374,12 @@ fn a_vat_ratio_is_refused_as_a_fraction_with_the_percentage_it_stands_for() {
         serde,
         "VAT rate must be a percentage such as 25, not a fraction such as 0.25 (write 25 for 25 %) at order.items[0].vat (line 1, column 92)"
     );
-    // Written with an exponent, and with more decimals than a rate has: the same reading.
+    // Written with an exponent, and with more decimals than a rate has: the same reading, and
+    // the number shown as written.
     let body = br#"{"amount":1000,"currency":"NOK","merchant_reference":"r","items":[{"amount":1000,"vat":1.55e-1}]}"#;
     assert_eq!(
         Order::from_json(body).unwrap_err().to_string(),
-        "invalid Dintero payload: order.items[0].vat: expected a VAT percentage such as 25 (0.155 looks like a fraction; write 15.5 for 15.5 %), found 0.155"
+        "invalid Dintero payload: order.items[0].vat: expected a VAT percentage such as 25 (0.155 looks like a fraction; write 15.5 for 15.5 %), found 1.55e-1"
     );
     // 0 and 1 themselves are rates.
     for vat in ["0", "0.0", "1", "1.00"] {
@@ -498,9 +499,10 @@ fn messages_say_what_was_expected_and_found() {
 #[test]
 fn serde_messages_name_the_path() {
     let cases: &[(&str, &str)] = &[
+        // An array where an object belongs is refused once read: the position is its end.
         (
             "order_as_array",
-            "invalid type: sequence, expected an order (a JSON object) at order (line 7, column 11)",
+            "invalid type: sequence, expected an order (a JSON object) at order (line 11, column 3)",
         ),
         (
             "float_order_amount",
@@ -510,9 +512,11 @@ fn serde_messages_name_the_path() {
             "string_item_amount",
             "invalid type: string \"29990\", expected i64 at order.items[0].amount (line 18, column 25)",
         ),
+        // Numbers are read from their text: serde_json gives the position where the error
+        // reaches the object, here past the `}` that closes it (as for a rate out of range).
         (
             "discount_line_string_line_id",
-            "invalid type: string \"1\", expected i64 at order.items[0].discount_lines[0].line_id (line 24, column 26)",
+            "invalid type: string \"1\", expected i64 at order.items[0].discount_lines[0].line_id (line 25, column 11)",
         ),
         (
             "missing_profile_id",
@@ -584,4 +588,25 @@ fn read_only_fields_are_accepted_and_dropped() {
     let body = br#"{"amount":0,"currency":"NOK","merchant_reference":"r","gross_amount":"x"}"#;
     let err = Order::from_json(body).unwrap_err();
     assert_eq!(found(&err), [(Rule::Type, "order.gross_amount".to_owned())]);
+}
+
+#[test]
+fn lenient_parsing_reports_what_a_dropped_typo_leaves_wrong() {
+    // Strictly, the typo is the problem, and the totals it would explain are not reported.
+    assert_eq!(
+        messages("typo_vat_amout", P),
+        [
+            "order.items[0].vat_amout: expected a field the spec defines here (did you mean `vat_amount`?), found unknown field `vat_amout`"
+        ]
+    );
+    // Leniently, the typo is dropped as a warning, and the body without it is checked as it
+    // is: its line has no vat_amount, so the order's cannot be 5998 (issue 13 item 10).
+    let err = SessionProfile::from_json_with(&payload("typo_vat_amout"), &ParseOptions::lenient())
+        .unwrap_err();
+    let found: Vec<String> = err.violations().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        ["order.vat_amount: expected the sum of the lines' vat_amount (0), found 5998"]
+    );
+    assert_eq!(err.violations()[0].rule(), Rule::OrderVatAmount);
 }

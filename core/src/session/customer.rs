@@ -43,9 +43,17 @@ pub struct Customer {
     email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     phone_number: Option<String>,
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::parse::unique_object",
+        skip_serializing_if = "Map::is_empty"
+    )]
     tokens: Map<String, Value>,
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::parse::unique_object",
+        skip_serializing_if = "Map::is_empty"
+    )]
     gift_cards: Map<String, Value>,
 }
 
@@ -110,6 +118,14 @@ impl Customer {
         if let Some(phone) = &self.phone_number {
             check_phone(phone, format_args!("{path}.phone_number"), v);
         }
+        // body { customer { tokens {
+        crate::parse::check_members_depth(&self.tokens, 2, format_args!("{path}.tokens"), v);
+        crate::parse::check_members_depth(
+            &self.gift_cards,
+            2,
+            format_args!("{path}.gift_cards"),
+            v,
+        );
         let Some(wallets) = self.gift_cards.get(WALLETS) else {
             return;
         };

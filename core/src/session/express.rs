@@ -103,7 +103,11 @@ pub enum CustomerType {
     expecting = "the discount codes settings (a JSON object)"
 )]
 pub struct DiscountCodes {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::number::count_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     max_count: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     callback_url: Option<String>,
@@ -201,6 +205,8 @@ impl Express {
         for (index, option) in self.shipping_options.iter().enumerate() {
             let path = format!("express.shipping_options[{index}]");
             option.validate(&path, v);
+            // body { express { shipping_options [ option {
+            crate::parse::check_shipping_depth(option, 3, &path, v);
             let line_id = option.line_id();
             if !seen.insert(line_id) {
                 v.add(

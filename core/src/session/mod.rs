@@ -19,7 +19,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::error::{Error, Rule, Violations};
 use crate::order::OrderData;
 use crate::parse::{self, Root};
-use crate::{Order, OrderItem};
+use crate::{Order, OrderItem, ShippingOption};
 
 /// Generates, for each optional string field of a part, a by-value setter on the part's
 /// builder and a getter of the same name on the part, each with a runnable example; `$new`
@@ -120,6 +120,8 @@ trait OrderPart {
     fn check(&self, v: &mut Violations);
     /// The order lines, whose `line_id`s the express options must not reuse.
     fn lines(&self) -> &[OrderItem];
+    /// The shipping option, whose passed-through parts must not nest too deep.
+    fn shipping(&self) -> Option<&ShippingOption>;
 }
 
 impl OrderPart for Order {
@@ -127,6 +129,10 @@ impl OrderPart for Order {
 
     fn lines(&self) -> &[OrderItem] {
         self.items()
+    }
+
+    fn shipping(&self) -> Option<&ShippingOption> {
+        self.shipping_option()
     }
 }
 
@@ -137,6 +143,10 @@ impl OrderPart for OrderData {
 
     fn lines(&self) -> &[OrderItem] {
         &self.items
+    }
+
+    fn shipping(&self) -> Option<&ShippingOption> {
+        self.shipping_option.as_deref()
     }
 }
 
@@ -184,6 +194,8 @@ impl<O: OrderPart> SessionParts<O> {
             check::http_url(url, "url.merchant_terms_url", v);
         }
         self.order.check(v);
+        // A bare order may nest as deep as a bare order parses; in a body it is one deeper.
+        parse::check_order_depth(self.order.lines(), self.order.shipping(), v);
         self.customer.validate("customer", v);
         if let Some(expires_at) = &self.expires_at {
             expires_at.validate("expires_at", v);
@@ -643,7 +655,7 @@ pub(crate) struct ProfileWire {
     customer: Customer,
     #[serde(default)]
     expires_at: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "parse::unique_strings")]
     metadata: BTreeMap<String, String>,
     #[serde(default, deserialize_with = "parse::objects")]
     checkboxes: Vec<Checkbox>,
@@ -914,7 +926,7 @@ pub(crate) struct SessionWire {
     customer: Customer,
     #[serde(default)]
     expires_at: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "parse::unique_strings")]
     metadata: BTreeMap<String, String>,
     #[serde(default, deserialize_with = "parse::objects")]
     checkboxes: Vec<Checkbox>,
