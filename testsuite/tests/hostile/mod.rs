@@ -10,8 +10,10 @@
 
 pub mod json;
 
+use std::cell::{Cell, RefCell};
 use std::fmt::Debug;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use dintero_order::{Error, Order, ParseOptions, Parsed, Rule, Session, SessionProfile};
@@ -74,7 +76,7 @@ where
     let mut runner = TestRunner::new_with_rng(config, rng);
     let result = runner.run(&strategy, |value| {
         tried.fetch_add(1, Ordering::Relaxed);
-        match catch_unwind(AssertUnwindSafe(|| test(&value))) {
+        match quietly(|| test(&value)) {
             Ok(Ok(())) => Ok(()),
             Ok(Err(problem)) => Err(TestCaseError::fail(problem)),
             Err(panic) => Err(TestCaseError::fail(format!(
@@ -101,13 +103,49 @@ where
     }
 }
 
-/// What a caught panic said.
+thread_local! {
+    /// Whether this thread is inside [`quietly`]: its panics are reported, not printed.
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+    /// Where the last quiet panic of this thread happened.
+    static LOCATION: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Runs `work`, catching a panic without printing it (the caller reports it, with the
+/// input); the hook keeps where it happened for [`panic_message`].
+pub fn quietly<R>(work: impl FnOnce() -> R) -> std::thread::Result<R> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if QUIET.with(Cell::get) {
+                let place = info.location().map_or_else(String::new, |l| {
+                    format!("{}:{}:{}", l.file(), l.line(), l.column())
+                });
+                LOCATION.with(|l| *l.borrow_mut() = place);
+            } else {
+                default(info);
+            }
+        }));
+    });
+    let outer = QUIET.with(|q| q.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(work));
+    QUIET.with(|q| q.set(outer));
+    result
+}
+
+/// What a caught panic said, and where (when it was caught by [`quietly`]).
 pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
+    let message = panic
         .downcast_ref::<&str>()
         .map(|s| (*s).to_owned())
         .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic without a message".to_owned())
+        .unwrap_or_else(|| "a panic without a message".to_owned());
+    let place = LOCATION.with(|l| std::mem::take(&mut *l.borrow_mut()));
+    if place.is_empty() {
+        message
+    } else {
+        format!("{message} (at {place})")
+    }
 }
 
 /// At most `max` characters of `text`, saying how much was left out.
@@ -126,7 +164,7 @@ pub fn show(bytes: &[u8]) -> String {
 
 /// Runs one entry point, turning a panic into a report naming it and the input.
 pub fn guard<R>(entry: &str, input: &[u8], call: impl FnOnce() -> R) -> Result<R, String> {
-    catch_unwind(AssertUnwindSafe(call)).map_err(|panic| {
+    quietly(call).map_err(|panic| {
         format!(
             "{entry} panicked: {}\ninput ({} bytes): {}",
             panic_message(panic.as_ref()),
