@@ -160,7 +160,7 @@ impl Reader<'_> {
             }
         }
         let text = self.bytes.get(start..self.at)?;
-        Some(String::from_utf8(text.to_vec()).ok()?)
+        String::from_utf8(text.to_vec()).ok()
     }
 
     fn hex4(&mut self) -> Option<u32> {
