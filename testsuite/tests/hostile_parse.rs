@@ -608,3 +608,41 @@ fn the_harness_sees_a_duplicate_key() {
         assert!(!verdict.strict && !verdict.lenient);
     }
 }
+
+/// The harness's JSON tree (`hostile/json.rs`) keeps number text and duplicate keys.
+#[test]
+fn the_json_tree_reads_and_writes_back_exactly() {
+    let text = r#"{"a":1.50,"a":[-0,1e400,"x\"\u00e9\ud83d\ude00"],"b":{}}"#;
+    let document = json::parse(text.as_bytes()).unwrap();
+    assert!(document.has_duplicate_keys());
+    assert_eq!(
+        document.get(&[Step::Key("a".into())]),
+        Some(&Json::Number("1.50".into()))
+    );
+    let again = json::parse(&document.to_bytes()).unwrap();
+    assert_eq!(again, document);
+    assert_eq!(document.numbers().len(), 3);
+    assert_eq!(json::parse(b"[1,]"), None);
+    assert_eq!(json::parse(b"01"), None);
+    assert_eq!(json::parse(b"\"\\ud800\""), None);
+}
+
+#[test]
+fn the_json_tree_compares_numbers_by_exact_value() {
+    assert!(json::same_number("2.50", "2.5"));
+    assert!(json::same_number("25e-1", "2.5"));
+    assert!(json::same_number("-0", "0"));
+    assert!(json::same_number("1E2", "100"));
+    assert!(json::same_number("0.000", "0"));
+    assert!(!json::same_number("2.0000000000000001", "2"));
+    assert!(!json::same_number("1e400", "1e401"));
+    assert!(json::same_number("1e400", "10e399"));
+    assert!(!json::same_number(
+        "79228162514264337593543950336",
+        "79228162514264337593543950335"
+    ));
+    assert!(json::same_number(
+        "2.000000000000000000000000000000000000000",
+        "2"
+    ));
+}
