@@ -1,6 +1,7 @@
 //! Checkers for the string formats a session carries: URLs and RFC 3339 date-times.
 
 use std::fmt;
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 use url::{Host, Url};
 
@@ -40,7 +41,7 @@ pub(super) fn return_url(value: &str, in_app: bool, path: impl fmt::Display, v: 
 }
 
 /// Checks `url.callback_url`: Dintero delivers callbacks only to HTTPS URLs, and never to
-/// localhost or a loopback address (its backend would call itself).
+/// this machine however it is spelt (its backend would call itself): see [`is_loopback`].
 pub(super) fn callback_url(value: &str, path: impl fmt::Display, v: &mut Violations) {
     match url_facts(value) {
         Some(facts) if facts.scheme == Scheme::Https && facts.host => {
@@ -109,12 +110,47 @@ fn parsed_url_facts(value: &str) -> Option<UrlFacts> {
     })
 }
 
+/// Whether a host, as `url` normalised it, is this machine: `localhost` or a name under it
+/// (RFC 6761), the whole of 127.0.0.0/8, `::1`, the unspecified addresses `0.0.0.0` and `::`
+/// (connecting to them reaches the local host), and those IPv4 addresses inside IPv6, mapped
+/// (`::ffff:127.0.0.1`) or compatible (`::127.0.0.1`).
+///
+/// `url` has already lowercased the name, decoded `%XX`, mapped full-width letters and dots,
+/// and read every IPv4 spelling a resolver takes (`127.1`, `2130706433`, `0x7f.1`,
+/// `0177.0.0.1`) as [`Host::Ipv4`]. What it leaves is trailing dots: `localhost.` and
+/// `localhost..` name the same host as `localhost` (the root of DNS), so they are dropped and
+/// what remains is read again (`127.0.0.1..` is an address once its dots are gone).
 fn is_loopback(host: Host<&str>) -> bool {
     match host {
-        Host::Domain(name) => name == "localhost" || name.ends_with(".localhost"),
-        Host::Ipv4(address) => address.is_loopback() || address.is_unspecified(),
-        Host::Ipv6(address) => address.is_loopback() || address.is_unspecified(),
+        Host::Domain(name) => {
+            let trimmed = name.trim_end_matches('.');
+            if trimmed == "localhost" || trimmed.ends_with(".localhost") {
+                return true;
+            }
+            // `url` reads a name as IPv4 before calling it a domain, so only one that had
+            // trailing dots can still be an address.
+            trimmed.len() != name.len()
+                && match Host::parse(trimmed) {
+                    Ok(Host::Ipv4(address)) => is_local_ipv4(address),
+                    Ok(Host::Ipv6(address)) => is_local_ipv6(address),
+                    Ok(Host::Domain(_)) | Err(_) => false,
+                }
+        }
+        Host::Ipv4(address) => is_local_ipv4(address),
+        Host::Ipv6(address) => is_local_ipv6(address),
     }
+}
+
+fn is_local_ipv4(address: Ipv4Addr) -> bool {
+    address.is_loopback() || address.is_unspecified()
+}
+
+fn is_local_ipv6(address: Ipv6Addr) -> bool {
+    address.is_loopback()
+        || address.is_unspecified()
+        // `to_ipv4` reads both `::ffff:a.b.c.d` (mapped) and `::a.b.c.d` (compatible); it
+        // also reads `::1` as 0.0.0.1, which is not local, but `::1` is caught above.
+        || address.to_ipv4().is_some_and(is_local_ipv4)
 }
 
 /// The facts of an RFC 3986 URL in the shape nearly every return and callback URL has:
@@ -181,7 +217,9 @@ fn plain_web_url(value: &str) -> Option<UrlFacts> {
     Some(UrlFacts {
         scheme,
         host: true,
-        loopback: host == b"localhost" || host.ends_with(b".localhost"),
+        // The shape is a plain lowercase name, so it is already what `url` would make of it;
+        // the one decision on the host is `is_loopback`'s.
+        loopback: is_loopback(Host::Domain(std::str::from_utf8(host).ok()?)),
     })
 }
 
@@ -531,8 +569,26 @@ mod tests {
             "https://127.1.2.3/callback",
             "https://[::1]/callback",
             "https://0.0.0.0/callback",
+            // Spellings `url` leaves as they are: trailing dots, addresses inside IPv6.
+            "https://localhost./callback",
+            "https://app.LOCALHOST../callback",
+            "https://127.0.0.1../callback",
+            "https://[::ffff:127.0.0.1]/callback",
+            "https://[::ffff:7f00:1]/callback",
+            "https://[::127.0.0.1]/callback",
+            "https://[::ffff:0.0.0.0]/callback",
         ] {
             assert!(url_violation(callback, bad), "{bad}");
+        }
+        // The full table, through every entry point, is `testsuite/tests/hostile_urls.rs`.
+        for good in [
+            "https://localhost.example.com/callback",
+            "https://127.example/callback",
+            "https://[2001:db8::1]/callback",
+            "https://[::ffff:128.0.0.1]/callback",
+            "https://mylocalhost.no/callback",
+        ] {
+            assert!(!url_violation(callback, good), "{good}");
         }
     }
 
