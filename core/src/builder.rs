@@ -1240,7 +1240,14 @@ mod tests {
 
     fn problems(items: &mut [OrderItem], discount: &Discount) -> Vec<String> {
         let mut v = Violations::new();
-        apply_discount(items, discount, 0, Currency::NOK, Rounding::default(), &mut v);
+        apply_discount(
+            items,
+            discount,
+            0,
+            Currency::NOK,
+            Rounding::default(),
+            &mut v,
+        );
         match v.finish(()) {
             Ok(()) => Vec::new(),
             Err(error) => error.violations().iter().map(|p| p.to_string()).collect(),
@@ -1254,8 +1261,10 @@ mod tests {
         let mut items = vec![eligible(i64::MAX); 3];
         assert_eq!(
             problems(&mut items, &Discount::percent(dec!(100))),
-            ["order.items: expected discount 1 within range, found a discount of \
-              27670116110564327421 over lines totalling 27670116110564327421"]
+            [
+                "order.items: expected discount 1 within range, found a discount of \
+              27670116110564327421 over lines totalling 27670116110564327421"
+            ]
         );
         assert!(items.iter().all(|item| item.amount == i64::MAX));
         // Two such lines still fit: each gives up half.
