@@ -35,6 +35,12 @@ pub enum Pricing {
 /// A unit price may carry more decimals than the currency ("price precision", e.g. 0.125 NOK
 /// per gram); only the line total is rounded.
 ///
+/// Every price a [`Decimal`] or an `i64` holds, times every [`Quantity`], is computed
+/// exactly, however many decimals the two carry together (`100/3` NOK, 27 decimals, times
+/// `0.123456789012345` is 412 øre). A line whose amount would pass 2^53 minor units either
+/// side of zero, far beyond any order Dintero takes, is refused with
+/// [`LineAmountError::Overflow`]; nothing wraps or panics.
+///
 /// ```
 /// use dintero_order_core::{Currency, Quantity, Rounding, UnitPrice, VatRate};
 /// use rust_decimal_macros::dec;
