@@ -462,6 +462,90 @@ fn ties_and_near_ties_past_i64_round_by_the_rule() {
     assert_eq!(amount(below, "1", even), Ok(0));
 }
 
+#[test]
+fn discounts_over_lines_at_the_limits_are_exact_or_refused_never_a_panic() {
+    let discounts = [
+        Discount::percent(dec!(0)),
+        Discount::percent(dec!(100)),
+        Discount::percent(dec!(33.3333333333333)),
+        Discount::percent(dec!(1e-22)),
+        Discount::percent(dec!(99.9999999999999)),
+        Discount::amount(Money::from_minor(0, Currency::NOK)),
+        Discount::amount(Money::from_minor(1, Currency::NOK)),
+        Discount::amount(Money::from_minor(i64::MAX, Currency::NOK)),
+        Discount::amount(Money::from_minor(i64::MIN, Currency::NOK)),
+    ];
+    let expected_total = |discount: usize, base: i128, half_even: bool| -> i128 {
+        let percent = |p: BigInt, scale: u32| {
+            let exact = round(&(BigInt::from(base) * p), &ten_to(scale + 2), half_even);
+            i128::try_from(&exact).unwrap()
+        };
+        match discount {
+            0 => 0,
+            1 => base,
+            2 => percent(BigInt::from(333_333_333_333_333_i64), 13),
+            3 => percent(BigInt::from(1), 22),
+            4 => percent(BigInt::from(999_999_999_999_999_i64), 13),
+            5 => 0,
+            6 => 1,
+            7 => i128::from(i64::MAX),
+            _ => i128::from(i64::MIN),
+        }
+    };
+    let mut built = 0;
+    for price in edge_prices() {
+        for quantity in ["1", "0.5", "999999999999999", "0.123456789012345"].map(decimal) {
+            for (number, discount) in discounts.iter().enumerate() {
+                for half_even in [false, true] {
+                    let rounding = if half_even {
+                        Rounding::HalfEven
+                    } else {
+                        Rounding::HalfAwayFromZero
+                    };
+                    let vat = VatRate::from_whole_percent(25).unwrap();
+                    let line = |sku| {
+                        Line::new(sku, "Item", price.unit_price(false), vat)
+                            .quantity(quantity)
+                            .eligible_for_discount(true)
+                    };
+                    let result = Order::builder(Currency::NOK, "o")
+                        .line(line("a"))
+                        .line(line("b"))
+                        .discount(discount.clone())
+                        .rounding(rounding)
+                        .build();
+                    let Ok(order) = result else {
+                        continue;
+                    };
+                    // It built, so each line's amounts did too; the discount took exactly its
+                    // total from the two.
+                    let line_amount = price
+                        .unit_price(false)
+                        .line_amounts(
+                            Quantity::new(quantity).unwrap(),
+                            vat,
+                            Currency::NOK,
+                            rounding,
+                        )
+                        .unwrap()
+                        .amount();
+                    let base = 2 * i128::from(line_amount);
+                    let after: i128 = order.items().iter().map(|i| i128::from(i.amount())).sum();
+                    assert_eq!(
+                        base - after,
+                        expected_total(number, base, half_even),
+                        "{price:?} × {quantity}, discount {number}"
+                    );
+                    assert!(order.items().iter().all(|item| item.amount() >= 0));
+                    check_round_trip(&order).unwrap();
+                    built += 1;
+                }
+            }
+        }
+    }
+    assert!(built > 100, "{built}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Random lines near the limits
 // ---------------------------------------------------------------------------------------------
