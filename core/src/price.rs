@@ -279,17 +279,30 @@ impl UnitPrice {
             });
         }
         let exponent = u32::from(currency.exponent());
-        if let Some((numerator, denominator)) = exact_i64(self.value, quantity, exponent) {
-            if let Some(amounts) = self.amounts_i64(numerator, denominator, vat, rounding) {
-                return Ok(amounts);
-            }
-            // A total too large for the VAT steps in i64: the same steps in i128.
-            let (total, tie) = rounding.divide_i64(numerator, denominator);
-            return self.amounts(i128::from(total), tie, vat, rounding);
+        if let Some((numerator, denominator)) = exact_i64(self.value, quantity, exponent)
+            && let Some(amounts) = self.amounts_i64(numerator, denominator, vat, rounding)
+        {
+            return Ok(amounts);
         }
+        self.line_amounts_exact(quantity, vat, exponent, rounding)
+    }
+
+    /// [`line_amounts_noting_tie`](Self::line_amounts_noting_tie) for any price and
+    /// quantity, where some part does not fit `i64` (a price with 20 digits, a product past
+    /// 128 bits on its way to a small total, a total past the line limit). Kept out of line
+    /// so that the usual line's path stays short.
+    #[cold]
+    #[inline(never)]
+    fn line_amounts_exact(
+        self,
+        quantity: Quantity,
+        vat: VatRate,
+        exponent: u32,
+        rounding: Rounding,
+    ) -> Result<(LineAmounts, bool), LineAmountError> {
         // The exact total in minor units is price mantissa × quantity mantissa × 10^power,
-        // which may need more than 128 bits on the way to a small result (a price with 26
-        // decimals times a quantity with 15 digits): rounded exactly in wider arithmetic.
+        // which may need more than 128 bits on the way to a small result (a price with 27
+        // decimals times a quantity with 15 digits): `round_scaled` rounds it exactly.
         let (quantity, quantity_scale) = quantity.parts();
         let (mantissa, scale) = match self.value {
             PriceValue::Major { mantissa, scale } => (i128::from(mantissa), u32::from(scale)),

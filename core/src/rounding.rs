@@ -141,17 +141,35 @@ impl Rounding {
     /// (a 96-bit price mantissa with up to 28 decimals times a 15-digit quantity with up to
     /// 22 decimals needs about 150 bits and a division by up to 10^50, beyond `i128`).
     ///
-    /// The product is held in three 64-bit limbs (192 bits, room for any `i128` times any
-    /// `u64` times 10^4). It is divided by `10^(−power − 1)` keeping whether anything was
-    /// left over, then by 10: that last digit against 5, and whether anything was left below
-    /// it, decide the rounding, as a digit and a sticky bit do in decimal arithmetic.
-    /// `None` when the result does not fit `i128` (or `10^power` the product, for `power > 0`).
+    /// When the product and the power of ten fit `i128` (a price mantissa past `i64` with a
+    /// few decimals) this is [`divide_noting_tie`](Self::divide_noting_tie), one 128-bit
+    /// division; otherwise [`round_scaled_wide`](Self::round_scaled_wide). `None` when the
+    /// result does not fit `i128` (or `10^power` the product, for `power > 0`).
     pub(crate) fn round_scaled(
         self,
         mantissa: i128,
         factor: u64,
         power: i32,
     ) -> Option<(i128, bool)> {
+        let product = mantissa.checked_mul(i128::from(factor));
+        let power_of_ten = 10_i128.checked_pow(power.unsigned_abs());
+        match (product, power_of_ten) {
+            (Some(product), Some(power_of_ten)) if power < 0 => {
+                self.divide_noting_tie(product, power_of_ten)
+            }
+            (Some(product), Some(power_of_ten)) => {
+                Some((product.checked_mul(power_of_ten)?, false))
+            }
+            _ => self.round_scaled_wide(mantissa, factor, power),
+        }
+    }
+
+    /// [`round_scaled`](Self::round_scaled) past `i128`. The product is held in three 64-bit
+    /// limbs (192 bits, room for any `i128` times any `u64` times 10^4). It is divided by
+    /// `10^(−power − 1)` keeping whether anything was left over, then by 10: that last digit
+    /// against 5, and whether anything was left below it, decide the rounding, as a digit and
+    /// a sticky bit do in decimal arithmetic.
+    fn round_scaled_wide(self, mantissa: i128, factor: u64, power: i32) -> Option<(i128, bool)> {
         if mantissa == 0 || factor == 0 {
             return Some((0, false));
         }
@@ -190,8 +208,12 @@ impl Rounding {
             };
             (truncated.checked_add(u128::from(away))?, tie)
         };
-        let magnitude = i128::try_from(magnitude).ok()?;
-        Some((if negative { -magnitude } else { magnitude }, tie))
+        let signed = if negative {
+            0_i128.checked_sub_unsigned(magnitude)?
+        } else {
+            i128::try_from(magnitude).ok()?
+        };
+        Some((signed, tie))
     }
 }
 
@@ -269,7 +291,7 @@ mod tests {
     }
 
     #[test]
-    fn round_scaled_is_divide_where_i128_holds_the_fraction() {
+    fn the_wide_path_is_divide_where_i128_holds_the_fraction() {
         let mantissas = [
             0,
             1,
@@ -302,11 +324,13 @@ mod tests {
                         (numerator, 10_i128.pow(power.unsigned_abs()))
                     };
                     for rule in RULES {
+                        let expected = rule.divide_noting_tie(numerator, denominator);
                         assert_eq!(
-                            rule.round_scaled(mantissa, factor, power),
-                            rule.divide_noting_tie(numerator, denominator),
+                            rule.round_scaled_wide(mantissa, factor, power),
+                            expected,
                             "{mantissa} × {factor} × 10^{power}, {rule:?}"
                         );
+                        assert_eq!(rule.round_scaled(mantissa, factor, power), expected);
                         compared += 1;
                     }
                 }
@@ -352,7 +376,15 @@ mod tests {
         // A quotient past i128 is refused, not wrapped.
         assert_eq!(away.round_scaled(i128::MAX, u64::MAX, -1), None);
         assert_eq!(away.round_scaled(i128::MIN, u64::MAX, 0), None);
-        assert_eq!(away.round_scaled(i128::MIN, 1, 0), None);
+        assert_eq!(away.round_scaled(i128::MIN, 1, 0), Some((i128::MIN, false)));
+        assert_eq!(
+            away.round_scaled_wide(i128::MIN, 1, 0),
+            Some((i128::MIN, false))
+        );
+        // (2^128 − 2) / 10, from a product past i128.
+        let fifth = 34_028_236_692_093_846_346_337_460_743_176_821_145;
+        assert_eq!(away.round_scaled(i128::MAX, 2, -1), Some((fifth, false)));
+        assert_eq!(away.round_scaled_wide(i128::MAX, 2, 0), None);
         assert_eq!(
             away.round_scaled(i128::MIN + 1, 1, 0),
             Some((i128::MIN + 1, false))

@@ -174,7 +174,7 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
     let built = case.build();
     let (amount, vat) = match expected {
         Err(_) => {
-            let error = built.err().expect("a line past the limit is refused");
+            let error = built.expect_err("a line past the limit is refused");
             prop_assert_eq!(
                 problems(&error),
                 [(Rule::Overflow, LINE_TOO_LARGE.to_owned())],
