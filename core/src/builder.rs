@@ -11,7 +11,7 @@ use crate::order::OrderData;
 use crate::validate::Proven;
 use crate::{
     Address, CheckoutItem, Currency, DiscountLine, DiscountType, ItemType, Line, LineAmountError,
-    Money, Order, Quantity, Rounding, Shipping, ShippingOption, Store, UnitPrice, VatRate,
+    Money, Order, Quantity, Rounding, Shipping, ShippingOption, Store, UnitPrice, VatRate, number,
 };
 
 /// Collects an order's lines and settings; [`build`](OrderBuilder::build) computes and checks
@@ -137,6 +137,10 @@ enum DiscountValue {
 }
 
 impl Discount {
+    /// What a percentage discount must be, for messages.
+    pub(crate) const PERCENT_EXPECTED: &'static str =
+        "a percentage in 0..=100 with at most 15 significant digits and 22 decimals";
+
     /// A fixed amount off the eligible lines.
     ///
     /// ```
@@ -154,6 +158,12 @@ impl Discount {
     }
 
     /// A percentage (0..=100) off the eligible lines; the total is rounded once.
+    ///
+    /// The percentage is recorded in each line's `discount_lines[].percentage`, a JSON
+    /// number, so it may have at most 15 significant digits and 22 decimals (what any JSON
+    /// reader keeps exactly): `33.3333333333333` is a percentage, `dec!(100) / dec!(3)`
+    /// (29 digits) is not, and [`build`](OrderBuilder::build) reports it at `order.items`,
+    /// as it does a percentage outside 0..=100.
     ///
     /// ```
     /// # use dintero_order_core::Discount;
@@ -988,24 +998,31 @@ fn apply_discount(
         }
         DiscountValue::Amount(money) => (i128::from(money.minor_units()), None),
         DiscountValue::Percent(percent) => {
-            if percent < Decimal::ZERO || percent > Decimal::ONE_HUNDRED {
+            // Recorded in `discount_lines[].percentage`, a JSON number: only a percentage
+            // that can be written exactly, so that every order built can be sent.
+            if percent < Decimal::ZERO
+                || percent > Decimal::ONE_HUNDRED
+                || !number::fits_json_number(percent)
+            {
                 v.add(
                     Rule::Discount,
                     path,
-                    format!("discount {} as a percentage in 0..=100", number + 1),
+                    format!("discount {} as {}", number + 1, Discount::PERCENT_EXPECTED),
                     percent.to_string(),
                 );
                 return;
             }
-            // base × percent / 100, rounded once: percent = mantissa / 10^scale.
-            let scaled = base.checked_mul(percent.mantissa());
-            let divisor = 10_i128.checked_pow(percent.scale() + 2);
-            match (scaled, divisor) {
-                (Some(n), Some(d)) => match rounding.divide(n, d) {
-                    Some(total) => (total, Some(percent.normalize())),
-                    None => return,
-                },
-                _ => {
+            // base × percent / 100, rounded once: percent = mantissa / 10^scale, with at
+            // most 15 digits and 22 decimals, so the product is exact in `round_scaled`.
+            let percent = percent.normalize();
+            let mantissa = u64::try_from(percent.mantissa()).ok();
+            let power = i32::try_from(percent.scale()).ok().map(|scale| -scale - 2);
+            match mantissa
+                .zip(power)
+                .and_then(|(mantissa, power)| rounding.round_scaled(base, mantissa, power))
+            {
+                Some((total, _)) => (total, Some(percent)),
+                None => {
                     v.add(
                         Rule::Overflow,
                         path,
@@ -1037,20 +1054,32 @@ fn apply_discount(
     if eligible.is_empty() {
         return;
     }
-    for (index, share) in largest_remainder(items, &eligible, total, base) {
+    let Some(shares) = largest_remainder(items, &eligible, total, base) else {
+        v.add(
+            Rule::Overflow,
+            path,
+            format!("discount {} within range", number + 1),
+            format!("a discount of {total} over lines totalling {base}"),
+        );
+        return;
+    };
+    for (index, share) in shares {
         if share == 0 {
             continue;
         }
         let Some(item) = items.get_mut(index) else {
             continue;
         };
-        item.amount -= share;
+        // 0 < share ≤ the line's amount (see `largest_remainder`).
+        item.amount = item.amount.saturating_sub(share);
         let rate = i128::from(item.vat.unwrap_or(VatRate::ZERO).hundredths());
         let amount = i128::from(item.amount);
-        let net = rounding
-            .divide(amount * 10_000, 10_000 + rate)
+        // An i64 amount times 10 000 fits i128 many times over.
+        let net = amount
+            .checked_mul(10_000)
+            .and_then(|scaled| rounding.divide(scaled, 10_000 + rate))
             .unwrap_or(amount);
-        item.vat_amount = Some(saturate(amount - net));
+        item.vat_amount = Some(saturate(amount.saturating_sub(net)));
         let extras = item.extras.get_or_insert_with(Box::default);
         extras.discount_lines.push(DiscountLine {
             amount: share,
@@ -1065,27 +1094,28 @@ fn apply_discount(
 
 /// Shares of `total` proportional to the eligible lines' amounts: floors first, then one more
 /// unit to the largest remainders (earlier line first on ties). Shares sum to `total` exactly,
-/// and since `total ≤ base`, no share exceeds its line's amount.
+/// and since `0 ≤ total ≤ base` and every amount is positive, no share exceeds its line's
+/// amount. `None` when `total × amount` leaves `i128` (eligible lines worth more than 2^64
+/// minor units together, far past any order Dintero takes).
 fn largest_remainder(
     items: &[OrderItem],
     eligible: &[usize],
     total: i128,
     base: i128,
-) -> Vec<(usize, i64)> {
-    let mut shares: Vec<(usize, i128, i128)> = eligible
+) -> Option<Vec<(usize, i64)>> {
+    let mut shares = Vec::with_capacity(eligible.len());
+    for &index in eligible {
+        let Some(item) = items.get(index) else {
+            continue;
+        };
+        let exact = total.checked_mul(i128::from(item.amount))?;
+        shares.push((index, exact.checked_div(base)?, exact.checked_rem(base)?));
+    }
+    // Each floor is at most its amount, so the sum stays within Σ amounts = base.
+    let given = shares
         .iter()
-        .filter_map(|&index| {
-            items
-                .get(index)
-                .map(|item| (index, i128::from(item.amount)))
-        })
-        .map(|(index, amount)| {
-            let exact = total * amount;
-            (index, exact / base, exact % base)
-        })
-        .collect();
-    let given: i128 = shares.iter().map(|s| s.1).sum();
-    let mut leftover = total - given;
+        .try_fold(0_i128, |sum, share| sum.checked_add(share.1))?;
+    let mut leftover = total.checked_sub(given)?;
     let mut order: Vec<usize> = (0..shares.len()).collect();
     // Stable sort: equal remainders keep line order, so ties are deterministic.
     order.sort_by(|&a, &b| {
@@ -1093,19 +1123,22 @@ fn largest_remainder(
         let rb = shares.get(b).map_or(0, |s| s.2);
         rb.cmp(&ra)
     });
+    // 0 ≤ leftover < the number of shares: each gets at most one more unit.
     for position in order {
-        if leftover == 0 {
+        if leftover <= 0 {
             break;
         }
         if let Some(share) = shares.get_mut(position) {
-            share.1 += 1;
-            leftover -= 1;
+            share.1 = share.1.checked_add(1)?;
+            leftover = leftover.checked_sub(1)?;
         }
     }
-    shares
-        .into_iter()
-        .map(|(index, share, _)| (index, saturate(share)))
-        .collect()
+    Some(
+        shares
+            .into_iter()
+            .map(|(index, share, _)| (index, saturate(share)))
+            .collect(),
+    )
 }
 
 /// Reconciles a merchant-stated total: within tolerance a visible rounding line, beyond an
@@ -1128,11 +1161,14 @@ fn add_rounding_line(
         );
         return 0;
     }
-    let difference = i128::from(stated.minor_units()) - computed;
+    // The computed total is a sum of i64 amounts, far inside i128.
+    let difference = i128::from(stated.minor_units()).saturating_sub(computed);
     if difference == 0 {
         return 0;
     }
-    if difference.abs() > i128::from(tolerance.minor_units()) {
+    // A negative tolerance allows no difference at all.
+    let allowed = u128::try_from(tolerance.minor_units()).unwrap_or(0);
+    if difference.unsigned_abs() > allowed {
         v.add(
             Rule::RoundingTolerance,
             "order.amount",
@@ -1177,4 +1213,83 @@ fn add_rounding_line(
         }
     }
     items.last().map_or(0, |line| i128::from(line.amount))
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal_macros::dec;
+
+    use super::*;
+
+    /// An eligible line of `amount` minor units without VAT, as the builder leaves it.
+    fn eligible(amount: i64) -> OrderItem {
+        let Ok(text) = ItemText::single([Some("sku"), Some("1"), Some("Item"), None]) else {
+            panic!("short text fits");
+        };
+        OrderItem {
+            text,
+            quantity: Some(Quantity::ONE),
+            amount,
+            vat_amount: Some(0),
+            vat: Some(VatRate::ZERO),
+            kind: None,
+            eligible_for_discount: Some(true),
+            extras: None,
+        }
+    }
+
+    fn problems(items: &mut [OrderItem], discount: &Discount) -> Vec<String> {
+        let mut v = Violations::new();
+        apply_discount(
+            items,
+            discount,
+            0,
+            Currency::NOK,
+            Rounding::default(),
+            &mut v,
+        );
+        match v.finish(()) {
+            Ok(()) => Vec::new(),
+            Err(error) => error.violations().iter().map(|p| p.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_discount_past_i128_is_a_problem_not_a_panic() {
+        // Lines no builder makes (each past 2^53), but the allocation must not rely on it:
+        // 100 % of 3 × i64::MAX, times a line's i64::MAX, is past i128.
+        let mut items = vec![eligible(i64::MAX); 3];
+        assert_eq!(
+            problems(&mut items, &Discount::percent(dec!(100))),
+            [
+                "order.items: expected discount 1 within range, found a discount of \
+              27670116110564327421 over lines totalling 27670116110564327421"
+            ]
+        );
+        assert!(items.iter().all(|item| item.amount == i64::MAX));
+        // Two such lines still fit: each gives up half.
+        let mut items = vec![eligible(i64::MAX - 1); 2];
+        assert_eq!(problems(&mut items, &Discount::percent(dec!(50))), [""; 0]);
+        let amounts: Vec<i64> = items.iter().map(|item| item.amount).collect();
+        assert_eq!(amounts, [i64::MAX / 2, i64::MAX / 2]);
+    }
+
+    #[test]
+    fn a_percentage_is_applied_exactly_whatever_its_digits() {
+        // 33.3333333333333 % of 3 × 1 000 000 000 000 øre is 999 999 999 999.999 øre:
+        // 1 000 000 000 000 rounded, the largest remainders to the earlier lines.
+        let mut items = vec![eligible(1_000_000_000_000); 3];
+        let percent = Discount::percent(dec!(33.3333333333333));
+        assert_eq!(problems(&mut items, &percent), [""; 0]);
+        let shares: Vec<i64> = items
+            .iter()
+            .map(|item| item.discount_lines().iter().map(DiscountLine::amount).sum())
+            .collect();
+        assert_eq!(shares, [333_333_333_334, 333_333_333_333, 333_333_333_333]);
+        let recorded = items
+            .first()
+            .and_then(|item| item.discount_lines().first())
+            .and_then(DiscountLine::percentage);
+        assert_eq!(recorded, Some(dec!(33.3333333333333)));
+    }
 }

@@ -505,12 +505,13 @@ impl Visitor<'_> for KeySeed {
     }
 }
 
-/// A JSON number as an exact decimal, `null` refused (see [`number::deserialize_decimal`]).
+/// A JSON number as an exact decimal that the item can write back, `null` refused (see
+/// [`number::deserialize_written`]).
 struct WireDecimal(Decimal);
 
 impl<'de> Deserialize<'de> for WireDecimal {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<WireDecimal, D::Error> {
-        number::deserialize_decimal(deserializer).map(WireDecimal)
+        number::deserialize_written(deserializer).map(WireDecimal)
     }
 }
 

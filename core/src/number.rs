@@ -469,7 +469,30 @@ pub(crate) fn deserialize_decimal<'de, D: serde::Deserializer<'de>>(
     }
 }
 
-/// `Option<Decimal>` counterpart of [`deserialize_decimal`], for `#[serde(with)]` fields.
+/// What [`deserialize_written`] accepts, for messages: what [`serialize_decimal`] writes.
+pub(crate) const WRITTEN_EXPECTED: &str =
+    "a number with at most 15 significant digits and 22 decimals";
+
+/// Reads a JSON number as an exact decimal, refusing one that [`serialize_decimal`] could not
+/// write back ([`fits_json_number`]): a value read into a type that writes it again must be
+/// one it can write, so that everything that exists serializes.
+pub(crate) fn deserialize_written<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Decimal, D::Error> {
+    let value = deserialize_decimal(deserializer)?;
+    if fits_json_number(value) {
+        Ok(value)
+    } else {
+        let found = format!("number {value}");
+        Err(serde::de::Error::invalid_value(
+            serde::de::Unexpected::Other(&found),
+            &WRITTEN_EXPECTED,
+        ))
+    }
+}
+
+/// `Option<Decimal>` counterpart of [`serialize_decimal`] and [`deserialize_written`], for
+/// `#[serde(with)]` fields: it reads exactly what it writes.
 pub(crate) mod option {
     use rust_decimal::Decimal;
 
@@ -486,7 +509,7 @@ pub(crate) mod option {
     pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<Decimal>, D::Error> {
-        super::deserialize_decimal(deserializer).map(Some)
+        super::deserialize_written(deserializer).map(Some)
     }
 }
 

@@ -35,6 +35,12 @@ pub enum Pricing {
 /// A unit price may carry more decimals than the currency ("price precision", e.g. 0.125 NOK
 /// per gram); only the line total is rounded.
 ///
+/// Every price a [`Decimal`] or an `i64` holds, times every [`Quantity`], is computed
+/// exactly, however many decimals the two carry together (`100/3` NOK, 27 decimals, times
+/// `0.123456789012345` is 412 øre). A line whose amount would pass 2^53 minor units either
+/// side of zero, far beyond any order Dintero takes, is refused with
+/// [`LineAmountError::Overflow`]; nothing wraps or panics.
+///
 /// ```
 /// use dintero_order_core::{Currency, Quantity, Rounding, UnitPrice, VatRate};
 /// use rust_decimal_macros::dec;
@@ -273,41 +279,45 @@ impl UnitPrice {
             });
         }
         let exponent = u32::from(currency.exponent());
-        if let Some((numerator, denominator)) = exact_i64(self.value, quantity, exponent) {
-            return match self.amounts_i64(numerator, denominator, vat, rounding) {
-                Some(amounts) => Ok(amounts),
-                None => self.amounts((numerator.into(), denominator.into()), vat, rounding),
-            };
+        if let Some((numerator, denominator)) = exact_i64(self.value, quantity, exponent)
+            && let Some(amounts) = self.amounts_i64(numerator, denominator, vat, rounding)
+        {
+            return Ok(amounts);
         }
-        let q = quantity.get();
-        let fraction = |major: Decimal| {
-            (
-                major
-                    .mantissa()
-                    .checked_mul(q.mantissa())
-                    .and_then(|n| n.checked_mul(10_i128.checked_pow(exponent)?)),
-                10_i128.checked_pow(major.scale() + q.scale()),
-            )
+        self.line_amounts_exact(quantity, vat, exponent, rounding)
+    }
+
+    /// [`line_amounts_noting_tie`](Self::line_amounts_noting_tie) for any price and
+    /// quantity, where some part does not fit `i64` (a price with 20 digits, a product past
+    /// 128 bits on its way to a small total, a total past the line limit). Kept out of line
+    /// so that the usual line's path stays short.
+    #[cold]
+    #[inline(never)]
+    fn line_amounts_exact(
+        self,
+        quantity: Quantity,
+        vat: VatRate,
+        exponent: u32,
+        rounding: Rounding,
+    ) -> Result<(LineAmounts, bool), LineAmountError> {
+        // The exact total in minor units is price mantissa × quantity mantissa × 10^power,
+        // which may need more than 128 bits on the way to a small result (a price with 27
+        // decimals times a quantity with 15 digits): `round_scaled` rounds it exactly.
+        let (quantity, quantity_scale) = quantity.parts();
+        let (mantissa, scale) = match self.value {
+            PriceValue::Major { mantissa, scale } => (i128::from(mantissa), u32::from(scale)),
+            PriceValue::WideMajor(major) => (major.mantissa(), major.scale()),
+            // v minor units are v / 10^exponent major units.
+            PriceValue::Minor(minor) => (i128::from(minor), exponent),
         };
-        // The same fraction with or without trailing zeros, so the same rounding: divide
-        // them out (96-bit divisions) only when the product needs the room.
-        let exact_major = |major: Decimal| match fraction(major) {
-            (Some(n), Some(d)) => (Some(n), Some(d)),
-            _ => fraction(major.normalize()),
-        };
-        // The exact total in minor units is numerator / denominator.
-        let (numerator, denominator) = match self.value {
-            PriceValue::Major { mantissa, scale } => exact_major(split_decimal(mantissa, scale)),
-            PriceValue::WideMajor(major) => exact_major(major),
-            PriceValue::Minor(minor) => (
-                i128::from(minor).checked_mul(q.mantissa()),
-                10_i128.checked_pow(q.scale()),
-            ),
-        };
-        let (Some(numerator), Some(denominator)) = (numerator, denominator) else {
-            return Err(LineAmountError::Overflow);
-        };
-        self.amounts((numerator, denominator), vat, rounding)
+        // Scales are at most 28 (a price) and 22 (a quantity), exponents at most 4.
+        let power = i64::from(exponent) - i64::from(scale) - i64::from(quantity_scale);
+        let power = i32::try_from(power).map_err(|_| LineAmountError::Overflow)?;
+        let factor = u64::try_from(quantity).map_err(|_| LineAmountError::Overflow)?;
+        let (total, tie) = rounding
+            .round_scaled(mantissa, factor, power)
+            .ok_or(LineAmountError::Overflow)?;
+        self.amounts(total, tie, vat, rounding)
     }
 
     /// [`amounts`](Self::amounts) in `i64`, for a `denominator ≥ 1`: the same steps with one
@@ -326,7 +336,7 @@ impl UnitPrice {
         let (amount, vat_amount, second_tie) = match self.pricing {
             Pricing::Gross => {
                 let (net, tie) = rounding.divide_i64(total.checked_mul(10_000)?, 10_000 + rate);
-                (total, total - net, tie)
+                (total, total.checked_sub(net)?, tie)
             }
             Pricing::Net => {
                 let (vat_amount, tie) = rounding.divide_i64(total.checked_mul(rate)?, 10_000);
@@ -337,29 +347,35 @@ impl UnitPrice {
             .then_some((LineAmounts { amount, vat_amount }, first_tie || second_tie))
     }
 
-    /// The line's amounts from its exact total in minor units, `numerator / denominator`.
+    /// The line's amounts from its total in minor units, already rounded once (`first_tie`:
+    /// whether that rounding landed halfway). A total past [`MAX_LINE_AMOUNT`] is refused
+    /// before the VAT steps, so they cannot overflow; they are checked all the same.
     fn amounts(
         self,
-        (numerator, denominator): (i128, i128),
+        total: i128,
+        first_tie: bool,
         vat: VatRate,
         rounding: Rounding,
     ) -> Result<(LineAmounts, bool), LineAmountError> {
-        let (total, first_tie) = rounding
-            .divide_noting_tie(numerator, denominator)
-            .ok_or(LineAmountError::Overflow)?;
+        const OVERFLOW: LineAmountError = LineAmountError::Overflow;
+        if total.unsigned_abs() > u128::from(MAX_LINE_AMOUNT) {
+            return Err(OVERFLOW);
+        }
         let rate = i128::from(vat.hundredths());
         let (amount, vat_amount, second_tie) = match self.pricing {
             Pricing::Gross => {
+                let scaled = total.checked_mul(10_000).ok_or(OVERFLOW)?;
                 let (net, tie) = rounding
-                    .divide_noting_tie(total * 10_000, 10_000 + rate)
-                    .ok_or(LineAmountError::Overflow)?;
-                (total, total - net, tie)
+                    .divide_noting_tie(scaled, 10_000 + rate)
+                    .ok_or(OVERFLOW)?;
+                (total, total.checked_sub(net).ok_or(OVERFLOW)?, tie)
             }
             Pricing::Net => {
-                let (vat_amount, tie) = rounding
-                    .divide_noting_tie(total * rate, 10_000)
-                    .ok_or(LineAmountError::Overflow)?;
-                (total + vat_amount, vat_amount, tie)
+                let scaled = total.checked_mul(rate).ok_or(OVERFLOW)?;
+                let (vat_amount, tie) =
+                    rounding.divide_noting_tie(scaled, 10_000).ok_or(OVERFLOW)?;
+                let amount = total.checked_add(vat_amount).ok_or(OVERFLOW)?;
+                (amount, vat_amount, tie)
             }
         };
         match (i64::try_from(amount), i64::try_from(vat_amount)) {
@@ -367,7 +383,7 @@ impl UnitPrice {
             (Ok(amount), Ok(vat_amount)) if amount.unsigned_abs() <= MAX_LINE_AMOUNT => {
                 Ok((LineAmounts { amount, vat_amount }, first_tie || second_tie))
             }
-            _ => Err(LineAmountError::Overflow),
+            _ => Err(OVERFLOW),
         }
     }
 }
@@ -595,11 +611,10 @@ mod tests {
                                 panic!("{hundredths}");
                             };
                             let narrow = price.amounts_i64(numerator, denominator, vat, rounding);
-                            let wide = price.amounts(
-                                (numerator.into(), denominator.into()),
-                                vat,
-                                rounding,
-                            );
+                            let (total, tie) = rounding
+                                .divide_noting_tie(numerator.into(), denominator.into())
+                                .unwrap_or_default();
+                            let wide = price.amounts(total, tie, vat, rounding);
                             assert_eq!(
                                 narrow.ok_or(LineAmountError::Overflow),
                                 wide,
@@ -617,7 +632,8 @@ mod tests {
         let past = price.amounts_i64(i64::MAX, 1, VatRate::ZERO, Rounding::default());
         assert_eq!(past, None);
         let past = price.amounts(
-            (i128::from(i64::MAX), 1),
+            i128::from(i64::MAX),
+            false,
             VatRate::ZERO,
             Rounding::default(),
         );

@@ -244,7 +244,7 @@ fn check_item(item: &OrderItem, index: usize, proven: Proven, v: &mut Violations
                 v.add(
                     Rule::Format,
                     format_args!("order.items[{index}].{name}"),
-                    "a number of 0 or more with at most 15 significant digits",
+                    "a number of 0 or more with at most 15 significant digits and 22 decimals",
                     value.to_string(),
                 );
             }

@@ -177,7 +177,7 @@ fn a_discount_with_no_eligible_line_is_an_error_at_build() {
         messages,
         [
             "order.items: expected a line marked eligible_for_discount for discount 1 to apply to, found no line eligible for discount",
-            "order.items: expected discount 1 as a percentage in 0..=100, found 110",
+            "order.items: expected discount 1 as a percentage in 0..=100 with at most 15 significant digits and 22 decimals, found 110",
         ]
     );
 }
