@@ -740,8 +740,14 @@ mod tests {
     struct Line {
         #[serde(deserialize_with = "amount")]
         amount: i64,
-        #[serde(with = "option", default)]
+        // Any exact decimal (not only what `option` would write back), so that a value with
+        // more digits than a double holds shows whether its text was read.
+        #[serde(deserialize_with = "some_decimal", default)]
         quantity: Option<Decimal>,
+    }
+
+    fn some_decimal<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        deserialize_decimal(d).map(Some)
     }
 
     fn every_way(json: &str) -> [Result<Line, String>; 4] {

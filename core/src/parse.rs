@@ -974,7 +974,14 @@ pub(crate) fn classify(message: &str, path: &JsonPath, root: Root, found: String
             || "a value of another type".to_owned(),
             |phrase| expected_type(phrase, key),
         );
-        return Violation::new(Rule::Type, rendered, expected, found);
+        // A number finer than the crate can write back breaks the field's own rule, as the
+        // same value does when built: a discount's percentage, or a unit measure's format.
+        let rule = match (expected_phrase, key) {
+            (Some(crate::number::WRITTEN_EXPECTED), "percentage") => Rule::Discount,
+            (Some(crate::number::WRITTEN_EXPECTED), _) => Rule::Format,
+            _ => Rule::Type,
+        };
+        return Violation::new(rule, rendered, expected, found);
     }
     if message.starts_with("unknown variant `") {
         let expected = expected_phrase.unwrap_or("a value the spec lists");

@@ -703,7 +703,7 @@ fn parsed_discount_percentages_and_unit_measures_must_be_writable() {
         assert_eq!(
             paths,
             [(
-                Rule::Type,
+                Rule::Discount,
                 "order.items[0].discount_lines[0].percentage",
                 expected
             )],

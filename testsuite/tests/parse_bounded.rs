@@ -19,12 +19,17 @@ static HEAP: PeakAlloc = PeakAlloc;
 /// One measurement at a time: the allocator counts for the whole process.
 static MEASURING: Mutex<()> = Mutex::new(());
 
+/// Every test of this binary runs alone, from its first allocation to its last: the heap
+/// counter is global, so another test building its body would count as this one's parse.
+fn alone() -> std::sync::MutexGuard<'static, ()> {
+    MEASURING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// The most the heap may grow while `parse` runs, in bytes: `factor` times the input, plus a
 /// megabyte for what any parse needs.
 fn peak_while<T>(input: &str, factor: usize, parse: impl FnOnce() -> T) -> T {
-    let _one = MEASURING
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let before = HEAP.current_usage();
     HEAP.reset_peak_usage();
     let result = parse();
@@ -68,6 +73,7 @@ fn listed(err: &Error) -> usize {
 
 #[test]
 fn a_type_error_on_every_line_stops_at_100_and_costs_little() {
+    let _alone = alone();
     let json = body(LINES, "\"100\"", "20", "");
     let err = peak_while(&json, 2, || {
         SessionProfile::from_json(json.as_bytes()).unwrap_err()
@@ -96,6 +102,7 @@ fn a_type_error_on_every_line_stops_at_100_and_costs_little() {
 
 #[test]
 fn a_broken_invariant_on_every_line_lists_100_and_counts_the_rest() {
+    let _alone = alone();
     let json = body(LINES, "100", "21", "");
     let err = peak_while(&json, 4, || {
         SessionProfile::from_json(json.as_bytes()).unwrap_err()
@@ -137,6 +144,7 @@ fn a_broken_invariant_on_every_line_lists_100_and_counts_the_rest() {
 
 #[test]
 fn unknown_fields_on_every_line_are_one_pass_leniently_and_capped_strictly() {
+    let _alone = alone();
     for lines in [999, 1_000, 1_001, LINES] {
         let json = body(lines, "100", "20", r#","tax_rate":25"#);
         let parsed = peak_while(&json, 4, || {
@@ -161,6 +169,7 @@ fn unknown_fields_on_every_line_are_one_pass_leniently_and_capped_strictly() {
 
 #[test]
 fn an_error_always_has_a_problem() {
+    let _alone = alone();
     // However many fields are dropped, a lenient error names what is wrong.
     for lines in [1_000, 1_001] {
         let json = body(lines, "100", "20", r#","tax_rate":25"#)
@@ -178,6 +187,7 @@ fn an_error_always_has_a_problem() {
 
 #[test]
 fn a_huge_unknown_key_costs_its_size_not_its_square() {
+    let _alone = alone();
     let key = "k".repeat(4 << 20);
     let json = body(1, "100", "20", "").replacen('{', &format!("{{\"{key}\":1,"), 1);
     let err = peak_while(&json, 4, || {
