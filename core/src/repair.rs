@@ -509,6 +509,21 @@ impl<'de> Pass<'_, 'de> {
         };
         let mut log = self.log.borrow_mut();
         if self.lenient {
+            // Dropped, but not unread: a key given twice inside it is refused as it is
+            // anywhere else, so strict and lenient differ in unknown fields only.
+            if let Err(error) = serde_json::from_str::<parse::UniqueValue>(value.get())
+                && let Some(twice) = parse::between(&error.to_string(), "duplicate field `", "`")
+            {
+                let duplicate = Violation::new(
+                    Rule::DuplicateKey,
+                    parent.render_child(key, self.root_kind),
+                    "each key at most once in an object",
+                    format!("`{twice}` twice"),
+                );
+                if !log.problem(offset, duplicate) {
+                    return Err(de::Error::custom("too many problems"));
+                }
+            }
             log.warning(offset, || {
                 violation(parse::unknown_field_expectation(key, fields).0)
             });

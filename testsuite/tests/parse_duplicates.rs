@@ -181,3 +181,32 @@ fn a_key_three_times_is_one_problem_and_other_problems_still_count() {
         .collect();
     assert_eq!(found, [(Rule::DuplicateKey, "order.items[0].vat")]);
 }
+
+#[test]
+fn a_repeated_key_inside_an_unknown_field_is_refused_leniently_too() {
+    // Found by the hostile suite's long run: lenient parsing dropped the unknown field
+    // without reading it, so the key given twice inside it went unnoticed.
+    let json = profile(
+        ORDER,
+        r#","shipping_addressa":{"first_name":"é","first_name":"é"}"#,
+    );
+    let lenient =
+        SessionProfile::from_json_with(json.as_bytes(), &ParseOptions::lenient()).unwrap_err();
+    let found: Vec<String> = lenient
+        .violations()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "shipping_addressa: expected each key at most once in an object, found `first_name` twice"
+        ]
+    );
+    assert!(SessionProfile::from_json(json.as_bytes()).is_err());
+    serde_refuses(&json);
+    // Without the repeated key, the unknown field is only a warning.
+    let json = profile(ORDER, r#","shipping_addressa":{"first_name":"é"}"#);
+    let parsed = SessionProfile::from_json_with(json.as_bytes(), &ParseOptions::lenient()).unwrap();
+    assert_eq!(parsed.warnings().len(), 1);
+}
