@@ -66,7 +66,7 @@ const DESCRIPTIONS: [&str; 8] = [
     "Strikket ullgenser «Luhkka» i lammeull fra Kautokeino – håndlaget, mørkeblå med rødt og gult mønster, str. M",
     "Sámi duodji: Bealljegávttit mánáide, sisteskinn ja ullu, 34–35 (Guovdageaidnu)",
     "Kaffebønner, lysbrent «Fjellbrygg» fra Ålesund – 1 kg, økologisk og rettferdig handel",
-    "Bok: «Čáppa ja čáhppes» – dikt på nordsamisk med norsk gjendiktning, innbundet, 212 sider; forfatteren signerer på Sámi Grand Prix i Guovdageaidnu (påske)",
+    "Bok: «Čáppa ja čáhppes» – dikt på nordsamisk med norsk gjendiktning, innbundet, 212 sider; forfatteren signerer på Sámi Grand Prix i Guovdageaidnu",
     "Ferge Bodø–Moskenes, personbil under 6 m og fører, enkeltreise (Lofoten, sommerrute)",
     "Tursekk 42 l med regntrekk, ryggsystem «Fjellrev» – grønn/grå, vekt 1,3 kg, garanti 5 år; passer til turer på Finnmarksvidda og i Børgefjell",
     "Øredobber i sølv, \"Ŋuvvosat\" – inspirert av samisk tinntrådbroderi, lengde 45 mm",
