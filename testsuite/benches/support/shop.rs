@@ -73,7 +73,9 @@ const DESCRIPTIONS: [&str; 8] = [
     "Vinterdekk 17\" piggfrie, sett på fire – montering og balansering i Tromsø inkludert",
 ];
 
-const PRICES: [&str; 7] = ["449.00", "1299.50", "89.90", "349.00", "612.40", "19.95", "799.00"];
+const PRICES: [&str; 7] = [
+    "449.00", "1299.50", "89.90", "349.00", "612.40", "19.95", "799.00",
+];
 
 /// The five VAT rates of a Norwegian/Nordic shop, 25.5 % being Finland's since 2024.
 const VAT_RATES: [&str; 5] = ["25", "15", "12", "0", "25.5"];
@@ -125,7 +127,8 @@ pub fn shop_cart(n: usize) -> ShopCart {
             line_id: "ol-shipping-0001".to_owned(),
             title: "Hjemlevering på døra".to_owned(),
             operator: "Bring".to_owned(),
-            description: "Levert hjem til deg i løpet av 1–3 virkedager, varsling på SMS".to_owned(),
+            description: "Levert hjem til deg i løpet av 1–3 virkedager, varsling på SMS"
+                .to_owned(),
             price: "129.00".parse().expect("literal decimal"),
             vat_percent: Decimal::from(25),
         },
@@ -278,4 +281,3 @@ pub fn shop_session(cart: &ShopCart) -> SessionProfile {
 pub fn shop_dintero_order(cart: &ShopCart) -> Vec<u8> {
     serde_json::to_vec(&shop_session(cart)).expect("a session serializes")
 }
-
