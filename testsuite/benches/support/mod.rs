@@ -7,13 +7,21 @@
 //! - [`dintero_order`]: the derive, the order builder, `SessionProfile`, serialize.
 //!
 //! All three produce the same bytes; [`assert_identical`] checks it before anything is timed.
+//!
+//! Two cart shapes, each a [`Shape`]: [`BenchCart`] (`bench`, below: the cart the library was
+//! tuned on, short ASCII names, line ids numbered by the library, no thumbnails, no shipping)
+//! and [`ShopCartShape`] (`shop`, in [`shop`]: thumbnails, the shop's own line ids, long UTF-8
+//! descriptions, five VAT rates and a shipping option).
 #![allow(dead_code)] // each including target uses a different part
+
+pub mod shop;
 
 use std::fmt;
 
 use dintero_order::{CheckoutItem, Currency, Line, Order, SessionProfile};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 pub const PROFILE_ID: &str = "default";
@@ -372,12 +380,81 @@ pub fn dintero_order(cart: &[CartLine]) -> Vec<u8> {
     serde_json::to_vec(&session(cart)).expect("a session serializes")
 }
 
-/// Panics unless all three ways produce the same bytes for `cart`, showing where they part.
-pub fn assert_identical(cart: &[CartLine]) {
-    let floor = floor(&handwritten_dto(cart));
+// ---------------------------------------------------------------------------------------------
+// The two cart shapes behind one interface, for the bench and the process-of-its-own runs.
+// ---------------------------------------------------------------------------------------------
+
+/// A cart shape: how to make a cart of `n` lines, and the three ways of turning it into bytes.
+pub trait Shape {
+    /// The name in criterion's group names (`session_<name>`, `parse_<name>`) and on the
+    /// command line of `bench_alone`.
+    const NAME: &'static str;
+    /// The shop's cart.
+    type Cart;
+    /// The plain DTOs a hand-written integration maps the cart to.
+    type Dto: Serialize + DeserializeOwned;
+    fn cart(n: usize) -> Self::Cart;
+    /// The hand-written mapping (the arithmetic included), without serializing.
+    fn dto(cart: &Self::Cart) -> Self::Dto;
+    /// `floor`: the bytes of prebuilt DTOs.
+    fn floor(dto: &Self::Dto) -> Vec<u8> {
+        serde_json::to_vec(dto).expect("DTOs serialize")
+    }
+    /// `handwritten`: map, compute, sum, serialize.
+    fn handwritten(cart: &Self::Cart) -> Vec<u8>;
+    /// `dintero_order`: derive, builder, `SessionProfile`, serialize.
+    fn dintero_order(cart: &Self::Cart) -> Vec<u8>;
+}
+
+/// The cart the library was tuned on (issue 5).
+pub struct BenchCart;
+
+impl Shape for BenchCart {
+    const NAME: &'static str = "bench";
+    type Cart = Vec<CartLine>;
+    type Dto = SessionDto;
+    fn cart(n: usize) -> Vec<CartLine> {
+        cart(n)
+    }
+    fn dto(cart: &Vec<CartLine>) -> SessionDto {
+        handwritten_dto(cart)
+    }
+    fn handwritten(cart: &Vec<CartLine>) -> Vec<u8> {
+        handwritten(cart)
+    }
+    fn dintero_order(cart: &Vec<CartLine>) -> Vec<u8> {
+        dintero_order(cart)
+    }
+}
+
+/// The realistic cart of issue 14.
+pub struct ShopCartShape;
+
+impl Shape for ShopCartShape {
+    const NAME: &'static str = "shop";
+    type Cart = shop::ShopCart;
+    type Dto = shop::ShopSessionDto;
+    fn cart(n: usize) -> shop::ShopCart {
+        shop::shop_cart(n)
+    }
+    fn dto(cart: &shop::ShopCart) -> shop::ShopSessionDto {
+        shop::shop_handwritten_dto(cart)
+    }
+    fn handwritten(cart: &shop::ShopCart) -> Vec<u8> {
+        shop::shop_handwritten(cart)
+    }
+    fn dintero_order(cart: &shop::ShopCart) -> Vec<u8> {
+        shop::shop_dintero_order(cart)
+    }
+}
+
+/// Panics unless all three ways produce the same bytes for `cart`, and unless the three parses
+/// read them back, showing where they part.
+pub fn assert_identical<S: Shape>(cart: &S::Cart) {
+    let floor = S::floor(&S::dto(cart));
     let ways = [
-        ("handwritten", handwritten(cart)),
-        ("dintero_order", dintero_order(cart)),
+        ("handwritten", S::handwritten(cart)),
+        ("dintero_order", S::dintero_order(cart)),
     ];
     for (name, bytes) in ways {
         if bytes != floor {
@@ -391,16 +468,18 @@ pub fn assert_identical(cart: &[CartLine]) {
                 String::from_utf8_lossy(&b[start..(at + 80).min(b.len())]).into_owned()
             };
             panic!(
-                "{name} differs from floor at byte {at} of {} lines:\n  floor: …{}…\n  {name}: …{}…",
-                cart.len(),
+                "{name} differs from floor at byte {at} of the {} cart:\n  floor: …{}…\n  {name}: …{}…",
+                S::NAME,
                 around(&floor),
                 around(&bytes),
             );
         }
     }
     // Parsing gives back the same thing both ways.
-    let dto: SessionDto = serde_json::from_slice(&floor).expect("plain parse");
+    let dto: S::Dto = serde_json::from_slice(&floor).expect("plain parse");
     assert_eq!(serde_json::to_vec(&dto).expect("DTOs serialize"), floor);
     let session: SessionProfile = serde_json::from_slice(&floor).expect("validated parse");
+    assert_eq!(serde_json::to_vec(&session).expect("serializes"), floor);
+    let session = SessionProfile::from_json(&floor).expect("from_json");
     assert_eq!(serde_json::to_vec(&session).expect("serializes"), floor);
 }
