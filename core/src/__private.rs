@@ -17,7 +17,7 @@ pub use rust_decimal::Decimal;
 
 pub use crate::{CheckoutItem, Currency, ItemType, Line, Money, Quantity, UnitPrice, VatRate};
 
-use crate::line::{IdInput, QuantityInput, VatInput};
+use crate::order::line::{IdInput, QuantityInput, VatInput};
 
 /// A VAT rate the derive already checked; a `const` item evaluates it at compile time.
 #[inline]

@@ -38,7 +38,7 @@ pub struct Checkbox {
     required: Option<bool>,
     #[serde(
         default,
-        deserialize_with = "crate::parse::object_opt",
+        deserialize_with = "crate::json::parse::object_opt",
         skip_serializing_if = "Option::is_none"
     )]
     link: Option<CheckboxLink>,

@@ -32,7 +32,7 @@ use crate::error::{Rule, Violations};
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Configuration {
-    #[serde(deserialize_with = "crate::parse::unique_object")]
+    #[serde(deserialize_with = "crate::json::parse::unique_object")]
     fields: Map<String, Value>,
 }
 
@@ -276,7 +276,7 @@ impl Configuration {
     /// Checks the typed fields, and that every field nests no deeper than a body can; paths
     /// start at `path` (`configuration`, inside the body: its members are two deep).
     pub(super) fn validate(&self, path: &str, v: &mut Violations) {
-        crate::parse::check_members_depth(&self.fields, 1, path, v);
+        crate::json::parse::check_members_depth(&self.fields, 1, path, v);
         if let Some(value) = self.fields.get("auto_capture")
             && !value.is_boolean()
         {

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::check::count;
-use crate::address::check_phone;
 use crate::error::{Rule, Violations};
+use crate::order::address::check_phone;
 
 /// The gift-card key Dintero defines: Dintero Wallets cards, at most one per session.
 const WALLETS: &str = "dintero.wallets";
@@ -45,13 +45,13 @@ pub struct Customer {
     phone_number: Option<String>,
     #[serde(
         default,
-        deserialize_with = "crate::parse::unique_object",
+        deserialize_with = "crate::json::parse::unique_object",
         skip_serializing_if = "Map::is_empty"
     )]
     tokens: Map<String, Value>,
     #[serde(
         default,
-        deserialize_with = "crate::parse::unique_object",
+        deserialize_with = "crate::json::parse::unique_object",
         skip_serializing_if = "Map::is_empty"
     )]
     gift_cards: Map<String, Value>,
@@ -119,8 +119,8 @@ impl Customer {
             check_phone(phone, format_args!("{path}.phone_number"), v);
         }
         // body { customer { tokens {
-        crate::parse::check_members_depth(&self.tokens, 2, format_args!("{path}.tokens"), v);
-        crate::parse::check_members_depth(
+        crate::json::parse::check_members_depth(&self.tokens, 2, format_args!("{path}.tokens"), v);
+        crate::json::parse::check_members_depth(
             &self.gift_cards,
             2,
             format_args!("{path}.gift_cards"),

@@ -33,7 +33,7 @@ use crate::{OrderItem, ShippingOption};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "the express object (a JSON object)")]
 pub struct Express {
-    #[serde(deserialize_with = "crate::parse::objects")]
+    #[serde(deserialize_with = "crate::json::parse::objects")]
     shipping_options: Vec<ShippingOption>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     shipping_mode: Option<ShippingMode>,
@@ -41,7 +41,7 @@ pub struct Express {
     shipping_address_callback_url: Option<String>,
     #[serde(
         default,
-        deserialize_with = "crate::parse::object_opt",
+        deserialize_with = "crate::json::parse::object_opt",
         skip_serializing_if = "Option::is_none"
     )]
     discount_codes: Option<DiscountCodes>,
@@ -105,7 +105,7 @@ pub enum CustomerType {
 pub struct DiscountCodes {
     #[serde(
         default,
-        deserialize_with = "crate::number::count_opt",
+        deserialize_with = "crate::json::number::count_opt",
         skip_serializing_if = "Option::is_none"
     )]
     max_count: Option<u32>,
@@ -206,7 +206,7 @@ impl Express {
             let path = format!("express.shipping_options[{index}]");
             option.validate(&path, v);
             // body { express { shipping_options [ option {
-            crate::parse::check_shipping_depth(option, 3, &path, v);
+            crate::json::parse::check_shipping_depth(option, 3, &path, v);
             let line_id = option.line_id();
             if !seen.insert(line_id) {
                 v.add(

@@ -17,8 +17,8 @@ use std::time::SystemTime;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Error, Rule, Violations};
-use crate::order::OrderData;
-use crate::parse::{self, Root};
+use crate::json::parse::{self, Root};
+use crate::order::validated::OrderData;
 use crate::{Order, OrderItem, ShippingOption};
 
 /// Generates, for each optional string field of a part, a by-value setter on the part's
@@ -138,7 +138,7 @@ impl OrderPart for Order {
 
 impl OrderPart for OrderData {
     fn check(&self, v: &mut Violations) {
-        crate::validate::order_into(self, v);
+        crate::order::validate::order_into(self, v);
     }
 
     fn lines(&self) -> &[OrderItem] {
@@ -535,7 +535,7 @@ macro_rules! shared_session_api {
             /// (`… at order.items[1].line_id`); [`from_json`](Self::from_json) reports all
             /// of those too, as [`Violation`](crate::Violation)s.
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$session, D::Error> {
-                let wire: $wire = crate::parse::tracked(deserializer, Root::Session)?;
+                let wire: $wire = crate::json::parse::tracked(deserializer, Root::Session)?;
                 $session::from_wire(wire).map_err(serde::de::Error::custom)
             }
         }

@@ -6,8 +6,9 @@ use std::fmt;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::item_text::{ItemText, TextField, WireStr};
-use crate::{Quantity, Store, VatRate, number, parse};
+use crate::json::{number, parse};
+use crate::order::item_text::{ItemText, TextField, WireStr};
+use crate::{Quantity, Store, VatRate};
 
 /// The item `type` Dintero knows.
 ///

@@ -4,11 +4,12 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
-use crate::address::check_country;
 use crate::error::{Error, Rule, Violations, quoted};
-use crate::item::{DiscountLine, FeeSplit, OrderItem, PayoutSplit};
-use crate::order::OrderData;
-use crate::{ShippingOption, VatRate, number};
+use crate::json::number;
+use crate::order::address::check_country;
+use crate::order::item::{DiscountLine, FeeSplit, OrderItem, PayoutSplit};
+use crate::order::validated::OrderData;
+use crate::{ShippingOption, VatRate};
 
 /// Dintero's `order.amount` and `order.vat_amount` are `int32`.
 const INT32: std::ops::RangeInclusive<i128> = (i32::MIN as i128)..=(i32::MAX as i128);
@@ -416,7 +417,7 @@ impl ShippingOption {
                 if !value.is_string() {
                     v.add(
                         Rule::Type,
-                        format_args!("{path}.metadata{}", crate::parse::key_segment(key)),
+                        format_args!("{path}.metadata{}", crate::json::parse::key_segment(key)),
                         "a string",
                         value.to_string(),
                     );

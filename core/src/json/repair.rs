@@ -9,7 +9,7 @@
 //! each node to serde as serde_json would (a scalar is handed to serde_json itself, an object
 //! or an array is walked member by member), and stops at the first value it refuses, as it
 //! always does. That value is then repaired (removed, given a placeholder, or a missing field
-//! added, see [`crate::parse`]) and the parse runs again.
+//! added, see [`crate::json::parse`]) and the parse runs again.
 //!
 //! What keeps the passes cheap:
 //!
@@ -36,7 +36,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 use serde_json::value::RawValue;
 
 use crate::error::{Error, MAX_LISTED, Rule, Violation};
-use crate::parse::{self, Body, JsonPath, Obj, ParseOptions, Parsed, Root, Step};
+use crate::json::parse::{self, Body, JsonPath, Obj, ParseOptions, Parsed, Root, Step};
 
 /// Passes at most: each records a problem or moves a placeholder on, so this is far more than
 /// the 100 problems need; past it, what was found is reported.

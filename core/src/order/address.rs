@@ -298,7 +298,7 @@ pub struct Store {
     payout_destination_id: Option<String>,
     #[serde(
         default,
-        deserialize_with = "crate::parse::object_opt",
+        deserialize_with = "crate::json::parse::object_opt",
         skip_serializing_if = "Option::is_none"
     )]
     address: Option<StoreAddress>,

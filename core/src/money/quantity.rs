@@ -5,7 +5,7 @@ use std::num::{NonZeroU32, NonZeroU64};
 
 use rust_decimal::Decimal;
 
-use crate::number;
+use crate::json::number;
 
 /// How many units a line holds: greater than 0; decimals allowed for goods sold by weight or
 /// volume (`2.5` kg). In JSON it is a number (`2`, `2.5`), never a string.

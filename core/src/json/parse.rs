@@ -66,7 +66,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use crate::error::{Error, Rule, Violation};
-use crate::path_tracker;
+use crate::json::path_tracker;
 use crate::{Order, QuantityError, Session, SessionProfile, VatRateError};
 
 /// Where the paths of a body start.
@@ -200,7 +200,7 @@ pub(crate) struct IgnoredNumber;
 
 impl<'de> Deserialize<'de> for IgnoredNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<IgnoredNumber, D::Error> {
-        crate::number::deserialize_number(deserializer).map(|_| IgnoredNumber)
+        crate::json::number::deserialize_number(deserializer).map(|_| IgnoredNumber)
     }
 }
 
@@ -831,10 +831,10 @@ pub(crate) trait Body: Sized {
 }
 
 impl Body for Order {
-    type Wire = crate::order::OrderData;
+    type Wire = crate::order::validated::OrderData;
     const ROOT: Root = Root::Order;
     fn from_wire(wire: Self::Wire) -> Result<Self, Error> {
-        Order::check(wire, crate::validate::Proven::NOTHING)
+        Order::check(wire, crate::order::validate::Proven::NOTHING)
     }
 }
 
@@ -861,7 +861,7 @@ macro_rules! from_json_api {
             #[doc = concat!("Parses ", $what, " from JSON bytes, checking every invariant, and")]
             /// reports every problem at once as [`Violation`]s: unknown fields (with a "did you
             /// mean"), values of the wrong type, missing fields, then the invariant violations
-            /// of what remains. See the [module docs](crate::parse) for the paths.
+            /// of what remains. See the [module docs](crate::json::parse) for the paths.
             ///
             /// ```
             #[doc = concat!("use dintero_order_core::{", stringify!($ty), ", Rule};")]
@@ -924,7 +924,7 @@ fn parse<T: Body>(json: &[u8], options: &ParseOptions) -> Result<Parsed<T>, Erro
         Err(error) if !error.is_data() => return Err(syntax(&error)),
         Err(_) => {}
     }
-    crate::repair::run::<T>(json, options)
+    crate::json::repair::run::<T>(json, options)
 }
 
 /// Bytes that are not JSON: no path, the position in `found`.
@@ -977,8 +977,8 @@ pub(crate) fn classify(message: &str, path: &JsonPath, root: Root, found: String
         // A number finer than the crate can write back breaks the field's own rule, as the
         // same value does when built: a discount's percentage, or a unit measure's format.
         let rule = match (expected_phrase, key) {
-            (Some(crate::number::WRITTEN_EXPECTED), "percentage") => Rule::Discount,
-            (Some(crate::number::WRITTEN_EXPECTED), _) => Rule::Format,
+            (Some(crate::json::number::WRITTEN_EXPECTED), "percentage") => Rule::Discount,
+            (Some(crate::json::number::WRITTEN_EXPECTED), _) => Rule::Format,
             _ => Rule::Type,
         };
         return Violation::new(rule, rendered, expected, found);

@@ -6,7 +6,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::number::{self, WireNumber};
+use crate::json::number::{self, WireNumber};
 
 /// A VAT percentage: 25 means 25 %, never 0.25 and never 2500.
 ///

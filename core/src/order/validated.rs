@@ -2,11 +2,11 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::validate::Proven;
+use crate::json::{number, parse};
+use crate::order::validate::Proven;
 use crate::{
     Address, Currency, DiscountLine, Error, Money, OrderBuilder, OrderItem, ShippingOption, Store,
 };
-use crate::{number, parse};
 
 /// A validated Dintero order: every invariant holds, so it can become a session.
 ///
@@ -164,7 +164,8 @@ impl<'de> Deserialize<'de> for Order {
     /// Parses an `order` object and runs every check the builder runs. Errors name the JSON
     /// path from `order` (`order.items[1].line_id`), serde's own type errors included.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Order, D::Error> {
-        let data: OrderData = crate::parse::tracked(deserializer, crate::parse::Root::Order)?;
+        let data: OrderData =
+            crate::json::parse::tracked(deserializer, crate::json::parse::Root::Order)?;
         Order::check(data, Proven::NOTHING).map_err(serde::de::Error::custom)
     }
 }
@@ -187,11 +188,11 @@ impl Order {
     /// Checks every invariant but those `proven` by the order's construction; the one gate
     /// both building and parsing go through.
     pub(crate) fn check(data: OrderData, proven: Proven) -> Result<Order, Error> {
-        crate::validate::order(&data, proven)?;
+        crate::order::validate::order(&data, proven)?;
         Ok(Order(data))
     }
 
-    /// Wraps data that [`validate::order_into`](crate::validate::order_into) just passed, as
+    /// Wraps data that [`validate::order_into`](crate::order::validate::order_into) just passed, as
     /// part of checking a whole session body at once.
     pub(crate) fn validated(data: OrderData) -> Order {
         Order(data)

@@ -5,8 +5,9 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::item::{FeeSplit, PayoutSplit};
-use crate::{UnitPrice, VatRate, number, parse};
+use crate::json::{number, parse};
+use crate::order::item::{FeeSplit, PayoutSplit};
+use crate::{UnitPrice, VatRate};
 
 /// How the goods reach the customer.
 ///

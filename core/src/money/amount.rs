@@ -274,7 +274,7 @@ impl Serialize for MinorUnits {
 impl<'de> Deserialize<'de> for MinorUnits {
     /// A JSON integer read from its text (`29990.0` and `3e4` are refused, as written).
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::number::deserialize_integer(
+        crate::json::number::deserialize_integer(
             deserializer,
             "an integer amount in minor units (29990 for 299.90 NOK)",
         )

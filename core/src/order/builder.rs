@@ -4,14 +4,15 @@
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Rule, Violation, Violations};
-use crate::item::{ItemExtras, OrderItem};
-use crate::item_text::{ItemText, MAX_TEXT, TextArena, TextSpans};
-use crate::line::{QuantityInput, VatInput};
-use crate::order::OrderData;
-use crate::validate::Proven;
+use crate::json::number;
+use crate::order::item::{ItemExtras, OrderItem};
+use crate::order::item_text::{ItemText, MAX_TEXT, TextArena, TextSpans};
+use crate::order::line::{QuantityInput, VatInput};
+use crate::order::validate::Proven;
+use crate::order::validated::OrderData;
 use crate::{
     Address, CheckoutItem, Currency, DiscountLine, DiscountType, ItemType, Line, LineAmountError,
-    Money, Order, Quantity, Rounding, Shipping, ShippingOption, Store, UnitPrice, VatRate, number,
+    Money, Order, Quantity, Rounding, Shipping, ShippingOption, Store, UnitPrice, VatRate,
 };
 
 /// Collects an order's lines and settings; [`build`](OrderBuilder::build) computes and checks
@@ -731,7 +732,7 @@ fn compute_item(line: &Line<'_>, index: usize, text: ItemText, cx: LineContext<'
             v.add(
                 Rule::Quantity,
                 format_args!("order.items[{index}].quantity"),
-                crate::quantity::QuantityError::EXPECTED,
+                crate::money::quantity::QuantityError::EXPECTED,
                 value.to_string(),
             );
             None
@@ -743,7 +744,7 @@ fn compute_item(line: &Line<'_>, index: usize, text: ItemText, cx: LineContext<'
             v.add(
                 Rule::VatRate,
                 format_args!("order.items[{index}].vat"),
-                crate::vat::VatRateError::expected_instead_of(percent),
+                crate::money::vat::VatRateError::expected_instead_of(percent),
                 percent.to_string(),
             );
             None
