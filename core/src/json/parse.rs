@@ -65,7 +65,7 @@ use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
-use crate::error::{Error, Rule, Violation};
+use crate::error::{Error, Rule, Violation, push_key_segment};
 use crate::json::path_tracker;
 use crate::{Order, QuantityError, Session, SessionProfile, VatRateError};
 
@@ -368,116 +368,6 @@ pub(crate) fn unique_strings<'de, D: Deserializer<'de>>(
     deserializer.deserialize_map(UniqueObject(std::marker::PhantomData))
 }
 
-/// Nested containers (objects and arrays) serde_json reads at most: deeper is "recursion
-/// limit exceeded". What a builder accepts must parse back, so a value passed through as JSON
-/// is refused when the body it joins would nest deeper (see [`check_depth`]).
-pub(crate) const MAX_DEPTH: usize = 127;
-
-/// How many containers `value` nests: 0 for a scalar, 1 for `[]` or `{"a":1}`. Walked without
-/// recursion, since a value built in code can nest deeper than any stack.
-pub(crate) fn nesting(value: &Value) -> usize {
-    let mut deepest = 0;
-    let mut stack = vec![(value, 0_usize)];
-    while let Some((value, depth)) = stack.pop() {
-        match value {
-            Value::Array(values) => {
-                deepest = deepest.max(depth + 1);
-                stack.extend(values.iter().map(|v| (v, depth + 1)));
-            }
-            Value::Object(members) => {
-                deepest = deepest.max(depth + 1);
-                stack.extend(members.values().map(|v| (v, depth + 1)));
-            }
-            _ => {}
-        }
-    }
-    deepest
-}
-
-/// Refuses `value`, passed through at `path` inside `enclosing` containers of a session body
-/// (the body itself is one), when the body would nest deeper than [`MAX_DEPTH`].
-pub(crate) fn check_depth(
-    value: &Value,
-    enclosing: usize,
-    path: impl std::fmt::Display,
-    v: &mut crate::error::Violations,
-) {
-    let most = MAX_DEPTH.saturating_sub(enclosing);
-    let depth = nesting(value);
-    if depth > most {
-        v.add(
-            Rule::Depth,
-            path,
-            format!(
-                "JSON nested at most {most} levels deep here, so that the body ({MAX_DEPTH} at most) parses back"
-            ),
-            format!("{depth} levels"),
-        );
-    }
-}
-
-/// [`check_depth`] for every member of an object passed through at `path`, which is inside
-/// `enclosing` containers (so its members are inside one more).
-pub(crate) fn check_members_depth(
-    object: &serde_json::Map<String, Value>,
-    enclosing: usize,
-    path: impl std::fmt::Display,
-    v: &mut crate::error::Violations,
-) {
-    for (key, value) in object {
-        check_depth(
-            value,
-            enclosing + 1,
-            format_args!("{path}{}", key_segment(key)),
-            v,
-        );
-    }
-}
-
-/// [`check_depth`] for what a shipping option passes through; the option is inside
-/// `enclosing` containers.
-pub(crate) fn check_shipping_depth(
-    option: &crate::ShippingOption,
-    enclosing: usize,
-    path: impl std::fmt::Display,
-    v: &mut crate::error::Violations,
-) {
-    let inside = enclosing + 1;
-    for (name, value) in [
-        ("eta", &option.eta),
-        ("time_slot", &option.time_slot),
-        ("pick_up_address", &option.pick_up_address),
-        ("pay_in_store", &option.pay_in_store),
-        ("shipments", &option.shipments),
-    ] {
-        if let Some(value) = value {
-            check_depth(value, inside, format_args!("{path}.{name}"), v);
-        }
-    }
-    if let Some(metadata) = &option.metadata {
-        check_members_depth(metadata, inside, format_args!("{path}.metadata"), v);
-    }
-}
-
-/// [`check_depth`] for what an order passes through (each line's `emd`, the shipping
-/// option's parts), as the order sits in a session body: inside the body.
-pub(crate) fn check_order_depth(
-    items: &[crate::OrderItem],
-    shipping: Option<&crate::ShippingOption>,
-    v: &mut crate::error::Violations,
-) {
-    // body { order { items [ item { emd
-    for (index, item) in items.iter().enumerate() {
-        if let Some(emd) = item.extras.as_deref().and_then(|e| e.emd.as_deref()) {
-            check_depth(emd, 4, format_args!("order.items[{index}].emd"), v);
-        }
-    }
-    // body { order { shipping_option {
-    if let Some(option) = shipping {
-        check_shipping_depth(option, 2, "order.shipping_option", v);
-    }
-}
-
 /// `deserialize_with` for a struct field: an object, never an array.
 pub(crate) fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     deserializer: D,
@@ -538,48 +428,6 @@ pub(crate) fn objects_opt<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 ) -> Result<Option<Vec<T>>, D::Error> {
     Option::<ObjectList<T>>::deserialize(deserializer)
         .map(|values| values.map(|ObjectList(values)| values))
-}
-
-/// How a key is written in a path: `.name` for identifiers, `["a.b"]` otherwise.
-pub(crate) fn key_segment(key: &str) -> String {
-    let mut out = String::new();
-    push_key_segment(&mut out, key);
-    out
-}
-
-/// Writes a key's [`key_segment`] at the end of `out`, without a copy of the key in between
-/// (a key can be megabytes).
-fn push_key_segment(out: &mut String, key: &str) {
-    let plain = !key.is_empty()
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-    if plain {
-        out.reserve(key.len() + 1);
-        out.push('.');
-        out.push_str(key);
-    } else {
-        // JSON's quoting of the key; writing to a `String` cannot fail.
-        out.push('[');
-        let _ = serde_json::to_writer(StringWriter(out), key);
-        out.push(']');
-    }
-}
-
-/// `io::Write` into a `String`, for serde_json's string quoting (always valid UTF-8).
-struct StringWriter<'s>(&'s mut String);
-
-impl std::io::Write for StringWriter<'_> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        let text = std::str::from_utf8(bytes)
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
-        self.0.push_str(text);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 /// One step into a JSON document.
@@ -1083,6 +931,7 @@ pub(crate) fn did_you_mean<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::key_segment;
 
     #[test]
     fn suggestions() {

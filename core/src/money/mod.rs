@@ -4,6 +4,7 @@
 
 pub(crate) mod amount;
 pub(crate) mod currency;
+pub(crate) mod decimal;
 pub(crate) mod price;
 pub(crate) mod quantity;
 pub(crate) mod rounding;

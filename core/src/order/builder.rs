@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Rule, Violation, Violations};
-use crate::json::number;
+use crate::money::decimal;
 use crate::order::item::{ItemExtras, OrderItem};
 use crate::order::item_text::{ItemText, MAX_TEXT, TextArena, TextSpans};
 use crate::order::line::{QuantityInput, VatInput};
@@ -1003,7 +1003,7 @@ fn apply_discount(
             // that can be written exactly, so that every order built can be sent.
             if percent < Decimal::ZERO
                 || percent > Decimal::ONE_HUNDRED
-                || !number::fits_json_number(percent)
+                || !decimal::fits_json_number(percent)
             {
                 v.add(
                     Rule::Discount,

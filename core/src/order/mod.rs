@@ -3,6 +3,7 @@
 
 pub(crate) mod address;
 pub(crate) mod builder;
+pub(crate) mod depth;
 pub(crate) mod item;
 pub(crate) mod item_text;
 pub(crate) mod line;

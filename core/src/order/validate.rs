@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Rule, Violations, quoted};
-use crate::json::number;
+use crate::money::decimal;
 use crate::order::address::check_country;
 use crate::order::item::{DiscountLine, FeeSplit, OrderItem, PayoutSplit};
 use crate::order::validated::OrderData;
@@ -240,7 +240,7 @@ fn check_item(item: &OrderItem, index: usize, proven: Proven, v: &mut Violations
             ("unit_dimensional_weight", extras.unit_dimensional_weight),
         ] {
             if let Some(value) = value
-                && (value.is_sign_negative() || !number::fits_json_number(value))
+                && (value.is_sign_negative() || !decimal::fits_json_number(value))
             {
                 v.add(
                     Rule::Format,
@@ -293,7 +293,7 @@ fn check_discount_lines(
                 percentage.to_string(),
             );
         } else if let Some(percentage) = discount.percentage
-            && !number::fits_json_number(percentage)
+            && !decimal::fits_json_number(percentage)
         {
             // Read exactly from its text, it must also be written back exactly.
             v.add(
@@ -417,7 +417,7 @@ impl ShippingOption {
                 if !value.is_string() {
                     v.add(
                         Rule::Type,
-                        format_args!("{path}.metadata{}", crate::json::parse::key_segment(key)),
+                        format_args!("{path}.metadata{}", crate::error::key_segment(key)),
                         "a string",
                         value.to_string(),
                     );

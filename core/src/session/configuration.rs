@@ -276,7 +276,7 @@ impl Configuration {
     /// Checks the typed fields, and that every field nests no deeper than a body can; paths
     /// start at `path` (`configuration`, inside the body: its members are two deep).
     pub(super) fn validate(&self, path: &str, v: &mut Violations) {
-        crate::json::parse::check_members_depth(&self.fields, 1, path, v);
+        crate::order::depth::check_members_depth(&self.fields, 1, path, v);
         if let Some(value) = self.fields.get("auto_capture")
             && !value.is_boolean()
         {

@@ -119,8 +119,8 @@ impl Customer {
             check_phone(phone, format_args!("{path}.phone_number"), v);
         }
         // body { customer { tokens {
-        crate::json::parse::check_members_depth(&self.tokens, 2, format_args!("{path}.tokens"), v);
-        crate::json::parse::check_members_depth(
+        crate::order::depth::check_members_depth(&self.tokens, 2, format_args!("{path}.tokens"), v);
+        crate::order::depth::check_members_depth(
             &self.gift_cards,
             2,
             format_args!("{path}.gift_cards"),

@@ -206,7 +206,7 @@ impl Express {
             let path = format!("express.shipping_options[{index}]");
             option.validate(&path, v);
             // body { express { shipping_options [ option {
-            crate::json::parse::check_shipping_depth(option, 3, &path, v);
+            crate::order::depth::check_shipping_depth(option, 3, &path, v);
             let line_id = option.line_id();
             if !seen.insert(line_id) {
                 v.add(

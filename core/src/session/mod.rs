@@ -195,7 +195,7 @@ impl<O: OrderPart> SessionParts<O> {
         }
         self.order.check(v);
         // A bare order may nest as deep as a bare order parses; in a body it is one deeper.
-        parse::check_order_depth(self.order.lines(), self.order.shipping(), v);
+        crate::order::depth::check_order_depth(self.order.lines(), self.order.shipping(), v);
         self.customer.validate("customer", v);
         if let Some(expires_at) = &self.expires_at {
             expires_at.validate("expires_at", v);
