@@ -29,11 +29,10 @@ use crate::error::{Rule, Violations};
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(transparent)]
 pub struct Configuration {
-    #[serde(deserialize_with = "crate::json::parse::unique_object")]
-    fields: Map<String, Value>,
+    pub(crate) fields: Map<String, Value>,
 }
 
 /// The `configuration.channel`: what kind of payment the session is for.

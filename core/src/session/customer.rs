@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::check::count;
@@ -34,27 +34,18 @@ const WALLETS: &str = "dintero.wallets";
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "the customer (a JSON object)")]
+#[derive(Clone, PartialEq, Default, Serialize)]
 pub struct Customer {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    customer_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    phone_number: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::json::parse::unique_object",
-        skip_serializing_if = "Map::is_empty"
-    )]
-    tokens: Map<String, Value>,
-    #[serde(
-        default,
-        deserialize_with = "crate::json::parse::unique_object",
-        skip_serializing_if = "Map::is_empty"
-    )]
-    gift_cards: Map<String, Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) customer_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) phone_number: Option<String>,
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub(crate) tokens: Map<String, Value>,
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub(crate) gift_cards: Map<String, Value>,
 }
 
 /// Collects the fields of a [`Customer`]; made by [`Customer::builder`]. Every setter takes

@@ -60,13 +60,13 @@ macro_rules! text_fields {
     };
 }
 
-mod check;
-mod checkbox;
-mod configuration;
-mod customer;
-mod expires_at;
-mod express;
-mod merchant;
+pub(crate) mod check;
+pub(crate) mod checkbox;
+pub(crate) mod configuration;
+pub(crate) mod customer;
+pub(crate) mod expires_at;
+pub(crate) mod express;
+pub(crate) mod merchant;
 
 pub use checkbox::{Checkbox, CheckboxBuilder, CheckboxLink};
 pub use configuration::{Channel, Configuration, ConfigurationBuilder};
