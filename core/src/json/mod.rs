@@ -8,5 +8,6 @@ pub(crate) mod order;
 pub mod parse;
 pub(crate) mod path_tracker;
 pub(crate) mod repair;
+pub(crate) mod session;
 pub(crate) mod session_parts;
 pub(crate) mod shipping;

@@ -687,18 +687,18 @@ impl Body for Order {
 }
 
 impl Body for SessionProfile {
-    type Wire = crate::session::ProfileWire;
+    type Wire = crate::json::session::ProfileWire;
     const ROOT: Root = Root::Session;
     fn from_wire(wire: Self::Wire) -> Result<Self, Error> {
-        SessionProfile::from_wire(wire)
+        wire.into_session()
     }
 }
 
 impl Body for Session {
-    type Wire = crate::session::SessionWire;
+    type Wire = crate::json::session::SessionWire;
     const ROOT: Root = Root::Session;
     fn from_wire(wire: Self::Wire) -> Result<Self, Error> {
-        Session::from_wire(wire)
+        wire.into_session()
     }
 }
 
