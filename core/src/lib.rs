@@ -7,6 +7,21 @@
 //! Every value of these types is valid: builders and parsers check every invariant of
 //! Dintero's API and report every problem at once as an [`Error`] whose
 //! [`Violation`]s name JSON paths such as `order.items[2].vat`.
+//!
+//! # Module map
+//!
+//! Folders by concern; each uses only the ones below it (`ARCHITECTURE.md` has the details):
+//!
+//! | folder | holds |
+//! |---|---|
+//! | `json/` | all serde: the wire forms of the types below, parsing with repair, JSON paths, JSON numbers |
+//! | `session/` | the session bodies ([`SessionProfile`], [`Session`]) and their parts |
+//! | `order/` | lines, items, discounts, shipping, addresses, the [`OrderBuilder`], the order invariants |
+//! | `money/` | [`Currency`], [`Money`], [`VatRate`], [`Quantity`], [`UnitPrice`], [`Rounding`]: the arithmetic |
+//! | `error.rs` | [`Error`], [`Violation`], [`Rule`] and how paths are written |
+//!
+//! `json` knows the domain types; no domain module (`money`, `order`, `session`) knows `json`.
+//! `__private` is what `#[derive(CheckoutItem)]` expands to, reached only by absolute paths.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
