@@ -22,7 +22,6 @@ const LONG_FILES: &[&str] = &[
     "json/parse.rs",
     "json/path_tracker.rs",
     "json/repair.rs",
-    "order/builder.rs",
     "order/validate.rs",
 ];
 
