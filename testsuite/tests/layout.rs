@@ -21,7 +21,6 @@ const LONG_FILES: &[&str] = &[
     "json/number.rs",
     "json/parse.rs",
     "json/path_tracker.rs",
-    "json/repair.rs",
     "order/validate.rs",
 ];
 
