@@ -16,8 +16,6 @@ const LONG_FILES: &[&str] = &[
     "money/currency_codes.rs",
     "session/check.rs",
     "session/expires_at.rs",
-    // Not yet split (issue 14, item 1, left for a follow-up).
-    "__private.rs",
 ];
 
 fn core_src() -> PathBuf {
