@@ -7,9 +7,10 @@ use std::fmt;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::json::text::WireStr;
 use crate::json::{number, parse};
 use crate::order::item::{DiscountLine, ItemExtras, PayoutSplit};
-use crate::order::item_text::{ItemText, WireStr};
+use crate::order::item_text::ItemText;
 use crate::{DiscountType, OrderItem};
 
 /// Writes `value` under `key` when there is one; an absent field is left out, never `null`.

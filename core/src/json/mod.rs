@@ -11,3 +11,4 @@ pub(crate) mod repair;
 pub(crate) mod session;
 pub(crate) mod session_parts;
 pub(crate) mod shipping;
+pub(crate) mod text;
