@@ -36,7 +36,6 @@ pub mod __private;
 
 pub use error::{Error, MAX_LISTED, Rule, Violation};
 pub use json::parse;
-pub use json::parse::{ParseOptions, Parsed};
 pub use money::amount::{Money, MoneyError};
 pub use money::currency::{Currency, CurrencyError};
 pub use money::price::{LineAmountError, LineAmounts, Pricing, UnitPrice};
@@ -49,4 +48,6 @@ pub use order::item::{DiscountLine, DiscountType, ItemType, OrderItem};
 pub use order::line::{CheckoutItem, Line};
 pub use order::shipping::{DeliveryMethod, Shipping, ShippingOption};
 pub use order::validated::Order;
+#[doc(no_inline)]
+pub use parse::{ParseOptions, Parsed};
 pub use session::*;
