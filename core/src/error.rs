@@ -562,3 +562,45 @@ impl Violations {
 pub(crate) fn quoted(s: &str) -> String {
     format!("{s:?}")
 }
+
+/// How a key is written in a path: `.name` for identifiers, `["a.b"]` otherwise.
+pub(crate) fn key_segment(key: &str) -> String {
+    let mut out = String::new();
+    push_key_segment(&mut out, key);
+    out
+}
+
+/// Writes a key's [`key_segment`] at the end of `out`, without a copy of the key in between
+/// (a key can be megabytes).
+pub(crate) fn push_key_segment(out: &mut String, key: &str) {
+    let plain = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if plain {
+        out.reserve(key.len() + 1);
+        out.push('.');
+        out.push_str(key);
+    } else {
+        // JSON's quoting of the key; writing to a `String` cannot fail.
+        out.push('[');
+        let _ = serde_json::to_writer(StringWriter(out), key);
+        out.push(']');
+    }
+}
+
+/// `io::Write` into a `String`, for serde_json's string quoting (always valid UTF-8).
+struct StringWriter<'s>(&'s mut String);
+
+impl std::io::Write for StringWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+        self.0.push_str(text);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}

@@ -7,45 +7,47 @@
 //! Every value of these types is valid: builders and parsers check every invariant of
 //! Dintero's API and report every problem at once as an [`Error`] whose
 //! [`Violation`]s name JSON paths such as `order.items[2].vat`.
+//!
+//! # Module map
+//!
+//! Folders by concern; each uses only the ones below it (`ARCHITECTURE.md` has the details):
+//!
+//! | folder | holds |
+//! |---|---|
+//! | `json/` | all serde: the wire forms of the types below, parsing with repair, JSON paths, JSON numbers |
+//! | `session/` | the session bodies ([`SessionProfile`], [`Session`]) and their parts |
+//! | `order/` | lines, items, discounts, shipping, addresses, the [`OrderBuilder`], the order invariants |
+//! | `money/` | [`Currency`], [`Money`], [`VatRate`], [`Quantity`], [`UnitPrice`], [`Rounding`]: the arithmetic |
+//! | `error.rs` | [`Error`], [`Violation`], [`Rule`] and how paths are written |
+//!
+//! `json` knows the domain types; no domain module (`money`, `order`, `session`) knows `json`.
+//! `__private` is what `#[derive(CheckoutItem)]` expands to, reached only by absolute paths.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod address;
-mod builder;
-mod currency;
 mod error;
-mod item;
-mod item_text;
-mod line;
+mod json;
 mod money;
-mod number;
 mod order;
-pub mod parse;
-mod path_tracker;
-mod price;
-mod quantity;
-mod repair;
-mod rounding;
 mod session;
-mod shipping;
-mod validate;
-mod vat;
 
 #[doc(hidden)]
 pub mod __private;
 
-pub use address::{Address, Store, StoreAddress};
-pub use builder::{Discount, OrderBuilder};
-pub use currency::{Currency, CurrencyError};
 pub use error::{Error, MAX_LISTED, Rule, Violation};
-pub use item::{DiscountLine, DiscountType, ItemType, OrderItem};
-pub use line::{CheckoutItem, Line};
-pub use money::{Money, MoneyError};
-pub use order::Order;
+pub use json::parse;
+pub use money::amount::{Money, MoneyError};
+pub use money::currency::{Currency, CurrencyError};
+pub use money::price::{LineAmountError, LineAmounts, Pricing, UnitPrice};
+pub use money::quantity::{Quantity, QuantityError};
+pub use money::rounding::Rounding;
+pub use money::vat::{VatRate, VatRateError};
+pub use order::address::{Address, Store, StoreAddress};
+pub use order::builder::{Discount, OrderBuilder};
+pub use order::item::{DiscountLine, DiscountType, ItemType, OrderItem};
+pub use order::line::{CheckoutItem, Line};
+pub use order::shipping::{DeliveryMethod, Shipping, ShippingOption};
+pub use order::validated::Order;
+#[doc(no_inline)]
 pub use parse::{ParseOptions, Parsed};
-pub use price::{LineAmountError, LineAmounts, Pricing, UnitPrice};
-pub use quantity::{Quantity, QuantityError};
-pub use rounding::Rounding;
 pub use session::*;
-pub use shipping::{DeliveryMethod, Shipping, ShippingOption};
-pub use vat::{VatRate, VatRateError};

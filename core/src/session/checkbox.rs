@@ -27,21 +27,16 @@ const LABEL_LENGTH: std::ops::RangeInclusive<usize> = 2..=99;
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a checkbox (a JSON object)")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Checkbox {
-    id: String,
-    label: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    checked: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    required: Option<bool>,
-    #[serde(
-        default,
-        deserialize_with = "crate::parse::object_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    link: Option<CheckboxLink>,
+    pub(crate) id: String,
+    pub(crate) label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) checked: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) required: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) link: Option<CheckboxLink>,
 }
 
 /// The `link` of a [`Checkbox`]: a URL and the text shown for it.

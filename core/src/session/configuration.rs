@@ -29,11 +29,10 @@ use crate::error::{Rule, Violations};
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(transparent)]
 pub struct Configuration {
-    #[serde(deserialize_with = "crate::parse::unique_object")]
-    fields: Map<String, Value>,
+    pub(crate) fields: Map<String, Value>,
 }
 
 /// The `configuration.channel`: what kind of payment the session is for.
@@ -276,7 +275,7 @@ impl Configuration {
     /// Checks the typed fields, and that every field nests no deeper than a body can; paths
     /// start at `path` (`configuration`, inside the body: its members are two deep).
     pub(super) fn validate(&self, path: &str, v: &mut Violations) {
-        crate::parse::check_members_depth(&self.fields, 1, path, v);
+        crate::order::depth::check_members_depth(&self.fields, 1, path, v);
         if let Some(value) = self.fields.get("auto_capture")
             && !value.is_boolean()
         {

@@ -2,12 +2,12 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::check::count;
-use crate::address::check_phone;
 use crate::error::{Rule, Violations};
+use crate::order::address::check_phone;
 
 /// The gift-card key Dintero defines: Dintero Wallets cards, at most one per session.
 const WALLETS: &str = "dintero.wallets";
@@ -34,27 +34,18 @@ const WALLETS: &str = "dintero.wallets";
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "the customer (a JSON object)")]
+#[derive(Clone, PartialEq, Default, Serialize)]
 pub struct Customer {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    customer_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    phone_number: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::parse::unique_object",
-        skip_serializing_if = "Map::is_empty"
-    )]
-    tokens: Map<String, Value>,
-    #[serde(
-        default,
-        deserialize_with = "crate::parse::unique_object",
-        skip_serializing_if = "Map::is_empty"
-    )]
-    gift_cards: Map<String, Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) customer_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) phone_number: Option<String>,
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub(crate) tokens: Map<String, Value>,
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub(crate) gift_cards: Map<String, Value>,
 }
 
 /// Collects the fields of a [`Customer`]; made by [`Customer::builder`]. Every setter takes
@@ -119,8 +110,8 @@ impl Customer {
             check_phone(phone, format_args!("{path}.phone_number"), v);
         }
         // body { customer { tokens {
-        crate::parse::check_members_depth(&self.tokens, 2, format_args!("{path}.tokens"), v);
-        crate::parse::check_members_depth(
+        crate::order::depth::check_members_depth(&self.tokens, 2, format_args!("{path}.tokens"), v);
+        crate::order::depth::check_members_depth(
             &self.gift_cards,
             2,
             format_args!("{path}.gift_cards"),

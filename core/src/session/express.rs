@@ -30,23 +30,17 @@ use crate::{OrderItem, ShippingOption};
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "the express object (a JSON object)")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Express {
-    #[serde(deserialize_with = "crate::parse::objects")]
-    shipping_options: Vec<ShippingOption>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    shipping_mode: Option<ShippingMode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    shipping_address_callback_url: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::parse::object_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    discount_codes: Option<DiscountCodes>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    customer_types: Vec<CustomerType>,
+    pub(crate) shipping_options: Vec<ShippingOption>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) shipping_mode: Option<ShippingMode>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) shipping_address_callback_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) discount_codes: Option<DiscountCodes>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) customer_types: Vec<CustomerType>,
 }
 
 /// `express.shipping_mode`: whether the customer must pick a shipping option.
@@ -97,20 +91,12 @@ pub enum CustomerType {
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "the discount codes settings (a JSON object)"
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct DiscountCodes {
-    #[serde(
-        default,
-        deserialize_with = "crate::number::count_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    max_count: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    callback_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) max_count: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) callback_url: Option<String>,
 }
 
 /// Collects the fields of an [`Express`]; made by [`Express::builder`]. Every setter takes
@@ -206,7 +192,7 @@ impl Express {
             let path = format!("express.shipping_options[{index}]");
             option.validate(&path, v);
             // body { express { shipping_options [ option {
-            crate::parse::check_shipping_depth(option, 3, &path, v);
+            crate::order::depth::check_shipping_depth(option, 3, &path, v);
             let line_id = option.line_id();
             if !seen.insert(line_id) {
                 v.add(

@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::check;
-use crate::address::check_country;
 use crate::error::{Rule, Violations};
+use crate::order::address::check_country;
 
 /// The `merchant` object of `/v1/sessions-profile`: overrides the name, logo and contact
 /// details the checkout shows for the shop.

@@ -1,12 +1,11 @@
 //! The validated order (`order` in a session body).
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
-use crate::validate::Proven;
+use crate::order::validate::Proven;
 use crate::{
     Address, Currency, DiscountLine, Error, Money, OrderBuilder, OrderItem, ShippingOption, Store,
 };
-use crate::{number, parse};
 
 /// A validated Dintero order: every invariant holds, so it can become a session.
 ///
@@ -40,8 +39,7 @@ pub struct Order(OrderData);
 ///
 /// The shipping option, the addresses and the store are boxed: inline they made an order
 /// about 2 KB, copied whole each time an order or a session moved (a few times per session).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "OrderDataWire")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct OrderData {
     pub(crate) amount: i64,
     pub(crate) currency: Currency,
@@ -74,81 +72,14 @@ pub(crate) struct OrderData {
     pub(crate) payout_destination_id: Option<String>,
 }
 
-/// What an `order` object may hold on parse: every field of [`OrderData`] plus the read-only
-/// fields Dintero sets itself after computing discounts (`gross_amount`, `is_changed`). Those
-/// are type-checked and dropped: a request never needs them.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, expecting = "an order (a JSON object)")]
-struct OrderDataWire {
-    #[serde(deserialize_with = "number::amount")]
-    amount: i64,
-    currency: Currency,
-    merchant_reference: String,
-    #[serde(default)]
-    merchant_reference_2: Option<String>,
-    #[serde(default)]
-    event_reference: Option<String>,
-    #[serde(default, deserialize_with = "number::amount_opt")]
-    vat_amount: Option<i64>,
-    #[serde(default, deserialize_with = "parse::objects")]
-    items: Vec<OrderItem>,
-    #[serde(default, deserialize_with = "parse::object_opt")]
-    shipping_option: Option<ShippingOption>,
-    #[serde(default)]
-    partial_payment: Option<bool>,
-    #[serde(default, deserialize_with = "parse::objects")]
-    discount_lines: Vec<DiscountLine>,
-    #[serde(default)]
-    discount_codes: Vec<String>,
-    #[serde(default, deserialize_with = "parse::objects")]
-    gift_cards: Vec<GiftCard>,
-    #[serde(default, deserialize_with = "parse::object_opt")]
-    shipping_address: Option<Address>,
-    #[serde(default, deserialize_with = "parse::object_opt")]
-    billing_address: Option<Address>,
-    #[serde(default, deserialize_with = "parse::object_opt")]
-    store: Option<Store>,
-    #[serde(default)]
-    payout_destination_id: Option<String>,
-    #[serde(default, rename = "gross_amount")]
-    _gross_amount: Option<parse::IgnoredNumber>,
-    #[serde(default, rename = "is_changed")]
-    _is_changed: Option<bool>,
-}
-
-impl From<OrderDataWire> for OrderData {
-    fn from(wire: OrderDataWire) -> OrderData {
-        OrderData {
-            amount: wire.amount,
-            currency: wire.currency,
-            merchant_reference: wire.merchant_reference,
-            merchant_reference_2: wire.merchant_reference_2,
-            event_reference: wire.event_reference,
-            vat_amount: wire.vat_amount,
-            items: wire.items,
-            shipping_option: wire.shipping_option.map(Box::new),
-            partial_payment: wire.partial_payment,
-            discount_lines: wire.discount_lines,
-            discount_codes: wire.discount_codes,
-            gift_cards: wire.gift_cards,
-            shipping_address: wire.shipping_address.map(Box::new),
-            billing_address: wire.billing_address.map(Box::new),
-            store: wire.store.map(Box::new),
-            payout_destination_id: wire.payout_destination_id,
-        }
-    }
-}
-
 /// One `order.gift_cards[]` entry: the part of `order.amount` a Dintero Wallets card pays.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a gift card (a JSON object)")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(crate) struct GiftCard {
     #[serde(rename = "type")]
     pub(crate) kind: GiftCardKind,
     pub(crate) card_id: String,
-    #[serde(deserialize_with = "number::amount")]
     pub(crate) amount: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) masked_card_token: Option<String>,
 }
 
@@ -158,15 +89,6 @@ pub(crate) enum GiftCardKind {
     /// Dintero Wallets.
     #[serde(rename = "dintero.wallets")]
     DinteroWallets,
-}
-
-impl<'de> Deserialize<'de> for Order {
-    /// Parses an `order` object and runs every check the builder runs. Errors name the JSON
-    /// path from `order` (`order.items[1].line_id`), serde's own type errors included.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Order, D::Error> {
-        let data: OrderData = crate::parse::tracked(deserializer, crate::parse::Root::Order)?;
-        Order::check(data, Proven::NOTHING).map_err(serde::de::Error::custom)
-    }
 }
 
 impl Order {
@@ -187,11 +109,11 @@ impl Order {
     /// Checks every invariant but those `proven` by the order's construction; the one gate
     /// both building and parsing go through.
     pub(crate) fn check(data: OrderData, proven: Proven) -> Result<Order, Error> {
-        crate::validate::order(&data, proven)?;
+        crate::order::validate::order(&data, proven)?;
         Ok(Order(data))
     }
 
-    /// Wraps data that [`validate::order_into`](crate::validate::order_into) just passed, as
+    /// Wraps data that [`validate::order_into`](crate::order::validate::order_into) just passed, as
     /// part of checking a whole session body at once.
     pub(crate) fn validated(data: OrderData) -> Order {
         Order(data)

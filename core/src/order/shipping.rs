@@ -5,8 +5,8 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::item::{FeeSplit, PayoutSplit};
-use crate::{UnitPrice, VatRate, number, parse};
+use crate::order::item::{FeeSplit, PayoutSplit};
+use crate::{UnitPrice, VatRate};
 
 /// How the goods reach the customer.
 ///
@@ -179,87 +179,45 @@ impl<'a> Shipping<'a> {
 /// let option = order.shipping_option().unwrap();
 /// assert_eq!((option.id(), option.line_id(), option.amount()), ("free", "free", 0));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a shipping option (a JSON object)")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ShippingOption {
     pub(crate) id: String,
     pub(crate) line_id: String,
-    #[serde(deserialize_with = "number::amount")]
     pub(crate) amount: i64,
-    #[serde(
-        default,
-        deserialize_with = "number::amount_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) vat_amount: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) vat: Option<VatRate>,
     pub(crate) operator: String,
     pub(crate) title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) delivery_method: Option<DeliveryMethod>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) operator_product_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) thumbnail_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) countries: Option<Vec<String>>,
     // Passed through unchanged: the spec's rarely used parts (the 2025 spec widened `eta`).
-    #[serde(
-        default,
-        deserialize_with = "parse::unique_value_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) eta: Option<serde_json::Value>,
-    #[serde(
-        default,
-        deserialize_with = "parse::unique_value_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) time_slot: Option<serde_json::Value>,
-    #[serde(
-        default,
-        deserialize_with = "parse::unique_value_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) pick_up_address: Option<serde_json::Value>,
-    #[serde(
-        default,
-        deserialize_with = "parse::unique_object_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    #[serde(
-        default,
-        deserialize_with = "parse::object_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) environmental_data: Option<EnvironmentalData>,
-    #[serde(
-        default,
-        deserialize_with = "parse::object_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) fee_split: Option<FeeSplit>,
-    #[serde(
-        default,
-        deserialize_with = "parse::objects_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) splits: Option<Vec<PayoutSplit>>,
-    #[serde(
-        default,
-        deserialize_with = "parse::unique_value_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) pay_in_store: Option<serde_json::Value>,
-    #[serde(
-        default,
-        deserialize_with = "parse::unique_value_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) shipments: Option<serde_json::Value>,
 }
 
@@ -401,15 +359,10 @@ impl ShippingOption {
 }
 
 /// `environmental_data` of a shipping option: what it does for the climate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "environmental data (a JSON object)")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(crate) struct EnvironmentalData {
     pub(crate) description: String,
-    #[serde(
-        default,
-        deserialize_with = "parse::objects",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) details: Vec<EnvironmentalDetail>,
 }
 

@@ -4,7 +4,6 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::{Currency, Rounding};
 
@@ -49,8 +48,8 @@ use crate::{Currency, Rounding};
 /// `Money` is [`PartialOrd`] but not [`Ord`] (see [`partial_cmp`](Money::partial_cmp)).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Money {
-    minor: i64,
-    currency: Currency,
+    pub(crate) minor: i64,
+    pub(crate) currency: Currency,
 }
 
 impl Money {
@@ -247,73 +246,6 @@ impl PartialOrd for Money {
     /// ```
     fn partial_cmp(&self, other: &Money) -> Option<Ordering> {
         (self.currency == other.currency).then(|| self.minor.cmp(&other.minor))
-    }
-}
-
-/// The wire form of [`Money`]: `{"amount": <minor units>, "currency": "<ISO 4217>"}`.
-#[derive(Serialize, Deserialize)]
-#[serde(
-    rename = "Money",
-    deny_unknown_fields,
-    expecting = "an amount of money: {\"amount\": <integer minor units>, \"currency\": \"NOK\"}"
-)]
-struct MoneyWire {
-    amount: MinorUnits,
-    currency: Currency,
-}
-
-/// An amount in minor units: a JSON integer that fits `i64`, nothing else.
-struct MinorUnits(i64);
-
-impl Serialize for MinorUnits {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for MinorUnits {
-    /// A JSON integer read from its text (`29990.0` and `3e4` are refused, as written).
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::number::deserialize_integer(
-            deserializer,
-            "an integer amount in minor units (29990 for 299.90 NOK)",
-        )
-        .map(MinorUnits)
-    }
-}
-
-impl Serialize for Money {
-    /// `{"amount": 29990, "currency": "NOK"}`; see [`Money`].
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        MoneyWire {
-            amount: MinorUnits(self.minor),
-            currency: self.currency,
-        }
-        .serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for Money {
-    /// Reads `{"amount": 29990, "currency": "NOK"}`, strictly; see [`Money`].
-    ///
-    /// ```
-    /// use dintero_order_core::Money;
-    /// let err = |json| serde_json::from_str::<Money>(json).unwrap_err().to_string();
-    /// assert_eq!(
-    ///     err(r#"{"amount":"29990","currency":"NOK"}"#),
-    ///     r#"invalid type: string "29990", expected an integer amount in minor units (29990 for 299.90 NOK) at line 1 column 17"#
-    /// );
-    /// assert_eq!(
-    ///     err(r#"{"amount":29990,"currency":"XAU"}"#),
-    ///     "currency `XAU` has no minor unit, so Dintero cannot charge in it at line 1 column 32"
-    /// );
-    /// ```
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let MoneyWire {
-            amount: MinorUnits(minor),
-            currency,
-        } = MoneyWire::deserialize(deserializer)?;
-        Ok(Money { minor, currency })
     }
 }
 

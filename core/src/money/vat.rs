@@ -6,8 +6,6 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::number::{self, WireNumber};
-
 /// A VAT percentage: 25 means 25 %, never 0.25 and never 2500.
 ///
 /// It is held as whole hundredths of a percent (25.5 % is 2550), so every VAT computation is
@@ -31,7 +29,7 @@ use crate::number::{self, WireNumber};
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct VatRate {
-    hundredths: u16,
+    pub(crate) hundredths: u16,
 }
 
 /// The largest rate, 100 %, in hundredths.
@@ -231,37 +229,6 @@ impl TryFrom<Decimal> for VatRate {
     /// ```
     fn try_from(percent: Decimal) -> Result<Self, Self::Error> {
         VatRate::from_percent(percent)
-    }
-}
-
-impl serde::Serialize for VatRate {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // Whole percentages (nearly every rate) as integers, without the general path.
-        match self.hundredths % 100 {
-            0 => serializer.serialize_u16(self.hundredths / 100),
-            _ => number::serialize_scaled(i128::from(self.hundredths), 2, serializer),
-        }
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for VatRate {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // A whole percentage (nearly every rate) without a decimal in between. The rate is
-        // checked after the number is read, so an error's position is where it always was.
-        let rate = match number::deserialize_number(deserializer)? {
-            WireNumber::Unsigned(percent) => u8::try_from(percent)
-                .map_or(Err(VatRateError::OutOfRange), VatRate::from_whole_percent),
-            WireNumber::Decimal(percent) => VatRate::from_percent(percent),
-            // More digits than a decimal holds: which rule it breaks, as `from_percent` would
-            // say for the exact value (past 100 before too precise, below 1 a fraction).
-            WireNumber::Beyond(beyond) => Err(match beyond.integer_digits {
-                _ if beyond.negative => VatRateError::OutOfRange,
-                digits if digits >= 3 => VatRateError::OutOfRange,
-                digits if digits <= 0 => VatRateError::Fraction,
-                _ => VatRateError::TooPrecise,
-            }),
-        };
-        rate.map_err(serde::de::Error::custom)
     }
 }
 

@@ -270,38 +270,33 @@ optional_text!(StoreAddress {
 ///     .unwrap();
 /// assert!(serde_json::to_string(&order).unwrap().contains(r#""store":{"id":"shop.example","name":"Example Shop"}"#));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a store (a JSON object)")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Store {
-    id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    business_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    chain: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    gln: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    organization_number: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    phone_number: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    bax: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    mcc: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    terminal_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    payout_destination_id: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::parse::object_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    address: Option<StoreAddress>,
+    pub(crate) id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) business_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) chain: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) gln: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) organization_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) phone_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) bax: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) mcc: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) terminal_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) payout_destination_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) address: Option<StoreAddress>,
 }
 
 impl Store {

@@ -5,7 +5,7 @@ use std::num::{NonZeroU32, NonZeroU64};
 
 use rust_decimal::Decimal;
 
-use crate::number;
+use crate::money::decimal;
 
 /// How many units a line holds: greater than 0; decimals allowed for goods sold by weight or
 /// volume (`2.5` kg). In JSON it is a number (`2`, `2.5`), never a string.
@@ -27,8 +27,8 @@ pub struct Quantity {
     // quantities have equal fields. At most 15 significant digits always fit `i64`: the line
     // arithmetic and serialization read these as they are, without a 96-bit decimal. Never
     // zero, which also makes `Option<Quantity>` (every order item's) no larger.
-    mantissa: NonZeroU64,
-    scale: u8,
+    pub(crate) mantissa: NonZeroU64,
+    pub(crate) scale: u8,
 }
 
 impl Quantity {
@@ -75,7 +75,7 @@ impl Quantity {
             u8::try_from(scale),
             u64::try_from(mantissa).ok().and_then(NonZeroU64::new),
         ) {
-            (Ok(scale), Some(positive)) if number::fits_json_number_parts(mantissa, scale) => {
+            (Ok(scale), Some(positive)) if decimal::fits_json_number_parts(mantissa, scale) => {
                 Ok(Quantity {
                     mantissa: positive,
                     scale,
@@ -102,7 +102,7 @@ impl Quantity {
     }
 
     /// The mantissa as the arithmetic takes it (below 10^15, so it always fits).
-    fn signed_mantissa(self) -> i64 {
+    pub(crate) fn signed_mantissa(self) -> i64 {
         i64::try_from(self.mantissa.get()).unwrap_or(i64::MAX)
     }
 }
@@ -183,35 +183,6 @@ impl fmt::Display for QuantityError {
 }
 
 impl std::error::Error for QuantityError {}
-
-impl serde::Serialize for Quantity {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // Held normalised: whole when the scale is 0, else a fraction with no trailing zero
-        // to strip (the general path tests for one with a division).
-        match self.scale {
-            0 => serializer.serialize_u64(self.mantissa.get()),
-            scale => {
-                number::serialize_fraction_i64(self.signed_mantissa(), u32::from(scale), serializer)
-            }
-        }
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Quantity {
-    /// Reads the number from its JSON text (never through `f64`), then checks it as
-    /// [`Quantity::new`] does.
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let quantity = match number::deserialize_number(deserializer)? {
-            number::WireNumber::Unsigned(whole) => Quantity::new(Decimal::from(whole)),
-            number::WireNumber::Decimal(value) => Quantity::new(value),
-            number::WireNumber::Beyond(beyond) if beyond.negative => {
-                Err(QuantityError::NotPositive)
-            }
-            number::WireNumber::Beyond(_) => Err(QuantityError::TooPrecise),
-        };
-        quantity.map_err(serde::de::Error::custom)
-    }
-}
 
 #[cfg(test)]
 mod tests {
