@@ -24,7 +24,10 @@ use rust_decimal_macros::dec;
 
 const URLS: &[(&str, &str)] = &[
     ("usual", "https://shop.example/callback?x=1"),
-    ("long", "https://checkout.my-shop.example.co.uk:8443/dintero/callback/v2?order=1234567&sid=T11223344.5a&method=POST"),
+    (
+        "long",
+        "https://checkout.my-shop.example.co.uk:8443/dintero/callback/v2?order=1234567&sid=T11223344.5a&method=POST",
+    ),
     ("ipv4", "https://203.0.113.7/cb"),
     ("ipv6", "https://[2001:db8::1]/cb"),
     ("encoded", "https://%6Cocalhost/cb"),
@@ -42,7 +45,9 @@ fn urls(c: &mut Criterion) {
             });
         });
         group.bench_function(format!("http/{name}"), |b| {
-            b.iter(|| black_box(http::Uri::from_str(black_box(url)).is_ok_and(|u| u.host().is_some())));
+            b.iter(|| {
+                black_box(http::Uri::from_str(black_box(url)).is_ok_and(|u| u.host().is_some()))
+            });
         });
         group.bench_function(format!("url/{name}"), |b| {
             b.iter(|| black_box(url::Url::parse(black_box(url)).is_ok_and(|u| u.host().is_some())));

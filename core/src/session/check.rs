@@ -165,8 +165,19 @@ fn reg_name(name: &str) -> Option<RegName> {
         b.is_ascii_control()
             || matches!(
                 b,
-                b' ' | b'#' | b'%' | b'/' | b':' | b'<' | b'>' | b'?' | b'@' | b'[' | b'\\' | b']'
-                    | b'^' | b'|'
+                b' ' | b'#'
+                    | b'%'
+                    | b'/'
+                    | b':'
+                    | b'<'
+                    | b'>'
+                    | b'?'
+                    | b'@'
+                    | b'['
+                    | b'\\'
+                    | b']'
+                    | b'^'
+                    | b'|'
             )
     }) {
         return None;
