@@ -178,28 +178,9 @@ pub(crate) fn one_of(candidates: &[&str]) -> String {
     out
 }
 
-/// Levenshtein distance over chars, with one row of memory.
+/// Levenshtein distance over chars (insertions, deletions, substitutions).
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = i;
-        let mut prev = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
-            let cost = if ca == cb { diagonal } else { diagonal + 1 };
-            let next = cost.min(above.saturating_add(1)).min(prev + 1);
-            diagonal = above;
-            if let Some(slot) = row.get_mut(j + 1) {
-                *slot = next;
-            }
-            prev = next;
-        }
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
-        }
-    }
-    row.last().copied().unwrap_or(0)
+    strsim::levenshtein(a, b)
 }
 
 #[cfg(test)]

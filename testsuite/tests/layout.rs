@@ -9,14 +9,7 @@ use std::path::{Path, PathBuf};
 const MAX_CODE_LINES: usize = 400;
 
 /// Files allowed to be longer, relative to `core/src`.
-const LONG_FILES: &[&str] = &[
-    // split after the crate swap lands (another branch replaces their home-made parts with
-    // crates; they move whole until then so that git follows them)
-    "money/currency.rs",
-    "money/currency_codes.rs",
-    "session/check.rs",
-    "session/expires_at.rs",
-];
+const LONG_FILES: &[&str] = &[];
 
 fn core_src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src")

@@ -90,7 +90,9 @@ const fn const_eq(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-include!("currency_codes.rs");
+// Every ISO 4217 code with a minor unit, its exponent and name, written by `build.rs` from
+// `iso_currency`'s table.
+include!(concat!(env!("OUT_DIR"), "/currency_codes.rs"));
 
 impl Currency {
     /// The three-letter code, e.g. `"NOK"`.

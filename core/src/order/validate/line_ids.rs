@@ -95,7 +95,7 @@ pub(super) fn sequence_number(id: &str) -> Option<usize> {
 
 /// An absolute URL (`format: uri`).
 pub(crate) fn check_absolute_url(url: &str, path: impl std::fmt::Display, v: &mut Violations) {
-    if url::Url::parse(url).is_err() {
+    if fluent_uri::Uri::parse(url).is_err() {
         v.add(Rule::Url, path, "an absolute URL", quoted(url));
     }
 }
