@@ -56,7 +56,9 @@ impl<'a> LineIds<'a> {
         LineIds {
             counted: 0,
             numbered: vec![false; lines + 1],
-            named: HashSet::new(),
+            // A shop that names its lines names most of them: room for all at once, instead
+            // of growing (and rehashing) the set as it fills.
+            named: HashSet::with_capacity(lines),
         }
     }
 
