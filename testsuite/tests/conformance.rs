@@ -22,26 +22,15 @@
 //! writes as a format); `uri` and `date-time` are jsonschema's own. Unknown formats fail the
 //! build (`should_ignore_unknown_formats(false)`), so none passes or fails silently.
 //!
-//! # Regenerating the schemas
-//!
-//! `committed_schemas_match_the_spec` rebuilds both files from the spec in memory and fails
-//! when they differ from the committed ones. It reads `../shared/dintero/spec-payments.json`
-//! beside the repository (or the file `DINTERO_SPEC` names) and is skipped, with a note, when
-//! there is none. To rewrite the files from the spec, run from the repository root:
-//!
-//! ```text
-//! scripts/regenerate-schemas
-//! ```
-//!
-//! which runs this one command, then review `git diff testsuite/schemas`:
-//!
-//! ```text
-//! REGENERATE_SCHEMAS=1 cargo test -p dintero-order-testsuite --test conformance -- --exact committed_schemas_match_the_spec --nocapture
-//! ```
+//! The committed schemas are checked against Dintero's spec, and rewritten from it, by
+//! `regenerate_schemas.rs`: the one test that reads the spec beside the repository.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 #[path = "payloads/generate.rs"]
 mod generate;
+// The recipe's extraction half is `regenerate_schemas.rs`'s; this file needs its file names
+// and `draft4`.
+#[allow(dead_code)]
 #[path = "conformance/schemas.rs"]
 mod schemas;
 
@@ -59,13 +48,6 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde_json::{Value, json};
-
-/// Dintero's spec, in `../shared/dintero/` beside the repository when there is one; only
-/// `committed_schemas_match_the_spec` reads it.
-const SPEC: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/dintero/spec-payments.json"
-);
 
 /// A committed file of the testsuite package, e.g. [`schemas::PROFILE`].
 fn package_file(file: &str) -> PathBuf {
@@ -537,75 +519,4 @@ fn int32_is_a_range_not_a_string_format() {
     assert!(validator.is_valid(&json!(2_147_483_647)));
     assert!(!validator.is_valid(&json!(2_147_483_648_i64)));
     assert!(!validator.is_valid(&json!(-2_147_483_649_i64)));
-}
-
-/// The committed schemas are what [`schemas::extract`] makes of Dintero's spec (see the module
-/// docs); with `REGENERATE_SCHEMAS=1` it writes them instead.
-#[test]
-fn committed_schemas_match_the_spec() {
-    let regenerate = std::env::var_os("REGENERATE_SCHEMAS").is_some_and(|v| v == "1");
-    let spec_path =
-        std::env::var_os("DINTERO_SPEC").map_or_else(|| PathBuf::from(SPEC), PathBuf::from);
-    let spec_text = match std::fs::read_to_string(&spec_path) {
-        Ok(text) => text,
-        Err(e) if regenerate => {
-            panic!("cannot regenerate: no spec at {}: {e}", spec_path.display())
-        }
-        Err(e) => {
-            println!(
-                "note: skipped, no spec at {} ({e}); the committed schemas are used as they are",
-                spec_path.display()
-            );
-            return;
-        }
-    };
-    let spec: Value = serde_json::from_str(&spec_text).unwrap();
-    let mut stale = Vec::new();
-    for (file, text) in schemas::extract(&spec) {
-        let path = package_file(file);
-        if regenerate {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, &text).unwrap();
-            println!("wrote testsuite/{file} ({} bytes)", text.len());
-            continue;
-        }
-        let committed = std::fs::read_to_string(&path)
-            .unwrap_or_default()
-            .replace("\r\n", "\n");
-        if committed != text {
-            let line = committed
-                .lines()
-                .zip(text.lines())
-                .position(|(a, b)| a != b)
-                .unwrap_or_else(|| committed.lines().count().min(text.lines().count()));
-            stale.push(format!(
-                "testsuite/{file} (first difference at line {})",
-                line + 1
-            ));
-        }
-    }
-    assert!(
-        stale.is_empty(),
-        "the committed schemas differ from what {} gives: {}; run scripts/regenerate-schemas \
-         and review the diff",
-        spec_path.display(),
-        stale.join(", ")
-    );
-}
-
-/// Without the spec: each committed schema resolves every `$ref`, keeps only definitions it
-/// reaches and carries no annotations.
-#[test]
-fn schema_files_are_self_contained() {
-    for file in [schemas::PROFILE, schemas::SESSIONS] {
-        let document = committed(file);
-        assert_eq!(
-            document["$schema"],
-            json!("http://json-schema.org/draft-04/schema#"),
-            "{file}"
-        );
-        if let Err(problem) = schemas::check_self_contained(&document) {
-            panic!("{file}: {problem}");
-        }
-    }
 }

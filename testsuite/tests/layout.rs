@@ -8,9 +8,6 @@ use std::path::{Path, PathBuf};
 /// Most lines of code (non-empty, non-comment, before `#[cfg(test)]`) a file may have.
 const MAX_CODE_LINES: usize = 400;
 
-/// Files allowed to be longer, relative to `core/src`.
-const LONG_FILES: &[&str] = &[];
-
 fn core_src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src")
 }
@@ -78,17 +75,10 @@ fn no_file_is_longer_than_400_lines_of_code() {
             let text = fs::read_to_string(path).unwrap_or_default();
             (relative(path), code_lines(&text))
         })
-        .filter(|(name, lines)| *lines > MAX_CODE_LINES && !LONG_FILES.contains(&name.as_str()))
+        .filter(|(_, lines)| *lines > MAX_CODE_LINES)
         .map(|(name, lines)| format!("{name}: {lines} lines of code"))
         .collect();
     assert!(too_long.is_empty(), "split these files: {too_long:?}");
-}
-
-#[test]
-fn the_exceptions_exist() {
-    for name in LONG_FILES {
-        assert!(core_src().join(name).is_file(), "{name} is listed but gone");
-    }
 }
 
 #[test]

@@ -1,0 +1,109 @@
+//! The committed spec schemas (`testsuite/schemas/`) against Dintero's spec: the one test
+//! that reads the spec, `../shared/dintero/spec-payments.json` beside the repository (or the
+//! file `DINTERO_SPEC` names). Without it, the check is skipped with a note, and
+//! `schema_files_are_self_contained` still checks the committed files on their own.
+//!
+//! To rewrite the files from the spec, run `scripts/regenerate-schemas` from the repository
+//! root, which runs this one command, then review `git diff testsuite/schemas`:
+//!
+//! ```text
+//! REGENERATE_SCHEMAS=1 cargo test -p dintero-order-testsuite --test regenerate_schemas -- --exact committed_schemas_match_the_spec --nocapture
+//! ```
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+#[path = "conformance/schemas.rs"]
+mod schemas;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+/// Dintero's spec, beside the repository when there is one.
+const SPEC: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../shared/dintero/spec-payments.json"
+);
+
+/// A committed file of the testsuite package, e.g. [`schemas::PROFILE`].
+fn package_file(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(file)
+}
+
+/// A committed schema document.
+fn committed(file: &str) -> Value {
+    let path = package_file(file);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+}
+
+/// The committed schemas are what [`schemas::extract`] makes of Dintero's spec (see the module
+/// docs); with `REGENERATE_SCHEMAS=1` it writes them instead.
+#[test]
+fn committed_schemas_match_the_spec() {
+    let regenerate = std::env::var_os("REGENERATE_SCHEMAS").is_some_and(|v| v == "1");
+    let spec_path =
+        std::env::var_os("DINTERO_SPEC").map_or_else(|| PathBuf::from(SPEC), PathBuf::from);
+    let spec_text = match std::fs::read_to_string(&spec_path) {
+        Ok(text) => text,
+        Err(e) if regenerate => {
+            panic!("cannot regenerate: no spec at {}: {e}", spec_path.display())
+        }
+        Err(e) => {
+            println!(
+                "note: skipped, no spec at {} ({e}); the committed schemas are used as they are",
+                spec_path.display()
+            );
+            return;
+        }
+    };
+    let spec: Value = serde_json::from_str(&spec_text).unwrap();
+    let mut stale = Vec::new();
+    for (file, text) in schemas::extract(&spec) {
+        let path = package_file(file);
+        if regenerate {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &text).unwrap();
+            println!("wrote testsuite/{file} ({} bytes)", text.len());
+            continue;
+        }
+        let committed = std::fs::read_to_string(&path)
+            .unwrap_or_default()
+            .replace("\r\n", "\n");
+        if committed != text {
+            let line = committed
+                .lines()
+                .zip(text.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or_else(|| committed.lines().count().min(text.lines().count()));
+            stale.push(format!(
+                "testsuite/{file} (first difference at line {})",
+                line + 1
+            ));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "the committed schemas differ from what {} gives: {}; run scripts/regenerate-schemas \
+         and review the diff",
+        spec_path.display(),
+        stale.join(", ")
+    );
+}
+
+/// Without the spec: each committed schema resolves every `$ref`, keeps only definitions it
+/// reaches and carries no annotations.
+#[test]
+fn schema_files_are_self_contained() {
+    for file in [schemas::PROFILE, schemas::SESSIONS] {
+        let document = committed(file);
+        assert_eq!(
+            document["$schema"],
+            json!("http://json-schema.org/draft-04/schema#"),
+            "{file}"
+        );
+        if let Err(problem) = schemas::check_self_contained(&document) {
+            panic!("{file}: {problem}");
+        }
+    }
+}
