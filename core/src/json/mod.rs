@@ -12,3 +12,4 @@ pub(crate) mod session;
 pub(crate) mod session_parts;
 pub(crate) mod shipping;
 pub(crate) mod text;
+pub(crate) mod write;

@@ -100,8 +100,19 @@ impl Customer {
     }
 
     /// Nothing set: the session leaves `customer` out.
-    pub(super) fn is_empty(&self) -> bool {
-        *self == Customer::default()
+    pub(crate) fn is_empty(&self) -> bool {
+        let Customer {
+            customer_id,
+            email,
+            phone_number,
+            tokens,
+            gift_cards,
+        } = self;
+        customer_id.is_none()
+            && email.is_none()
+            && phone_number.is_none()
+            && tokens.is_empty()
+            && gift_cards.is_empty()
     }
 
     /// Checks the phone pattern and the gift cards; paths start at `path` (`customer`).

@@ -28,7 +28,7 @@ const EXPECTED: &str = "an RFC 3339 date-time such as 2025-01-31T23:59:00Z";
 
 /// `expires_at` as a session holds it.
 #[derive(Debug, Clone)]
-pub(super) enum ExpiresAt {
+pub(crate) enum ExpiresAt {
     /// Set by a builder: written in UTC (`2025-01-31T23:59:00Z`).
     Instant(SystemTime),
     /// Read from a body: written back exactly as it was read, offset and all.

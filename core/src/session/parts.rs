@@ -31,19 +31,14 @@ pub(crate) struct SessionUrls {
 /// The fields both bodies share, in the order they are written; flattened into each body
 /// when written. `O` is [`Order`] in a session and the unchecked [`OrderData`] while a parsed
 /// body is checked, so that the order's problems are reported with the session's.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SessionParts<O = Order> {
     pub(crate) url: SessionUrls,
     pub(crate) order: O,
-    #[serde(skip_serializing_if = "Customer::is_empty")]
     pub(crate) customer: Customer,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) expires_at: Option<ExpiresAt>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) expires_at: Option<ExpiresAt>,
     pub(crate) metadata: BTreeMap<String, String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) checkboxes: Vec<Checkbox>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) express: Option<Express>,
 }
 

@@ -3,8 +3,6 @@
 use std::collections::BTreeMap;
 use std::time::SystemTime;
 
-use serde::Serialize;
-
 use super::expires_at::ExpiresAt;
 use super::parts::{OrderPart, SessionParts};
 use crate::error::{Error, Rule, Violations};
@@ -46,9 +44,8 @@ use crate::{Checkbox, Configuration, Customer, Express, Merchant, Order};
 /// assert!(serde_json::from_str::<SessionProfile>(&bad).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(transparent)]
-pub struct SessionProfile(ProfileBody);
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionProfile(pub(crate) ProfileBody);
 
 /// Collects the fields of a [`SessionProfile`]; [`build`](Self::build) checks them all at
 /// once. Made by [`SessionProfile::builder`].
@@ -72,16 +69,14 @@ pub struct SessionProfile(ProfileBody);
 pub struct SessionProfileBuilder(ProfileBody);
 
 /// The fields of [`SessionProfile`] in the order they are written.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// (Written by `json::write`.)
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ProfileBody<O = Order> {
     pub(crate) profile_id: String,
-    #[serde(flatten)]
     pub(crate) parts: SessionParts<O>,
-    #[serde(skip_serializing_if = "no_overrides")]
     pub(crate) configuration: Option<Configuration>,
     // Boxed, as the order's rare large parts are: a session is moved a few times as it is
     // made, and each move copies it whole.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) merchant: Option<Box<Merchant>>,
 }
 
@@ -111,13 +106,6 @@ impl<O: OrderPart> ProfileBody<O> {
 /// (and a parsed `"configuration": {}` equals a session that never set one).
 pub(crate) fn overrides(configuration: Configuration) -> Option<Configuration> {
     (!configuration.as_json().is_empty()).then_some(configuration)
-}
-
-/// A profile session without configuration overrides leaves `configuration` out.
-fn no_overrides(configuration: &Option<Configuration>) -> bool {
-    configuration
-        .as_ref()
-        .is_none_or(|c| c.as_json().is_empty())
 }
 
 impl SessionProfile {

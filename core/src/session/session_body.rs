@@ -3,8 +3,6 @@
 use std::collections::BTreeMap;
 use std::time::SystemTime;
 
-use serde::Serialize;
-
 use super::expires_at::ExpiresAt;
 use super::parts::{OrderPart, SessionParts};
 use crate::error::{Error, Violations};
@@ -39,9 +37,8 @@ use crate::{Checkbox, Configuration, Customer, Express, Order};
 /// assert_eq!(serde_json::from_str::<Session>(&body)?, session);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(transparent)]
-pub struct Session(SessionBody);
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session(pub(crate) SessionBody);
 
 /// Collects the fields of a [`Session`]; [`build`](Self::build) checks them all at once.
 /// Made by [`Session::builder`].
@@ -62,9 +59,9 @@ pub struct Session(SessionBody);
 pub struct SessionBuilder(SessionBody);
 
 /// The fields of [`Session`] in the order they are written.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// (Written by `json::write`.)
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SessionBody<O = Order> {
-    #[serde(flatten)]
     pub(crate) parts: SessionParts<O>,
     pub(crate) configuration: Configuration,
 }

@@ -375,9 +375,10 @@ pub fn session(cart: &[CartLine]) -> SessionProfile {
         .expect("the session is valid")
 }
 
-/// `dintero_order`: the library's way, serialized.
+/// `dintero_order`: the library's way, serialized with `to_json` (the bytes of
+/// `serde_json::to_vec`, asserted equal in `assert_identical`).
 pub fn dintero_order(cart: &[CartLine]) -> Vec<u8> {
-    serde_json::to_vec(&session(cart)).expect("a session serializes")
+    session(cart).to_json()
 }
 
 // ---------------------------------------------------------------------------------------------

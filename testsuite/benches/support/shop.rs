@@ -277,7 +277,8 @@ pub fn shop_session(cart: &ShopCart) -> SessionProfile {
         .expect("the session is valid")
 }
 
-/// `dintero_order`: the library's way, serialized.
+/// `dintero_order`: the library's way, serialized with `to_json` (the bytes of
+/// `serde_json::to_vec`, asserted equal in `assert_identical`).
 pub fn shop_dintero_order(cart: &ShopCart) -> Vec<u8> {
-    serde_json::to_vec(&shop_session(cart)).expect("a session serializes")
+    shop_session(cart).to_json()
 }
