@@ -8,11 +8,20 @@
 //! - `currency/*`: a currency code read at run time, the crate's `Currency::from_code`
 //!   against `iso_currency`'s own lookup plus its exponent; and the exponent read on the hot
 //!   path, ours (a field) against `iso_currency::Currency::exponent` (a `match`).
+//! - `line_ids/*`: the shop's own line ids (`ol-<uuid-like>`) put in a set to find repeats,
+//!   std's `HashSet` (SipHash) against foldhash's (what the crate uses), and at a few ids,
+//!   comparing one by one (faster at 2 ids by about 20 ns, slower from about 8: not worth
+//!   a second way).
+//! - `path/*`: where a serde error is. The shop body at 100 lines read into plain DTOs, then
+//!   the same through `serde_path_to_error` (a `String` per key passed), then
+//!   `serde_json::from_slice::<SessionProfile>`, which tracks the path with the crate's own
+//!   tracker (nothing allocated until an error) *and* checks every invariant. The crate's
+//!   budget for the last is 1.5 × plain (issue 14).
 //!
 //! ```text
 //! cargo bench -p dintero-order-testsuite --bench crates
 //! ```
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::hint::black_box;
 use std::str::FromStr;
@@ -21,6 +30,9 @@ use std::time::Duration;
 use criterion::Criterion;
 use dintero_order::{Currency, Line, Order, SessionProfile, UnitPrice, VatRate};
 use rust_decimal_macros::dec;
+use support::{Shape, ShopCartShape};
+
+mod support;
 
 const URLS: &[(&str, &str)] = &[
     ("usual", "https://shop.example/callback?x=1"),
@@ -116,5 +128,66 @@ fn currencies(c: &mut Criterion) {
     group.finish();
 }
 
-criterion::criterion_group!(benches, urls, currencies);
+fn line_ids(c: &mut Criterion) {
+    let mut group = c.benchmark_group("line_ids");
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(1));
+    for n in [2, 16, 100, 10_000] {
+        let cart = ShopCartShape::cart(n);
+        let ids: Vec<&str> = cart
+            .lines
+            .iter()
+            .map(|line| line.line_id.as_str())
+            .collect();
+        group.bench_function(format!("std_sip/{n}"), |b| {
+            b.iter(|| {
+                let mut set = std::collections::HashSet::with_capacity(ids.len());
+                black_box(ids.iter().all(|id| set.insert(*id)))
+            });
+        });
+        group.bench_function(format!("foldhash/{n}"), |b| {
+            b.iter(|| {
+                let mut set =
+                    foldhash::HashSet::with_capacity_and_hasher(ids.len(), Default::default());
+                black_box(ids.iter().all(|id| set.insert(*id)))
+            });
+        });
+        if n <= 16 {
+            group.bench_function(format!("one_by_one/{n}"), |b| {
+                b.iter(|| {
+                    let mut seen: Vec<&str> = Vec::with_capacity(ids.len());
+                    black_box(ids.iter().all(|id| {
+                        let new = !seen.contains(id);
+                        seen.push(id);
+                        new
+                    }))
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
+fn paths(c: &mut Criterion) {
+    let mut group = c.benchmark_group("path");
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(2));
+    let body = ShopCartShape::dintero_order(&ShopCartShape::cart(100));
+    type Dto = <ShopCartShape as Shape>::Dto;
+    group.bench_function("plain", |b| {
+        b.iter(|| serde_json::from_slice::<Dto>(black_box(&body)).unwrap());
+    });
+    group.bench_function("serde_path_to_error", |b| {
+        b.iter(|| {
+            let mut json = serde_json::Deserializer::from_slice(black_box(&body));
+            serde_path_to_error::deserialize::<_, Dto>(&mut json).unwrap()
+        });
+    });
+    group.bench_function("dintero_order", |b| {
+        b.iter(|| serde_json::from_slice::<SessionProfile>(black_box(&body)).unwrap());
+    });
+    group.finish();
+}
+
+criterion::criterion_group!(benches, urls, currencies, line_ids, paths);
 criterion::criterion_main!(benches);

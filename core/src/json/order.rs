@@ -25,7 +25,7 @@ struct OrderDataWire {
     event_reference: Option<String>,
     #[serde(default, deserialize_with = "number::amount_opt")]
     vat_amount: Option<i64>,
-    #[serde(default, deserialize_with = "parse::objects")]
+    #[serde(default, deserialize_with = "crate::json::item::items")]
     items: Vec<OrderItem>,
     #[serde(default, deserialize_with = "parse::object_opt")]
     shipping_option: Option<ShippingOption>,

@@ -6,7 +6,7 @@ use super::*;
 ///
 /// serde's derived structs also accept a JSON array, field by field in order; a Dintero body
 /// never has one there, so an `order` written as an array must be a type error, not an order.
-pub(super) struct ObjectOnly<D>(pub(super) D);
+pub(crate) struct ObjectOnly<D>(pub(crate) D);
 
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
     type Error = D::Error;

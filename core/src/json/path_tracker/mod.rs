@@ -7,7 +7,10 @@
 //! wrong but not *where*, and a body has hundreds of `amount`s. `serde_path_to_error` answers
 //! "where", but it copies every map key it passes into a new `String` (and again for the
 //! value's place), about 600 instructions per key: tracking cost more than the typed parse
-//! itself. Here a place is a frame on the stack holding its parent's address and one step (a
+//! itself (the shop body at 100 lines: plain DTOs 47 µs, through `serde_path_to_error` 81 µs,
+//! 1.75×, where the budget for a checked parse is 1.5×; this crate's serde parse, tracked and
+//! every invariant checked, 63 µs: `cargo bench -p dintero-order-testsuite --bench crates --
+//! path`). Here a place is a frame on the stack holding its parent's address and one step (a
 //! key borrowed from the input, or an index). Nothing is allocated per key or per value; the
 //! path is built once, when an error occurs. A key is copied only when the deserializer lends
 //! it just for one call (serde_json does for a key with escapes) or hands over a number or an

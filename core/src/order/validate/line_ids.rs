@@ -48,45 +48,10 @@ pub(super) struct LineIds<'a> {
     /// "1" to `counted` are taken, all of them, without a mark each.
     pub(super) counted: usize,
     pub(super) numbered: Vec<bool>,
-    pub(super) named: NamedIds<'a>,
-}
-
-/// The ids that are not line numbers. A few are compared one by one: hashing them costs
-/// more than comparing, and a shop's cart is usually a few lines.
-pub(super) enum NamedIds<'a> {
-    Few(Vec<&'a str>),
-    Many(HashSet<&'a str>),
-}
-
-impl<'a> NamedIds<'a> {
-    /// Up to this many ids are compared one by one.
-    const FEW: usize = 16;
-
-    fn with_capacity(ids: usize) -> Self {
-        if ids <= Self::FEW {
-            NamedIds::Few(Vec::with_capacity(ids))
-        } else {
-            NamedIds::Many(HashSet::with_capacity(ids))
-        }
-    }
-
-    /// Adds an id; `false` when it was there already.
-    fn insert(&mut self, id: &'a str) -> bool {
-        match self {
-            NamedIds::Few(ids) if ids.contains(&id) => false,
-            NamedIds::Few(ids) if ids.len() < Self::FEW => {
-                ids.push(id);
-                true
-            }
-            NamedIds::Few(ids) => {
-                let mut set: HashSet<&str> = ids.drain(..).collect();
-                let added = set.insert(id);
-                *self = NamedIds::Many(set);
-                added
-            }
-            NamedIds::Many(set) => set.insert(id),
-        }
-    }
+    /// The other ids. Hashed with foldhash, seeded per set as std's SipHash is per process
+    /// (a shop's ids cannot be chosen to collide), at under half its cost per id
+    /// (`cargo bench -p dintero-order-testsuite --bench crates -- line_ids`).
+    pub(super) named: foldhash::HashSet<&'a str>,
 }
 
 impl<'a> LineIds<'a> {
@@ -96,7 +61,7 @@ impl<'a> LineIds<'a> {
             numbered: vec![false; lines + 1],
             // A shop that names its lines names most of them: room for all at once, instead
             // of growing (and rehashing) the set as it fills.
-            named: NamedIds::with_capacity(lines),
+            named: foldhash::HashSet::with_capacity_and_hasher(lines, Default::default()),
         }
     }
 
@@ -105,7 +70,7 @@ impl<'a> LineIds<'a> {
         LineIds {
             counted: count,
             numbered: Vec::new(),
-            named: NamedIds::Few(Vec::new()),
+            named: foldhash::HashSet::default(),
         }
     }
 
@@ -137,32 +102,5 @@ pub(super) fn sequence_number(id: &str) -> Option<usize> {
 pub(crate) fn check_absolute_url(url: &str, path: impl std::fmt::Display, v: &mut Violations) {
     if fluent_uri::Uri::parse(url).is_err() {
         v.add(Rule::Url, path, "an absolute URL", quoted(url));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The duplicates a plain hash set finds, in order, for ids with repeats spread across the
-    /// switch from comparing one by one to hashing.
-    #[test]
-    fn named_ids_find_exactly_the_duplicates_a_hash_set_finds() {
-        for count in [0, 1, 2, 15, 16, 17, 40] {
-            for capacity in [0, count, NamedIds::FEW + 1] {
-                let ids: Vec<String> = (0..count)
-                    .map(|i| format!("ol-{}", i % 7 + i / 20))
-                    .collect();
-                let mut named = NamedIds::with_capacity(capacity);
-                let mut plain = HashSet::new();
-                for id in &ids {
-                    assert_eq!(
-                        named.insert(id),
-                        plain.insert(id.as_str()),
-                        "{id} of {count} with room for {capacity}"
-                    );
-                }
-            }
-        }
     }
 }
