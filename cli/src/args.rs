@@ -58,7 +58,10 @@ Options:
       --           treat every later argument as a FILE
 
 Output, one line each:
-  FILE: PATH: expected ..., found ...     a problem
+  FILE: PATH: expected ..., found ...     a problem: a rule of Dintero's
+  FILE: PATH: expected ..., found ... [stricter than Dintero: RULE]
+                                          a problem: a rule of dintero-order's that
+                                          Dintero does not enforce (exact VAT, totals, ...)
   FILE: warning: PATH: expected ..., found ...
                                           a field --lenient dropped
   FILE: ok                                a valid body (warnings allowed)

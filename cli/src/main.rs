@@ -14,14 +14,16 @@
 //! Output, one line per problem, per warning, or `FILE: ok`:
 //!
 //! ```text
-//! body.json: order.items[0].vat_amount: expected 5998 (25 % VAT contained in 29990), found 6000
+//! body.json: order.items[0].vat_amount: expected 5998 (25 % VAT contained in 29990), found 6000 [stricter than Dintero: vat_amount]
+//! body.json: url.callback_url: expected an absolute https URL, found "ftp://shop.example/cb"
 //! woo.json: warning: order.items[1].tax_rate: expected a field the spec defines here, found unknown field `tax_rate`
 //! woo.json: ok
 //! ```
 //!
 //! `--json` prints one array with a report per input, in the order given:
-//! `{"file", "ok", "kind", "problems": [{"rule", "path", "expected", "found"}], "warnings": […]}`,
-//! where `kind` is `sessions_profile`, `sessions`, `order`, or `null` for an input that could
+//! `{"file", "ok", "kind", "problems": [{"rule", "owner", "path", "expected", "found"}], "warnings": […]}`,
+//! where `owner` is `dintero` for a rule of Dintero's and `crate` for one of this crate's
+//! stricter rules, and `kind` is `sessions_profile`, `sessions`, `order`, or `null` for an input that could
 //! not be read, and `warnings` holds what `--lenient` dropped (always empty without it). At
 //! most 100 of each are listed: `unlisted_problems`, `unlisted_warnings` and `stopped_early`
 //! (each present only when not 0 or false) say how many more there were, or that the check

@@ -3,7 +3,9 @@
 use std::io::{self, Read as _, Write};
 use std::path::Path;
 
-use dintero_order::{Error, Order, ParseOptions, Parsed, Rule, Session, SessionProfile, Violation};
+use dintero_order::{
+    Error, Order, ParseOptions, Parsed, Rule, RuleOwner, Session, SessionProfile, Violation,
+};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -120,7 +122,16 @@ impl Report {
             )?;
         }
         for problem in &self.problems {
-            writeln!(out, "{}: {problem}", self.file)?;
+            match problem.owner() {
+                RuleOwner::Dintero => writeln!(out, "{}: {problem}", self.file)?,
+                // Dintero would take it: say so, and which of the crate's rules it breaks.
+                RuleOwner::Crate => writeln!(
+                    out,
+                    "{}: {problem} [stricter than Dintero: {}]",
+                    self.file,
+                    problem.rule()
+                )?,
+            }
         }
         match (self.unlisted_problems, self.stopped_early) {
             (_, true) => writeln!(

@@ -65,7 +65,9 @@ fn with_tax_rate(name: &str) -> Vec<u8> {
 
 const INVALID_LINES: [&str; 2] = [
     "url.return_url: expected an absolute http(s) URL, found \"/accept\"",
-    "order.items[0].vat_amount: expected 5998 (25 % VAT contained in 29990), found 6000",
+    // One of the crate's own rules: Dintero would take the body, and the line says so.
+    "order.items[0].vat_amount: expected 5998 (25 % VAT contained in 29990), found 6000 \
+     [stricter than Dintero: vat_amount]",
 ];
 
 fn invalid_lines(file: &str) -> String {
@@ -189,12 +191,14 @@ fn json_report_has_one_object_per_input() {
                 "problems": [
                     {
                         "rule": "url",
+                        "owner": "dintero",
                         "path": "url.return_url",
                         "expected": "an absolute http(s) URL",
                         "found": "\"/accept\""
                     },
                     {
                         "rule": "vat_amount",
+                        "owner": "crate",
                         "path": "order.items[0].vat_amount",
                         "expected": "5998 (25 % VAT contained in 29990)",
                         "found": "6000"
@@ -207,7 +211,13 @@ fn json_report_has_one_object_per_input() {
                 "ok": false,
                 "kind": null,
                 "problems": [
-                    { "rule": "syntax", "path": "", "expected": "a readable file", "found": null }
+                    {
+                        "rule": "syntax",
+                        "owner": "dintero",
+                        "path": "",
+                        "expected": "a readable file",
+                        "found": null
+                    }
                 ],
                 "warnings": []
             }
@@ -233,11 +243,17 @@ fn kind_can_be_forced() {
     assert_eq!(output.status.code(), Some(0));
 }
 
-/// The line a strict run prints for the WooCommerce `tax_rate`, and the path it names.
+/// The line a run prints for the WooCommerce `tax_rate`, and the path it names; as a
+/// problem it is marked as the crate's rule (Dintero ignores an unknown key).
 fn assert_tax_rate_line(line: &str, prefix: &str) {
+    let ending = if prefix.ends_with("warning: ") {
+        ", found unknown field `tax_rate`"
+    } else {
+        ", found unknown field `tax_rate` [stricter than Dintero: unknown_field]"
+    };
     assert!(
         line.starts_with(&format!("{prefix}order.items[0].tax_rate: expected "))
-            && line.ends_with(", found unknown field `tax_rate`"),
+            && line.ends_with(ending),
         "{line}"
     );
 }

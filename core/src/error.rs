@@ -5,7 +5,7 @@ use std::fmt;
 mod rule;
 mod violation;
 
-pub use rule::Rule;
+pub use rule::{Rule, RuleOwner};
 pub use violation::Violation;
 
 /// At most this many problems are listed in an [`Error`], and at most this many warnings

@@ -34,7 +34,7 @@ mod session;
 #[doc(hidden)]
 pub mod __private;
 
-pub use error::{Error, MAX_LISTED, Rule, Violation};
+pub use error::{Error, MAX_LISTED, Rule, RuleOwner, Violation};
 pub use json::parse;
 pub use money::amount::{Money, MoneyError};
 pub use money::currency::{Currency, CurrencyError};

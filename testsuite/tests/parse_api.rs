@@ -138,7 +138,7 @@ fn violations_serialize_for_reports() {
         Order::from_json(br#"{"amount":1,"currency":"NOK","merchant_reference":"r"}"#).unwrap_err();
     assert_eq!(
         serde_json::to_string(err.violations()).unwrap(),
-        r#"[{"rule":"order_amount","path":"order.amount","expected":"the sum of items and shipping (0)","found":"1"}]"#
+        r#"[{"rule":"order_amount","owner":"crate","path":"order.amount","expected":"the sum of items and shipping (0)","found":"1"}]"#
     );
 }
 

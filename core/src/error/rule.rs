@@ -141,6 +141,95 @@ impl Rule {
     }
 }
 
+/// Whose rule a [`Rule`] is (see [`Rule::owner`]).
+///
+/// ```
+/// use dintero_order_core::{Rule, RuleOwner};
+/// assert_eq!(Rule::Length.owner(), RuleOwner::Dintero);
+/// assert_eq!(Rule::VatAmount.owner(), RuleOwner::Crate);
+/// assert_eq!(RuleOwner::Crate.to_string(), "crate");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RuleOwner {
+    /// Dintero's: its spec states it (a type, an enum, a length, a pattern or format, an item
+    /// count, a required field) or its documentation says "must". Dintero refuses a body that
+    /// breaks it, or mishandles the payment.
+    Dintero,
+    /// This crate's, stricter than Dintero: the body would be accepted, but its numbers do
+    /// not add up exactly, or it is very likely a mistake (see the README's list of the
+    /// stricter rules and why each exists).
+    Crate,
+}
+
+impl RuleOwner {
+    /// `dintero` or `crate`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RuleOwner::Dintero => "dintero",
+            RuleOwner::Crate => "crate",
+        }
+    }
+}
+
+impl fmt::Display for RuleOwner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for RuleOwner {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl Rule {
+    /// Whose rule this is: Dintero's own (its spec or a documented "must"), or one this
+    /// crate adds so that what it emits adds up exactly and typical mistakes are caught.
+    ///
+    /// | Dintero's | this crate's |
+    /// |---|---|
+    /// | `currency` (ISO 4217), `int32_range`, `duplicate_line_id` ("must be unique"), `required`, `url` (`format: uri`, `https?://`, https-only callbacks, never localhost), `length`, `too_many`, `format`, `type`, `syntax` | `currency_mismatch`, `overflow`, `quantity` (> 0), `vat_rate` (0 to 100, two decimals, not a fraction), `vat_amount` (floor or ceiling of the exact VAT), `negative_amount`, `order_amount` and `order_vat_amount` (Dintero checks the first only with `strict-session-amounts`), `rounding_tolerance`, `discount`, `unknown_field`, `duplicate_key`, `depth` |
+    ///
+    /// ```
+    /// use dintero_order_core::{Rule, RuleOwner};
+    /// let ours: Vec<&str> = Rule::ALL
+    ///     .iter()
+    ///     .filter(|rule| rule.owner() == RuleOwner::Crate)
+    ///     .map(|rule| rule.as_str())
+    ///     .collect();
+    /// assert!(ours.contains(&"vat_amount"));
+    /// assert!(!ours.contains(&"length"));
+    /// ```
+    pub const fn owner(self) -> RuleOwner {
+        match self {
+            Rule::Currency
+            | Rule::Int32Range
+            | Rule::DuplicateLineId
+            | Rule::Required
+            | Rule::Url
+            | Rule::Length
+            | Rule::TooMany
+            | Rule::Format
+            | Rule::Type
+            | Rule::Syntax => RuleOwner::Dintero,
+            Rule::CurrencyMismatch
+            | Rule::Overflow
+            | Rule::Quantity
+            | Rule::VatRate
+            | Rule::VatAmount
+            | Rule::NegativeAmount
+            | Rule::OrderAmount
+            | Rule::OrderVatAmount
+            | Rule::RoundingTolerance
+            | Rule::Discount
+            | Rule::UnknownField
+            | Rule::DuplicateKey
+            | Rule::Depth => RuleOwner::Crate,
+        }
+    }
+}
+
 impl fmt::Display for Rule {
     /// The [`as_str`](Rule::as_str) name.
     ///

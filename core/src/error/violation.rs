@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::Rule;
+use super::{Rule, RuleOwner};
 
 /// One broken rule: where (`order.items[2].vat`), what was expected and what was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +47,17 @@ impl Violation {
         self.rule
     }
 
+    /// Whose rule it is: Dintero's, or this crate's stricter one ([`Rule::owner`]).
+    ///
+    /// ```
+    /// use dintero_order_core::{Rule, RuleOwner, Violation};
+    /// let v = Violation::new(Rule::VatAmount, "order.items[0].vat_amount", "5998", "6000");
+    /// assert_eq!(v.owner(), RuleOwner::Crate);
+    /// ```
+    pub fn owner(&self) -> RuleOwner {
+        self.rule.owner()
+    }
+
     /// The JSON path of the offending value, e.g. `order.items[2].vat`.
     ///
     /// ```
@@ -82,20 +93,22 @@ impl Violation {
 }
 
 impl serde::Serialize for Violation {
-    /// A machine-readable report entry: `{"rule", "path", "expected", "found"}`.
+    /// A machine-readable report entry: `{"rule", "owner", "path", "expected", "found"}`,
+    /// `owner` being `dintero` or `crate` ([`Rule::owner`]).
     ///
     /// ```
     /// use dintero_order_core::{Rule, Violation};
     /// let v = Violation::new(Rule::VatRate, "order.items[0].vat", "0..=100", "250");
     /// assert_eq!(
     ///     serde_json::to_string(&v).unwrap(),
-    ///     r#"{"rule":"vat_rate","path":"order.items[0].vat","expected":"0..=100","found":"250"}"#
+    ///     r#"{"rule":"vat_rate","owner":"crate","path":"order.items[0].vat","expected":"0..=100","found":"250"}"#
     /// );
     /// ```
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Violation", 4)?;
+        let mut s = serializer.serialize_struct("Violation", 5)?;
         s.serialize_field("rule", &self.rule)?;
+        s.serialize_field("owner", &self.rule.owner())?;
         s.serialize_field("path", &self.path)?;
         s.serialize_field("expected", &self.expected)?;
         s.serialize_field("found", &self.found)?;
