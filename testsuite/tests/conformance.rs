@@ -4,9 +4,9 @@
 //! can fail.
 //!
 //! The schemas are committed, so this runs on a fresh clone with nothing outside the
-//! repository: `testsuite/schemas/sessions-profile.json` is the `POST /v1/sessions-profile`
+//! repository: `core/spec/sessions-profile.json` is the `POST /v1/sessions-profile`
 //! body (`paths./sessions-profile.post.parameters[0].schema` in Dintero's spec) and
-//! `testsuite/schemas/sessions.json` the `POST /v1/sessions` body (`definitions.SessionOptions`);
+//! `core/spec/sessions.json` the `POST /v1/sessions` body (`definitions.SessionOptions`);
 //! the bare order is the profile file's `definitions.SessionOrder`. Each is a self-contained
 //! draft-4 document, cut from Dintero's spec (`spec-payments.json`, Swagger 2.0, whose
 //! `definitions` are a draft-4 subset) by `conformance/schemas.rs`:

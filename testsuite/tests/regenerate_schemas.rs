@@ -1,10 +1,10 @@
-//! The committed spec schemas (`testsuite/schemas/`) against Dintero's spec: the one test
+//! The committed spec schemas (`core/spec/`) against Dintero's spec: the one test
 //! that reads the spec, `../shared/dintero/spec-payments.json` beside the repository (or the
 //! file `DINTERO_SPEC` names). Without it, the check is skipped with a note, and
 //! `schema_files_are_self_contained` still checks the committed files on their own.
 //!
 //! To rewrite the files from the spec, run `scripts/regenerate-schemas` from the repository
-//! root, which runs this one command, then review `git diff testsuite/schemas`:
+//! root, which runs this one command, then review `git diff core/spec`:
 //!
 //! ```text
 //! REGENERATE_SCHEMAS=1 cargo test -p dintero-order-testsuite --test regenerate_schemas -- --exact committed_schemas_match_the_spec --nocapture

@@ -1,7 +1,7 @@
 //! The request-body schemas the conformance tests validate against, cut from Dintero's spec.
 //!
 //! Dintero's spec is Swagger 2.0 and lives outside the repository, so the two schemas the
-//! tests need are extracted once and committed (`testsuite/schemas/`). [`extract`] is the
+//! tests need are extracted once and committed (`core/spec/`). [`extract`] is the
 //! whole recipe: the test `committed_schemas_match_the_spec` reruns it whenever the spec is
 //! at hand and fails if the committed files differ, so they cannot drift from it silently.
 
@@ -10,9 +10,9 @@ use std::collections::BTreeSet;
 use serde_json::{Map, Value, json};
 
 /// The `POST /v1/sessions-profile` body, relative to the testsuite package.
-pub const PROFILE: &str = "schemas/sessions-profile.json";
+pub const PROFILE: &str = "../core/spec/sessions-profile.json";
 /// The `POST /v1/sessions` body, relative to the testsuite package.
-pub const SESSIONS: &str = "schemas/sessions.json";
+pub const SESSIONS: &str = "../core/spec/sessions.json";
 
 /// Each committed schema file (relative to the testsuite package) and its exact text, made
 /// from the spec.
