@@ -17,8 +17,9 @@
 //! | `json/` | all serde: the wire forms of the types below, parsing with repair, JSON paths, JSON numbers |
 //! | `session/` | the session bodies ([`SessionProfile`], [`Session`]) and their parts |
 //! | `order/` | lines, items, discounts, shipping, addresses, the [`OrderBuilder`], the order invariants |
+//! | `spec/` | Dintero's spec, embedded: every constraint it states, checked on the JSON a body passes through (configuration, tokens, `emd`, `eta`, …) |
 //! | `money/` | [`Currency`], [`Money`], [`VatRate`], [`Quantity`], [`UnitPrice`], [`Rounding`]: the arithmetic |
-//! | `error.rs` | [`Error`], [`Violation`], [`Rule`] and how paths are written |
+//! | `error.rs` | [`Error`], [`Violation`], [`Rule`], [`RuleOwner`] and how paths are written |
 //!
 //! `json` knows the domain types; no domain module (`money`, `order`, `session`) knows `json`.
 //! `__private` is what `#[derive(CheckoutItem)]` expands to, reached only by absolute paths.
@@ -30,6 +31,7 @@ mod json;
 mod money;
 mod order;
 mod session;
+mod spec;
 
 #[doc(hidden)]
 pub mod __private;

@@ -111,26 +111,29 @@ fn repeated_keys_are_found_at_every_depth() {
         (
             profile(
                 ORDER,
-                r#","configuration":{"vipps":{"x":{"y":1,"z":[{"y":2,"y":3}]}}}"#,
+                r#","configuration":{"instabank":{"installment":{"enabled":true,"products":[{"product_code":"a","product_code":"b"}]}}}"#,
             ),
-            "configuration.vipps.x.z[0].y",
-            "duplicate field `y` at configuration.vipps.x.z[0].y",
+            "configuration.instabank.installment.products[0].product_code",
+            "duplicate field `product_code` at configuration.instabank.installment.products[0].product_code",
         ),
         (
-            profile(ORDER, r#","customer":{"tokens":{"t":{"k":1,"k":1}}}"#),
-            "customer.tokens.t.k",
-            "duplicate field `k` at customer.tokens.t.k",
+            profile(
+                ORDER,
+                r#","customer":{"tokens":{"payex.creditcard":{"payment_token":"a","payment_token":"a"}}}"#,
+            ),
+            r#"customer.tokens["payex.creditcard"].payment_token"#,
+            r#"duplicate field `payment_token` at customer.tokens["payex.creditcard"].payment_token"#,
         ),
         (
             profile(
                 &ORDER.replace(
                     r#""vat_amount":200}"#,
-                    r#""vat_amount":200,"emd":{"a":{"b":1,"b":2}}}"#,
+                    r#""vat_amount":200,"emd":{"subscription":{"subscription":{"subscription_name":"a","start_time":"2025-01-01T00:00:00Z","end_time":"2026-01-01T00:00:00Z","auto_renewal_of_subscription":true,"auto_renewal_of_subscription":false},"customer_account_info":{"unique_account_identifier":"u","account_registration_date":"2020-01-01","account_last_modified":"2020-01-01"}}}}"#,
                 ),
                 "",
             ),
-            "order.items[0].emd.a.b",
-            "duplicate field `b` at order.items[0].emd.a.b",
+            "order.items[0].emd.subscription.subscription.auto_renewal_of_subscription",
+            "duplicate field `auto_renewal_of_subscription` at order.items[0].emd.subscription.subscription.auto_renewal_of_subscription",
         ),
         (
             profile(ORDER, r#","url":{"return_url":"https://example.com/r"}"#),

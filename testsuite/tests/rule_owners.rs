@@ -59,7 +59,8 @@ fn the_spec_rules_are_dinteros() {
             "too_many",
             "format",
             "type",
-            "syntax"
+            "syntax",
+            "range"
         ]
     );
 }

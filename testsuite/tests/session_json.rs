@@ -479,11 +479,11 @@ fn sessions_round_trip_byte_for_byte() {
 }
 
 #[test]
-fn unknown_configuration_fields_pass_through() {
+fn configuration_fields_are_checked_against_the_spec() {
+    // A field of the spec's `configuration` (the theme) is read and written back as it is.
     let body = full_profile_json().replace(
         r#""vipps":{"enabled":true}"#,
-        // Written back sorted by key, as the input already is.
-        r##""theme":{"primary":"#ff0000"},"vipps":{"enabled":true},"zzz_future":[1,2.5,"x"]"##,
+        r##""theme":{"primary":"#ff0000"},"vipps":{"enabled":true}"##,
     );
     let session: SessionProfile = serde_json::from_str(&body).unwrap();
     assert_eq!(
@@ -491,6 +491,24 @@ fn unknown_configuration_fields_pass_through() {
         Some(&json!({ "primary": "#ff0000" }))
     );
     assert_eq!(serde_json::to_string(&session).unwrap(), body);
+    // A field the spec does not define, or one of the wrong type, is refused with its path.
+    let body = full_profile_json().replace(
+        r#""vipps":{"enabled":true}"#,
+        r#""vipps":{"enabled":"yes"},"zzz_future":[1,2.5,"x"]"#,
+    );
+    let err = SessionProfile::from_json(body.as_bytes()).unwrap_err();
+    let found: Vec<String> = err.violations().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        [
+            "configuration.vipps.enabled: expected a boolean, found \"yes\"",
+            "configuration.zzz_future: expected one of `auto_capture`, `active_payment_types`, \
+             `bambora`, `channel`, `collector`, `default_payment_type`, `dintero`, `dintero_psp`, \
+             `instabank`, `klarna`, `netaxept`, `payex`, `payout`, `publish`, `santander`, \
+             `swish`, `vipps`, `discounts`, `theme`, `countries`, `default_customer_type`, \
+             `allow_different_billing_shipping_address`, found unknown field `zzz_future`",
+        ]
+    );
 }
 
 fn profile_parse_error(body: &str) -> String {

@@ -46,7 +46,7 @@ pub enum Rule {
     Required,
     /// A URL that is not absolute, not http(s), not https, or points at localhost.
     Url,
-    /// A string longer or shorter than the spec allows.
+    /// A string or a list longer or shorter than the spec allows.
     Length,
     /// More entries than the spec allows (metadata keys, checkboxes, gift cards).
     TooMany,
@@ -67,6 +67,9 @@ pub enum Rule {
     /// JSON passed through (a configuration field, a card token, …) nested so deep that the
     /// body holding it would be deeper than a JSON parser reads (serde_json's 128 levels).
     Depth,
+    /// A number below the spec's `minimum` or above its `maximum` (in passed-through JSON;
+    /// the typed amounts have rules of their own).
+    Range,
 }
 
 impl Rule {
@@ -79,7 +82,7 @@ impl Rule {
     /// let names: std::collections::BTreeSet<&str> = Rule::ALL.iter().map(|r| r.as_str()).collect();
     /// assert_eq!(names.len(), Rule::ALL.len());
     /// ```
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 24] = [
         Rule::Currency,
         Rule::CurrencyMismatch,
         Rule::Overflow,
@@ -103,6 +106,7 @@ impl Rule {
         Rule::Syntax,
         Rule::DuplicateKey,
         Rule::Depth,
+        Rule::Range,
     ];
 
     /// A stable snake_case name for reports and logs (`vat_amount`, `unknown_field`, …).
@@ -137,6 +141,7 @@ impl Rule {
             Rule::Syntax => "syntax",
             Rule::DuplicateKey => "duplicate_key",
             Rule::Depth => "depth",
+            Rule::Range => "range",
         }
     }
 }
@@ -189,7 +194,7 @@ impl Rule {
     ///
     /// | Dintero's | this crate's |
     /// |---|---|
-    /// | `currency` (ISO 4217), `int32_range`, `duplicate_line_id` ("must be unique"), `required`, `url` (`format: uri`, `https?://`, https-only callbacks, never localhost), `length`, `too_many`, `format`, `type`, `syntax` | `currency_mismatch`, `overflow`, `quantity` (> 0), `vat_rate` (0 to 100, two decimals, not a fraction), `vat_amount` (floor or ceiling of the exact VAT), `negative_amount`, `order_amount` and `order_vat_amount` (Dintero checks the first only with `strict-session-amounts`), `rounding_tolerance`, `discount`, `unknown_field`, `duplicate_key`, `depth` |
+    /// | `currency` (ISO 4217), `int32_range`, `duplicate_line_id` ("must be unique"), `required`, `url` (`format: uri`, `https?://`, https-only callbacks, never localhost), `length`, `too_many`, `format`, `type`, `syntax`, `range` | `currency_mismatch`, `overflow`, `quantity` (> 0), `vat_rate` (0 to 100, two decimals, not a fraction), `vat_amount` (floor or ceiling of the exact VAT), `negative_amount`, `order_amount` and `order_vat_amount` (Dintero checks the first only with `strict-session-amounts`), `rounding_tolerance`, `discount`, `unknown_field`, `duplicate_key`, `depth` |
     ///
     /// ```
     /// use dintero_order_core::{Rule, RuleOwner};
@@ -212,7 +217,8 @@ impl Rule {
             | Rule::TooMany
             | Rule::Format
             | Rule::Type
-            | Rule::Syntax => RuleOwner::Dintero,
+            | Rule::Syntax
+            | Rule::Range => RuleOwner::Dintero,
             Rule::CurrencyMismatch
             | Rule::Overflow
             | Rule::Quantity

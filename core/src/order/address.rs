@@ -1,5 +1,6 @@
 //! Addresses (`shipping_address`, `billing_address`) and the store an order belongs to.
 
+use crate::spec::formats::{is_country_code, is_phone_number};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Rule, Violations, quoted};
@@ -175,9 +176,7 @@ optional_text!(Address {
 
 /// Checks Dintero's phone pattern `^\+?\d{5,15}$`.
 pub(crate) fn check_phone(phone: &str, path: impl std::fmt::Display, violations: &mut Violations) {
-    let digits = phone.strip_prefix('+').unwrap_or(phone);
-    let ok = (5..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
-    if !ok {
+    if !is_phone_number(phone) {
         violations.add(
             Rule::Format,
             path,
@@ -202,13 +201,6 @@ pub(crate) fn check_country(
             quoted(country),
         );
     }
-}
-
-/// Whether `code` is one of the ISO 3166-1 alpha-2 codes (the list `iso_country` holds).
-fn is_country_code(code: &str) -> bool {
-    // The length first: `iso_country` reads "" as its `Unspecified` entry, and anything that
-    // is not two bytes long cannot be a code.
-    code.len() == 2 && code.parse::<iso_country::Country>().is_ok()
 }
 
 /// The address of a [`Store`].

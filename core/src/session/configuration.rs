@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::{Rule, Violations};
+use crate::error::Violations;
 
 /// The `configuration` object: which payment types the checkout offers and how it behaves.
 ///
@@ -272,71 +272,12 @@ impl Configuration {
         self.channel() == Some(Channel::InApp)
     }
 
-    /// Checks the typed fields, and that every field nests no deeper than a body can; paths
+    /// Checks every field against the spec, and that none nests deeper than a body can; paths
     /// start at `path` (`configuration`, inside the body: its members are two deep).
     pub(super) fn validate(&self, path: &str, v: &mut Violations) {
         crate::order::depth::check_members_depth(&self.fields, 1, path, v);
-        if let Some(value) = self.fields.get("auto_capture")
-            && !value.is_boolean()
-        {
-            v.add(
-                Rule::Type,
-                format_args!("{path}.auto_capture"),
-                "a boolean",
-                value.to_string(),
-            );
-        }
-        if let Some(value) = self.fields.get("channel")
-            && value.as_str().and_then(Channel::from_json_name).is_none()
-        {
-            let rule = if value.is_string() {
-                Rule::Format
-            } else {
-                Rule::Type
-            };
-            v.add(
-                rule,
-                format_args!("{path}.channel"),
-                "one of \"in_app\", \"in_store\"",
-                value.to_string(),
-            );
-        }
-        if let Some(value) = self.fields.get("default_payment_type") {
-            match value.as_str() {
-                Some("") => v.add(
-                    Rule::Required,
-                    format_args!("{path}.default_payment_type"),
-                    "a payment type such as \"vipps\"",
-                    "\"\"",
-                ),
-                Some(_) => {}
-                None => v.add(
-                    Rule::Type,
-                    format_args!("{path}.default_payment_type"),
-                    "a string",
-                    value.to_string(),
-                ),
-            }
-        }
-        match self.fields.get("active_payment_types") {
-            None => {}
-            Some(Value::Object(object)) => {
-                if let Some(enabled) = object.get("enabled").filter(|e| !e.is_boolean()) {
-                    v.add(
-                        Rule::Type,
-                        format_args!("{path}.active_payment_types.enabled"),
-                        "a boolean",
-                        enabled.to_string(),
-                    );
-                }
-            }
-            Some(other) => v.add(
-                Rule::Type,
-                format_args!("{path}.active_payment_types"),
-                "an object",
-                other.to_string(),
-            ),
-        }
+        // Every payment product's settings, as the spec states them.
+        crate::spec::check_members(&["configuration"], &self.fields, path, v);
     }
 }
 

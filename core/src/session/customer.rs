@@ -5,8 +5,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::check::count;
-use crate::error::{Rule, Violations};
+use crate::error::Violations;
 use crate::order::address::check_phone;
 
 /// The gift-card key Dintero defines: Dintero Wallets cards, at most one per session.
@@ -115,7 +114,8 @@ impl Customer {
             && gift_cards.is_empty()
     }
 
-    /// Checks the phone pattern and the gift cards; paths start at `path` (`customer`).
+    /// Checks the phone pattern, and the tokens and gift cards against the spec; paths start
+    /// at `path` (`customer`).
     pub(super) fn validate(&self, path: &str, v: &mut Violations) {
         if let Some(phone) = &self.phone_number {
             check_phone(phone, format_args!("{path}.phone_number"), v);
@@ -128,37 +128,15 @@ impl Customer {
             format_args!("{path}.gift_cards"),
             v,
         );
-        let Some(wallets) = self.gift_cards.get(WALLETS) else {
-            return;
-        };
-        let Value::Array(cards) = wallets else {
-            v.add(
-                Rule::Type,
-                format_args!("{path}.gift_cards[\"{WALLETS}\"]"),
-                "an array of {\"card_id\": string}",
-                wallets.to_string(),
-            );
-            return;
-        };
-        if cards.len() > 1 {
-            v.add(
-                Rule::TooMany,
-                format_args!("{path}.gift_cards[\"{WALLETS}\"]"),
-                "at most 1 card",
-                count(cards.len(), "card", "cards"),
-            );
-        }
-        for (index, card) in cards.iter().enumerate() {
-            if !card.get("card_id").is_some_and(Value::is_string) {
-                v.add(
-                    Rule::Required,
-                    format_args!("{path}.gift_cards[\"{WALLETS}\"][{index}].card_id"),
-                    "a string",
-                    card.get("card_id")
-                        .map_or_else(|| "nothing".to_owned(), Value::to_string),
-                );
-            }
-        }
+        let tokens = ["customer", "tokens"];
+        crate::spec::check_members(&tokens, &self.tokens, format_args!("{path}.tokens"), v);
+        let gift_cards = ["customer", "gift_cards"];
+        crate::spec::check_members(
+            &gift_cards,
+            &self.gift_cards,
+            format_args!("{path}.gift_cards"),
+            v,
+        );
     }
 }
 

@@ -11,7 +11,6 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Serialize, Serializer};
 
-use super::check;
 use crate::error::{Rule, Violations, quoted};
 
 /// Seconds from the Unix epoch to 0000-01-01T00:00:00Z, the first instant RFC 3339 writes.
@@ -59,7 +58,7 @@ impl ExpiresAt {
     pub(super) fn validate(&self, path: &str, v: &mut Violations) {
         match self {
             ExpiresAt::Text(text) => {
-                if !check::is_date_time(text) {
+                if !crate::spec::date_time::is_date_time(text) {
                     v.add(Rule::Format, path, EXPECTED, quoted(text));
                 }
             }
@@ -170,7 +169,7 @@ fn describe(instant: SystemTime) -> String {
 /// The instant an RFC 3339 date-time names; a leap second (`:60`) is the second after
 /// `:59`, the first of the next minute. `None` if `text` is not an RFC 3339 date-time.
 pub(super) fn parse(text: &str) -> Option<SystemTime> {
-    let fields = check::date_time(text)?;
+    let fields = crate::spec::date_time::date_time(text)?;
     let days = days_from_civil(
         i64::from(fields.year),
         i64::from(fields.month),

@@ -325,6 +325,7 @@ fn parse<T: Body>(json: &[u8], options: &ParseOptions) -> Result<Parsed<T>, Erro
 mod tests {
     use super::*;
     use crate::error::key_segment;
+    use crate::spec::names::did_you_mean;
 
     #[test]
     fn suggestions() {

@@ -63,6 +63,10 @@ pub(super) fn check_item(item: &OrderItem, index: usize, proven: Proven, v: &mut
         if let Some(store) = &extras.store {
             store.validate(&format!("order.items[{index}].store"), v);
         }
+        if let Some(emd) = extras.emd.as_deref() {
+            let at = ["order", "items", "*", "emd"];
+            crate::spec::check(&at, emd, format_args!("order.items[{index}].emd"), v);
+        }
     }
 }
 

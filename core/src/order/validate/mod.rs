@@ -25,9 +25,6 @@ const INT32: std::ops::RangeInclusive<i128> = (i32::MIN as i128)..=(i32::MAX as 
 /// `payout_destination_id` is at most this many characters.
 const MAX_PAYOUT_DESTINATION_ID: usize = 40;
 
-/// `shipping_option.metadata` has at most this many keys.
-const MAX_SHIPPING_METADATA_KEYS: usize = 20;
-
 /// `environmental_data.details[]` labels and values have at most this many characters.
 const MAX_ENVIRONMENTAL_TEXT: usize = 50;
 

@@ -35,25 +35,23 @@ impl ShippingOption {
         if let Some(url) = &self.thumbnail_url {
             check_absolute_url(url, format_args!("{path}.thumbnail_url"), v);
         }
+        // What the spec says of the parts passed through as JSON.
+        let passed = [
+            ("eta", self.eta.as_ref()),
+            ("time_slot", self.time_slot.as_ref()),
+            ("pick_up_address", self.pick_up_address.as_ref()),
+            ("pay_in_store", self.pay_in_store.as_ref()),
+            ("shipments", self.shipments.as_ref()),
+        ];
+        for (name, value) in passed {
+            if let Some(value) = value {
+                let at = ["order", "shipping_option", name];
+                crate::spec::check(&at, value, format_args!("{path}.{name}"), v);
+            }
+        }
         if let Some(metadata) = &self.metadata {
-            if metadata.len() > MAX_SHIPPING_METADATA_KEYS {
-                v.add(
-                    Rule::TooMany,
-                    format_args!("{path}.metadata"),
-                    "at most 20 keys",
-                    format!("{} keys", metadata.len()),
-                );
-            }
-            for (key, value) in metadata {
-                if !value.is_string() {
-                    v.add(
-                        Rule::Type,
-                        format_args!("{path}.metadata{}", crate::error::key_segment(key)),
-                        "a string",
-                        value.to_string(),
-                    );
-                }
-            }
+            let at = ["order", "shipping_option", "metadata"];
+            crate::spec::check_members(&at, metadata, format_args!("{path}.metadata"), v);
         }
         for (index, country) in self.countries.iter().flatten().enumerate() {
             check_country(country, format_args!("{path}.countries[{index}]"), v);

@@ -1,0 +1,478 @@
+//! Every constraint the spec states for the JSON a body passes through, broken one at a
+//! time (issue 15): the configuration of every payment product, the customer's tokens and
+//! gift cards, Klarna's extra merchant data (`emd`), a shipping option's `eta`, `time_slot`,
+//! `pick_up_address` and `metadata`.
+//!
+//! Driven by the committed spec (`core/spec/sessions-profile.json`), not by a list: for each
+//! place, a value that sets every field the spec defines there (recursively) must be
+//! accepted, and each mutation of it that breaks one constraint (a type, an enum, a length,
+//! a format, a pattern, a minimum or maximum, an item or entry count, a required field, or
+//! a field the spec does not define) must be refused with a problem at the mutated path,
+//! when parsed and, where the crate has a setter for that JSON, when built.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::collections::BTreeSet;
+
+use dintero_order::{Configuration, Customer, Error, SessionProfile};
+use serde_json::{Map, Value, json};
+
+fn spec() -> &'static Value {
+    static SPEC: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    SPEC.get_or_init(|| {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../core/spec/sessions-profile.json"
+        );
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    })
+}
+
+/// `schema` with `$ref` followed and `allOf` spread out, as the crate reads it.
+fn expand(schema: &Value) -> Vec<&Map<String, Value>> {
+    let mut out = Vec::new();
+    let Some(object) = schema.as_object() else {
+        return out;
+    };
+    if let Some(name) = object.get("$ref").and_then(Value::as_str) {
+        let name = name.trim_start_matches("#/definitions/");
+        out.extend(expand(&spec()["definitions"][name]));
+    }
+    for member in object
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        out.extend(expand(member));
+    }
+    out.push(object);
+    out
+}
+
+/// The schemas at a place of the body (`*` for an array's elements).
+fn at(place: &[&str]) -> Vec<&'static Map<String, Value>> {
+    let mut schemas = expand(spec());
+    for step in place {
+        schemas = schemas
+            .iter()
+            .filter_map(|s| match *step {
+                "*" => s.get("items"),
+                name => s.get("properties")?.get(name),
+            })
+            .flat_map(expand)
+            .collect();
+    }
+    schemas
+}
+
+fn keyword<'s>(schemas: &[&'s Map<String, Value>], name: &str) -> Option<&'s Value> {
+    schemas.iter().find_map(|s| s.get(name))
+}
+
+/// A value that satisfies every constraint of `schemas` and sets every field they define.
+fn valid(schemas: &[&'static Map<String, Value>], depth: usize) -> Value {
+    if let Some(Value::Array(values)) = keyword(schemas, "enum") {
+        return values[0].clone();
+    }
+    let kind = match keyword(schemas, "type") {
+        Some(Value::String(kind)) => kind.as_str(),
+        Some(Value::Array(kinds)) => kinds[0].as_str().unwrap(),
+        _ if keyword(schemas, "properties").is_some() => "object",
+        _ => "string",
+    };
+    match kind {
+        "object" => {
+            let mut object = Map::new();
+            if depth < 12 {
+                for schema in schemas {
+                    for (name, child) in schema
+                        .get("properties")
+                        .and_then(Value::as_object)
+                        .into_iter()
+                        .flatten()
+                    {
+                        object.insert(name.clone(), valid(&expand(child), depth + 1));
+                    }
+                }
+                if let Some(other) =
+                    keyword(schemas, "additionalProperties").filter(|a| a.is_object())
+                {
+                    object.insert("k".into(), valid(&expand(other), depth + 1));
+                }
+            }
+            Value::Object(object)
+        }
+        "array" => {
+            let items: Vec<_> = schemas
+                .iter()
+                .filter_map(|s| s.get("items"))
+                .flat_map(expand)
+                .collect();
+            let count = keyword(schemas, "minItems")
+                .and_then(Value::as_u64)
+                .unwrap_or(1)
+                .max(1);
+            Value::Array((0..count).map(|_| valid(&items, depth + 1)).collect())
+        }
+        "integer" | "number" => {
+            let min = keyword(schemas, "minimum")
+                .and_then(Value::as_i64)
+                .unwrap_or(1);
+            json!(
+                min.max(1).min(
+                    keyword(schemas, "maximum")
+                        .and_then(Value::as_i64)
+                        .unwrap_or(i64::MAX)
+                )
+            )
+        }
+        "boolean" => json!(true),
+        _ => json!(valid_string(schemas)),
+    }
+}
+
+fn valid_string(schemas: &[&Map<String, Value>]) -> String {
+    let format = keyword(schemas, "format").and_then(Value::as_str);
+    let pattern = keyword(schemas, "pattern").and_then(Value::as_str);
+    let text = match (format, pattern) {
+        (Some("date-time"), _) => "2025-01-31T23:59:00Z",
+        (Some("uri"), _) | (_, Some("https?://*")) => "https://shop.example/x",
+        (Some("iso3166-alpha2" | "iso-3166-1"), _) => "NO",
+        (Some("iso4217-code"), _) => "NOK",
+        (Some("iso-18245"), _) => "5411",
+        (Some("^([0-9]*[.])?[0-9]+$"), _) => "1.5",
+        (_, Some(_)) => "+4799999999",
+        _ => "a",
+    };
+    let min = keyword(schemas, "minLength")
+        .and_then(Value::as_u64)
+        .unwrap_or(0) as usize;
+    if text.len() >= min {
+        text.to_owned()
+    } else {
+        "a".repeat(min)
+    }
+}
+
+/// One constraint broken: the value, and the path (below the place) a problem must name.
+struct Mutation {
+    what: String,
+    path: Vec<String>,
+    value: Value,
+}
+
+/// Every single-constraint mutation of `value`, valid for `schemas`, at `path`.
+fn mutations(
+    schemas: &[&'static Map<String, Value>],
+    value: &Value,
+    path: &[String],
+    out: &mut Vec<Mutation>,
+) {
+    let mut push = |what: String, value: Value| {
+        out.push(Mutation {
+            what,
+            path: path.to_vec(),
+            value,
+        })
+    };
+    let wrong_type = match value {
+        Value::String(_) => json!(17),
+        Value::Number(_) | Value::Bool(_) => json!("x"),
+        Value::Array(_) => json!({}),
+        Value::Object(_) => json!([]),
+        Value::Null => json!(1),
+    };
+    if keyword(schemas, "type").is_some() {
+        push("type".into(), wrong_type);
+    }
+    if keyword(schemas, "enum").is_some() && value.is_string() {
+        push("enum".into(), json!("zz-not-listed"));
+    }
+    if let Some(max) = keyword(schemas, "maxLength").and_then(Value::as_u64) {
+        push(
+            format!("maxLength {max}"),
+            json!("a".repeat(max as usize + 1)),
+        );
+    }
+    if let Some(min) = keyword(schemas, "minLength")
+        .and_then(Value::as_u64)
+        .filter(|&m| m > 0)
+    {
+        push(format!("minLength {min}"), json!(""));
+    }
+    let format = keyword(schemas, "format").and_then(Value::as_str);
+    if format.is_some_and(|f| f != "payout_destination_id") {
+        push(
+            format!("format {}", format.unwrap()),
+            json!("not it at all"),
+        );
+    }
+    if let Some(pattern) = keyword(schemas, "pattern").and_then(Value::as_str) {
+        push(format!("pattern {pattern}"), json!("not it at all"));
+    }
+    if let Some(min) = keyword(schemas, "minimum").and_then(Value::as_i64) {
+        push(format!("minimum {min}"), json!(min - 1));
+    }
+    if let Some(max) = keyword(schemas, "maximum").and_then(Value::as_i64) {
+        push(format!("maximum {max}"), json!(max + 1));
+    }
+    match value {
+        Value::Array(elements) => {
+            if let Some(max) = keyword(schemas, "maxItems").and_then(Value::as_u64) {
+                let first = elements[0].clone();
+                push(
+                    format!("maxItems {max}"),
+                    Value::Array(vec![first; max as usize + 1]),
+                );
+            }
+            if let Some(min) = keyword(schemas, "minItems")
+                .and_then(Value::as_u64)
+                .filter(|&m| m > 0)
+            {
+                push(format!("minItems {min}"), json!([]));
+            }
+            let items: Vec<_> = schemas
+                .iter()
+                .filter_map(|s| s.get("items"))
+                .flat_map(expand)
+                .collect();
+            for (index, element) in elements.iter().enumerate() {
+                let mut inner = Vec::new();
+                let mut child = path.to_vec();
+                child.push(format!("[{index}]"));
+                mutations(&items, element, &child, &mut inner);
+                for m in inner {
+                    let mut whole = elements.clone();
+                    whole[index] = m.value;
+                    out.push(Mutation {
+                        what: m.what,
+                        path: m.path,
+                        value: Value::Array(whole),
+                    });
+                }
+            }
+        }
+        Value::Object(members) => {
+            if let Some(max) = keyword(schemas, "maxProperties").and_then(Value::as_u64) {
+                let mut more = members.clone();
+                let any = members.values().next().cloned().unwrap_or(json!("a"));
+                for n in 0..=max {
+                    more.insert(format!("extra{n}"), any.clone());
+                }
+                out.push(Mutation {
+                    what: format!("maxProperties {max}"),
+                    path: path.to_vec(),
+                    value: Value::Object(more),
+                });
+            }
+            let required: BTreeSet<&str> = schemas
+                .iter()
+                .filter_map(|s| s.get("required").and_then(Value::as_array))
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            for name in required {
+                let mut fewer = members.clone();
+                fewer.remove(name);
+                let mut child = path.to_vec();
+                child.push(name.to_owned());
+                out.push(Mutation {
+                    what: format!("required {name}"),
+                    path: child,
+                    value: Value::Object(fewer),
+                });
+            }
+            let declares = schemas.iter().any(|s| s.contains_key("properties"));
+            let open = schemas
+                .iter()
+                .any(|s| s.contains_key("additionalProperties"));
+            if declares && !open {
+                let mut more = members.clone();
+                more.insert("zz_unknown".into(), json!(1));
+                let mut child = path.to_vec();
+                child.push("zz_unknown".to_owned());
+                out.push(Mutation {
+                    what: "unknown field".into(),
+                    path: child,
+                    value: Value::Object(more),
+                });
+            }
+            for (name, member) in members {
+                let named: Vec<_> = schemas
+                    .iter()
+                    .filter_map(|s| s.get("properties")?.get(name.as_str()))
+                    .flat_map(expand)
+                    .collect();
+                let named = if named.is_empty() {
+                    schemas
+                        .iter()
+                        .filter_map(|s| s.get("additionalProperties"))
+                        .flat_map(expand)
+                        .collect()
+                } else {
+                    named
+                };
+                let mut inner = Vec::new();
+                let mut child = path.to_vec();
+                child.push(name.clone());
+                mutations(&named, member, &child, &mut inner);
+                for m in inner {
+                    let mut whole = members.clone();
+                    whole.insert(name.clone(), m.value);
+                    out.push(Mutation {
+                        what: m.what,
+                        path: m.path,
+                        value: Value::Object(whole),
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// How the crate writes a path below `prefix`: `.name`, `["a.b"]`, `[0]`.
+fn render(prefix: &str, steps: &[String]) -> String {
+    let mut out = prefix.to_owned();
+    for step in steps {
+        if step.starts_with('[') {
+            out.push_str(step);
+        } else if !step.is_empty()
+            && step
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
+            out.push('.');
+            out.push_str(step);
+        } else {
+            out.push_str(&format!("[{step:?}]"));
+        }
+    }
+    out
+}
+
+const BASE: &str = r#"{"profile_id":"default","url":{"return_url":"https://shop.example/r"},"order":{"amount":1000,"currency":"NOK","merchant_reference":"r","vat_amount":200,"items":[{"id":"a","line_id":"1","description":"A","quantity":1,"amount":1000,"vat_amount":200,"vat":25}]}}"#;
+
+/// A place passed through, where it goes in the base body, and its path in problems.
+struct Place {
+    spec: &'static [&'static str],
+    put: fn(&mut Value, Value),
+    path: &'static str,
+}
+
+fn shipping_with(name: &'static str) -> impl Fn(&mut Value, Value) {
+    move |body: &mut Value, value: Value| {
+        body["order"]["shipping_option"] =
+            json!({"id": "s", "line_id": "s", "amount": 0, "operator": "o", "title": "t"});
+        body["order"]["shipping_option"][name] = value;
+    }
+}
+
+const PLACES: &[Place] = &[
+    Place {
+        spec: &["configuration"],
+        put: |b, v| b["configuration"] = v,
+        path: "configuration",
+    },
+    Place {
+        spec: &["customer", "tokens"],
+        put: |b, v| b["customer"] = json!({ "tokens": v }),
+        path: "customer.tokens",
+    },
+    Place {
+        spec: &["customer", "gift_cards"],
+        put: |b, v| b["customer"] = json!({ "gift_cards": v }),
+        path: "customer.gift_cards",
+    },
+    Place {
+        spec: &["order", "items", "*", "emd"],
+        put: |b, v| b["order"]["items"][0]["emd"] = v,
+        path: "order.items[0].emd",
+    },
+    Place {
+        spec: &["order", "shipping_option", "eta"],
+        put: |b, v| shipping_with("eta")(b, v),
+        path: "order.shipping_option.eta",
+    },
+    Place {
+        spec: &["order", "shipping_option", "time_slot"],
+        put: |b, v| shipping_with("time_slot")(b, v),
+        path: "order.shipping_option.time_slot",
+    },
+    Place {
+        spec: &["order", "shipping_option", "pick_up_address"],
+        put: |b, v| shipping_with("pick_up_address")(b, v),
+        path: "order.shipping_option.pick_up_address",
+    },
+    Place {
+        spec: &["order", "shipping_option", "metadata"],
+        put: |b, v| shipping_with("metadata")(b, v),
+        path: "order.shipping_option.metadata",
+    },
+];
+
+fn parse_with(place: &Place, value: Value) -> Result<SessionProfile, Error> {
+    let mut body: Value = serde_json::from_str(BASE).unwrap();
+    (place.put)(&mut body, value);
+    SessionProfile::from_json(&serde_json::to_vec(&body).unwrap())
+}
+
+/// The same value through the crate's setter for that JSON, where it has one.
+fn build_with(place: &Place, value: &Value) -> Option<Result<SessionProfile, Error>> {
+    let order = SessionProfile::from_json(BASE.as_bytes())
+        .unwrap()
+        .order()
+        .clone();
+    let builder = SessionProfile::builder("default", "https://shop.example/r", order);
+    let members = value.as_object()?.clone();
+    let builder = match place.path {
+        "configuration" => builder.configuration(Configuration::from(members)),
+        "customer.tokens" => builder.customer(Customer::builder().tokens(members).build()),
+        "customer.gift_cards" => builder.customer(Customer::builder().gift_cards(members).build()),
+        _ => return None,
+    };
+    Some(builder.build())
+}
+
+#[test]
+fn every_constraint_of_passed_through_json_is_checked() {
+    let mut total = 0;
+    let mut missed = Vec::new();
+    for place in PLACES {
+        let schemas = at(place.spec);
+        assert!(!schemas.is_empty(), "the spec has {:?}", place.spec);
+        let full = valid(&schemas, 0);
+        if let Err(err) = parse_with(place, full.clone()) {
+            panic!(
+                "{}: a value setting every field is refused: {err}\n{full}",
+                place.path
+            );
+        }
+        if let Some(built) = build_with(place, &full) {
+            built.unwrap_or_else(|err| panic!("{}: built, refused: {err}", place.path));
+        }
+        let mut all = Vec::new();
+        mutations(&schemas, &full, &[], &mut all);
+        for m in all {
+            total += 1;
+            let wanted = render(place.path, &m.path);
+            let names = |err: Error| err.violations().iter().any(|v| v.path() == wanted);
+            let parsed = parse_with(place, m.value.clone()).err().is_some_and(names);
+            let built = build_with(place, &m.value).is_none_or(|r| r.err().is_some_and(names));
+            if !(parsed && built) {
+                missed.push(format!(
+                    "{wanted}: {} (parsed {parsed}, built {built}): {}",
+                    m.what, m.value
+                ));
+            }
+        }
+    }
+    eprintln!("{total} mutations");
+    assert!(total > 500, "only {total} mutations");
+    assert!(
+        missed.is_empty(),
+        "{} of {total} mutations got through:\n{}",
+        missed.len(),
+        missed.join("\n")
+    );
+}
