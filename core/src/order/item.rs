@@ -69,7 +69,8 @@ pub(crate) struct ItemExtras {
     pub(crate) discount_lines: Vec<DiscountLine>,
     pub(crate) fee_split: Option<FeeSplit>,
     pub(crate) splits: Option<Vec<PayoutSplit>>,
-    // Klarna's extra merchant data: a large schema of its own, passed through unchanged.
+    // Klarna's extra merchant data: a large schema of its own, kept as JSON and checked
+    // against the spec (`crate::spec`).
     pub(crate) emd: Option<Box<serde_json::Value>>,
     pub(crate) store: Option<Box<Store>>,
 }

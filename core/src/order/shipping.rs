@@ -200,7 +200,7 @@ pub struct ShippingOption {
     pub(crate) thumbnail_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) countries: Option<Vec<String>>,
-    // Passed through unchanged: the spec's rarely used parts (the 2025 spec widened `eta`).
+    // Kept as JSON and checked against the spec (`crate::spec`): the rarely used parts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) eta: Option<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -10,8 +10,9 @@ use crate::error::Violations;
 /// Made by [`Configuration::builder`] (or `Configuration::default()` for an empty one, or
 /// from a whole JSON object). The commonly set fields have typed setters; every other field
 /// of the spec (per-provider objects such as `vipps`, `discounts`, `theme`, `countries`, …)
-/// is set with [`set`](ConfigurationBuilder::set) and passes through unchanged. The typed
-/// fields are checked when the session is built, together with everything else.
+/// is set with [`set`](ConfigurationBuilder::set). Every field, typed or set as JSON, is
+/// checked against Dintero's spec when the session is built or parsed (types, enums,
+/// required fields, fields the spec does not define, …), together with everything else.
 ///
 /// ```
 /// use dintero_order_core::{Channel, Configuration};

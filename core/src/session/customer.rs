@@ -142,7 +142,7 @@ impl Customer {
 
 impl CustomerBuilder {
     /// Sets `tokens`: stored card tokens by payment type (`payex.creditcard`,
-    /// `bambora.creditcard`, …), sent as given.
+    /// `bambora.creditcard`, …), checked against Dintero's spec when the session is built.
     ///
     /// ```
     /// use dintero_order_core::Customer;
@@ -158,7 +158,8 @@ impl CustomerBuilder {
         self
     }
 
-    /// Sets `gift_cards`: gift cards to preload by kind, sent as given. Dintero defines
+    /// Sets `gift_cards`: gift cards to preload by kind, checked against Dintero's spec when
+    /// the session is built. Dintero defines
     /// `dintero.wallets`, a list of at most one `{"card_id": …}`; see
     /// [`wallets_card`](Self::wallets_card).
     ///
