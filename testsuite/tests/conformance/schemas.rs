@@ -4,6 +4,9 @@
 //! tests need are extracted once and committed (`core/spec/`). [`extract`] is the
 //! whole recipe: the test `committed_schemas_match_the_spec` reruns it whenever the spec is
 //! at hand and fails if the committed files differ, so they cannot drift from it silently.
+//! The spec is Dintero's of July 2024; the edits of `core/spec/delta-2025.json` (written by
+//! hand from the summary of the 2025-09-22 changes, see `core/spec/README.md`) bring the
+//! documents up to 2025.
 
 use std::collections::BTreeSet;
 
@@ -157,7 +160,7 @@ fn drop_annotations(value: &mut Value) {
 /// whole `definitions` at this point, so new definitions are added at `/definitions` and
 /// kept only where reached); one elsewhere applies to the documents where it resolves. An
 /// edit that finds nothing it expects panics, so a spec that moves things is noticed.
-fn apply_delta(document: &mut Value, edit: &Value) -> bool {
+pub fn apply_delta(document: &mut Value, edit: &Value) -> bool {
     let Some(edit) = edit.as_object() else {
         panic!("core/spec/delta-2025.json: an edit is not an object: {edit}")
     };
@@ -175,7 +178,10 @@ fn apply_delta(document: &mut Value, edit: &Value) -> bool {
         .filter(|key| !matches!(*key, "why" | "at"))
         .collect();
     let [operation] = operations[..] else {
-        fail(at, &format!("wants exactly one of add, set, remove, append; has {operations:?}"))
+        fail(
+            at,
+            &format!("wants exactly one of add, set, remove, append; has {operations:?}"),
+        )
     };
     let operand = &edit[operation];
     let Some(target) = document.pointer_mut(at) else {
@@ -199,7 +205,9 @@ fn apply_delta(document: &mut Value, edit: &Value) -> bool {
         }
         ("remove", Value::Object(target)) => {
             for key in array_operand(at, operand) {
-                let key = key.as_str().unwrap_or_else(|| fail(at, "a key to remove is not a string"));
+                let key = key
+                    .as_str()
+                    .unwrap_or_else(|| fail(at, "a key to remove is not a string"));
                 if target.remove(key).is_none() {
                     fail(at, &format!("no \"{key}\" to remove"));
                 }
