@@ -15,6 +15,8 @@
 //!   the pure annotations `description`, `title`, `default` and `externalDocs`.
 //! - `format: int32` on an integer becomes `minimum`/`maximum` (a format only constrains
 //!   strings, so it would otherwise check nothing).
+//! - The hand-written edits of `core/spec/delta-2025.json` bring them up to Dintero's spec of
+//!   2025-09-22 (`the_2025_spec_additions_are_accepted_and_checked` holds them to it).
 //! - Only the `definitions` the body reaches are kept; keys are sorted, the text pretty-printed.
 //!
 //! Every other format the bodies reach gets a real check here (`iso4217-code`,
@@ -494,6 +496,151 @@ fn negative_controls_are_rejected() {
             "store mcc letters",
             broken(&|b| b["order"]["store"] = json!({ "id": "s", "mcc": "ABCD" })),
             "/order/store/mcc",
+        ),
+    ];
+    for (what, body, path) in controls {
+        let found = problems(profile_schema(), &body);
+        assert!(
+            found.iter().any(|p| p.ends_with(&format!(" at {path}"))),
+            "{what}: expected a problem at {path:?}, found {found:?}"
+        );
+    }
+}
+
+/// The 2025-09-22 additions of `core/spec/delta-2025.json` are in the committed schemas: a
+/// profile body using them conforms, and each control breaking one of their rules does not.
+#[test]
+fn the_2025_spec_additions_are_accepted_and_checked() {
+    let mut good = serde_json::to_value(
+        SessionProfile::builder(
+            "default",
+            "https://example.com/return",
+            golden_orders().swap_remove(0).1,
+        )
+        .build()
+        .unwrap(),
+    )
+    .unwrap();
+    let line_id = good["order"]["items"][0]["line_id"].clone();
+    let option = |id: &str| {
+        json!({
+            "id": id, "line_id": id, "amount": 0, "operator": "Posten", "title": "Pick-up",
+            "metadata": { "ext_weight": 2.5, "ext_code": "A" },
+            "eta": { "working_days": [0, 3], "shipping_day_of_week": 1, "arrival_day_of_week": 4 },
+            "pick_up_address": {
+                "website_url": "https://example.com/store",
+                "opening_hours": {
+                    "open_now": true,
+                    "periods": [{ "opens_at": "08:00", "closes_at": "20:00", "day_of_week": 1 }],
+                    "timezone": "Europe/Oslo"
+                }
+            },
+            "pay_in_store": { "type": "full" },
+            "shipment_id": "parcel-1",
+            "shipment_items": [{ "line_id": line_id, "quantity": 1 }],
+            "fee_split": { "type": "proportional" },
+            "splits": [{ "payout_destination_id": "seller-1", "amount": 0 }]
+        })
+    };
+    let mut top = option("ship-1");
+    for key in ["shipment_id", "shipment_items"] {
+        top.as_object_mut().unwrap().remove(key);
+    }
+    top["shipments"] = json!([option("ship-1a"), option("ship-1b")]);
+    good["order"]["shipping_option"] = top;
+    good["order"]["event_reference"] = json!("event-1");
+    good["customer"] = json!({ "tokens": { "dintero_psp.creditcard": { "payment_token": "t" } } });
+    good["metadata"] = json!({ "ext_count": 3, "ext_source": "web" });
+    good["express"] = json!({ "shipping_options": [option("ship-2")] });
+    let psp_product = json!({
+        "enabled": true,
+        "sca_policy": {
+            "network_exemptions": { "low_value": true, "low_risk": false },
+            "liability_rules": [{ "type": "amount_lte" }]
+        }
+    });
+    good["configuration"] = json!({
+        "channel": "ecommerce",
+        "default_payment_type": "dintero_psp.applepay",
+        "bambora": { "applepay": { "enabled": true }, "googlepay": { "enabled": false } },
+        "dintero_psp": {
+            "creditcard": {
+                "enabled": true,
+                "generate_payment_token": true,
+                "token_supported_auth_methods": ["PASSKEY", "3DS"],
+                "sca_policy": psp_product["sca_policy"]
+            },
+            "vipps": psp_product, "applepay": psp_product, "googlepay": psp_product
+        },
+        "swish": { "swish": { "enabled": true, "payout_enabled": true } },
+        "payout": {
+            "dynamic_payout_destination_ids": [
+                { "type": "order_store_id_as_order_payout_destination_id" },
+                { "type": "order_store_id", "overwrite_payout_destination_id": true }
+            ],
+            "payment_products": [{ "payment_product": "dintero_psp" }]
+        }
+    });
+    assert_conforms(
+        profile_schema(),
+        &good,
+        "a profile body using the 2025 additions",
+    );
+    let broken = |edit: &dyn Fn(&mut Value)| {
+        let mut body = good.clone();
+        edit(&mut body);
+        body
+    };
+    let controls: Vec<(&str, Value, &str)> = vec![
+        (
+            "boolean metadata value",
+            broken(&|b| b["metadata"]["ext_flag"] = json!(true)),
+            "/metadata/ext_flag",
+        ),
+        (
+            "pay_in_store without type",
+            broken(&|b| b["order"]["shipping_option"]["pay_in_store"] = json!({})),
+            "/order/shipping_option/pay_in_store",
+        ),
+        (
+            "shipment item without line_id",
+            broken(&|b| {
+                b["express"]["shipping_options"][0]["shipment_items"] = json!([{ "quantity": 1 }])
+            }),
+            "/express/shipping_options/0/shipment_items/0",
+        ),
+        (
+            "shipment without title",
+            broken(&|b| {
+                b["order"]["shipping_option"]["shipments"][1]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("title");
+            }),
+            "/order/shipping_option/shipments/1",
+        ),
+        (
+            "working days as text",
+            broken(&|b| b["order"]["shipping_option"]["eta"]["working_days"] = json!(["0", "3"])),
+            "/order/shipping_option/eta/working_days/0",
+        ),
+        (
+            "unknown channel",
+            broken(&|b| b["configuration"]["channel"] = json!("web")),
+            "/configuration/channel",
+        ),
+        (
+            "dintero_psp.vipps without enabled",
+            broken(&|b| b["configuration"]["dintero_psp"]["vipps"] = json!({})),
+            "/configuration/dintero_psp/vipps",
+        ),
+        (
+            "unknown token auth method",
+            broken(&|b| {
+                b["configuration"]["dintero_psp"]["creditcard"]["token_supported_auth_methods"] =
+                    json!(["SMS"])
+            }),
+            "/configuration/dintero_psp/creditcard/token_supported_auth_methods/0",
         ),
     ];
     for (what, body, path) in controls {

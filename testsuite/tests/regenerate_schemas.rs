@@ -107,3 +107,83 @@ fn schema_files_are_self_contained() {
         }
     }
 }
+
+/// Without the spec: the delta's operations do what `schemas::apply_delta` says, and an edit
+/// that does not find what it expects stops the recipe instead of patching blindly.
+#[test]
+fn delta_edits_apply_or_stop() {
+    let base = json!({
+        "definitions": {
+            "A": { "properties": { "x": { "type": "string" } }, "required": ["x", "y"] },
+            "B": { "enum": ["p"] }
+        }
+    });
+    let apply = |edit: Value| {
+        let mut document = base.clone();
+        let applied = schemas::apply_delta(&mut document, &edit);
+        (applied, document)
+    };
+    let (applied, document) = apply(json!({
+        "why": "§0", "at": "/definitions/A/properties", "add": { "z/w": { "type": "number" } }
+    }));
+    assert!(applied);
+    assert_eq!(
+        document.pointer("/definitions/A/properties/z~1w/type"),
+        Some(&json!("number"))
+    );
+    let (_, document) =
+        apply(json!({ "why": "§0", "at": "/definitions/A/required", "remove": ["y"] }));
+    assert_eq!(document["definitions"]["A"]["required"], json!(["x"]));
+    let (_, document) = apply(json!({ "why": "§0", "at": "/definitions/B/enum", "append": ["q"] }));
+    assert_eq!(document["definitions"]["B"]["enum"], json!(["p", "q"]));
+    let (_, document) =
+        apply(json!({ "why": "§0", "at": "/definitions/B", "set": { "type": "string" } }));
+    assert_eq!(document["definitions"]["B"], json!({ "type": "string" }));
+    // Outside /definitions, an edit applies only where its pointer resolves.
+    let (applied, document) = apply(json!({ "why": "§0", "at": "/allOf", "set": [] }));
+    assert!(!applied);
+    assert_eq!(document, base);
+
+    for (edit, message) in [
+        (
+            json!({ "why": "§0", "at": "/definitions/C", "set": {} }),
+            "nothing there",
+        ),
+        (
+            json!({ "why": "§0", "at": "/definitions/A/properties", "add": { "x": {} } }),
+            "there already",
+        ),
+        (
+            json!({ "why": "§0", "at": "/definitions/A/properties", "remove": ["w"] }),
+            "no \"w\"",
+        ),
+        (
+            json!({ "why": "§0", "at": "/definitions/B/enum", "append": ["p"] }),
+            "there already",
+        ),
+        (
+            json!({ "why": "§0", "at": "/definitions/B/enum", "remove": ["q"] }),
+            "no \"q\"",
+        ),
+        (
+            json!({ "why": "none", "at": "/definitions/B", "set": {} }),
+            "citing a section",
+        ),
+        (
+            json!({ "why": "§0", "at": "/definitions/B", "set": {}, "add": {} }),
+            "exactly one",
+        ),
+        (
+            json!({ "why": "§0", "at": "/definitions/B", "patch": {} }),
+            "unknown operation",
+        ),
+    ] {
+        let mut document = base.clone();
+        let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            schemas::apply_delta(&mut document, &edit)
+        }))
+        .expect_err(&format!("{edit} should stop the recipe"));
+        let text = panic.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(text.contains(message), "{edit}: {text:?} lacks {message:?}");
+    }
+}

@@ -4,6 +4,9 @@
 //! tests need are extracted once and committed (`core/spec/`). [`extract`] is the
 //! whole recipe: the test `committed_schemas_match_the_spec` reruns it whenever the spec is
 //! at hand and fails if the committed files differ, so they cannot drift from it silently.
+//! The spec is Dintero's of July 2024; the edits of `core/spec/delta-2025.json` (written by
+//! hand from the summary of the 2025-09-22 changes, see `core/spec/README.md`) bring the
+//! documents up to 2025.
 
 use std::collections::BTreeSet;
 
@@ -14,6 +17,10 @@ pub const PROFILE: &str = "../core/spec/sessions-profile.json";
 /// The `POST /v1/sessions` body, relative to the testsuite package.
 pub const SESSIONS: &str = "../core/spec/sessions.json";
 
+/// The hand-written edits that turn the July-2024 spec's bodies into those of Dintero's
+/// 2025-09-22 spec (`core/spec/delta-2025.json`; see [`apply_delta`] for the format).
+const DELTA: &str = include_str!("../../../core/spec/delta-2025.json");
+
 /// Each committed schema file (relative to the testsuite package) and its exact text, made
 /// from the spec.
 ///
@@ -22,6 +29,9 @@ pub const SESSIONS: &str = "../core/spec/sessions.json";
 /// - [`draft4`] handles the Swagger-isms.
 /// - Pure annotations are dropped (`description`, `title`, `default`, `externalDocs`): they
 ///   change no verdict, and without them a diff of the files shows only rule changes.
+/// - The edits of `core/spec/delta-2025.json` are applied in order ([`apply_delta`]), so the
+///   documents describe Dintero's 2025-09-22 spec too. Every edit must apply to at least one
+///   document, or this panics.
 /// - Only the definitions the body reaches through `$ref` are kept.
 /// - Keys are sorted and the text pretty-printed, ending in a newline.
 pub fn extract(spec: &Value) -> Vec<(&'static str, String)> {
@@ -31,14 +41,29 @@ pub fn extract(spec: &Value) -> Vec<(&'static str, String)> {
         "the spec has no body schema at paths./sessions-profile.post.parameters[0].schema"
     );
     let sessions = json!({ "$ref": "#/definitions/SessionOptions" });
-    vec![
-        (PROFILE, document(spec, profile)),
-        (SESSIONS, document(spec, sessions)),
-    ]
+    let delta: Value = serde_json::from_str(DELTA)
+        .unwrap_or_else(|e| panic!("core/spec/delta-2025.json is not JSON: {e}"));
+    let Value::Array(delta) = delta else {
+        panic!("core/spec/delta-2025.json is not an array of edits")
+    };
+    let mut applied = vec![false; delta.len()];
+    let files = vec![
+        (PROFILE, document(spec, profile, &delta, &mut applied)),
+        (SESSIONS, document(spec, sessions, &delta, &mut applied)),
+    ];
+    for (edit, applied) in delta.iter().zip(applied) {
+        assert!(
+            applied,
+            "core/spec/delta-2025.json: the edit at {} applies to no document",
+            edit["at"]
+        );
+    }
+    files
 }
 
-/// One body's schema as a self-contained draft-4 document (see [`extract`]).
-fn document(spec: &Value, body: Value) -> String {
+/// One body's schema as a self-contained draft-4 document (see [`extract`]); `applied[i]`
+/// is set when `delta[i]` applied to it.
+fn document(spec: &Value, body: Value, delta: &[Value], applied: &mut [bool]) -> String {
     let mut document = body;
     let object = document
         .as_object_mut()
@@ -50,6 +75,9 @@ fn document(spec: &Value, body: Value) -> String {
     object.insert("definitions".into(), spec["definitions"].clone());
     draft4(&mut document);
     drop_annotations(&mut document);
+    for (edit, applied) in delta.iter().zip(applied.iter_mut()) {
+        *applied |= apply_delta(&mut document, edit);
+    }
     keep_reachable_definitions(&mut document);
     let mut text = serde_json::to_string_pretty(&sorted(document)).expect("JSON to text");
     text.push('\n');
@@ -110,6 +138,117 @@ fn drop_annotations(value: &mut Value) {
             )
         });
     });
+}
+
+/// Applies one edit of `core/spec/delta-2025.json` to `document` (a body's draft-4
+/// document, annotations dropped, still holding all of the spec's `definitions`), and says
+/// whether it applied. The file is a JSON array of edits, applied in order; each is an
+/// object with
+///
+/// - `why`: the reason, citing the section of `SPEC-2025-DELTA.md` (must contain a `§`);
+/// - `at`: a JSON pointer (RFC 6901: `/` in a key is `~1`, `~` is `~0`) into the document;
+/// - exactly one operation:
+///   - `add`: an object whose keys are added to the object at `at`; a key already there
+///     panics;
+///   - `set`: the value that replaces what is at `at`;
+///   - `remove`: an array of keys removed from the object at `at`, or of values removed
+///     from the array at `at`; one that is not there panics;
+///   - `append`: an array of values appended to the array at `at`; one already there
+///     panics.
+///
+/// A pointer into `/definitions` must resolve in every document (each holds the spec's
+/// whole `definitions` at this point, so new definitions are added at `/definitions` and
+/// kept only where reached); one elsewhere applies to the documents where it resolves. An
+/// edit that finds nothing it expects panics, so a spec that moves things is noticed.
+pub fn apply_delta(document: &mut Value, edit: &Value) -> bool {
+    let Some(edit) = edit.as_object() else {
+        panic!("core/spec/delta-2025.json: an edit is not an object: {edit}")
+    };
+    let at = edit
+        .get("at")
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("core/spec/delta-2025.json: an edit has no \"at\" string"));
+    match edit.get("why").and_then(Value::as_str) {
+        Some(why) if why.contains('§') => {}
+        _ => fail(at, "no \"why\" citing a section (§) of SPEC-2025-DELTA.md"),
+    }
+    let operations: Vec<&str> = edit
+        .keys()
+        .map(String::as_str)
+        .filter(|key| !matches!(*key, "why" | "at"))
+        .collect();
+    let [operation] = operations[..] else {
+        fail(
+            at,
+            &format!("wants exactly one of add, set, remove, append; has {operations:?}"),
+        )
+    };
+    let operand = &edit[operation];
+    let Some(target) = document.pointer_mut(at) else {
+        if at == "/definitions" || at.starts_with("/definitions/") {
+            fail(at, "nothing there (has the spec moved it?)")
+        }
+        return false;
+    };
+    match (operation, target) {
+        ("set", target) => *target = operand.clone(),
+        ("add", Value::Object(target)) => {
+            let Value::Object(add) = operand else {
+                fail(at, "\"add\" is not an object")
+            };
+            for (key, value) in add {
+                if target.contains_key(key) {
+                    fail(at, &format!("\"{key}\" is there already"));
+                }
+                target.insert(key.clone(), value.clone());
+            }
+        }
+        ("remove", Value::Object(target)) => {
+            for key in array_operand(at, operand) {
+                let key = key
+                    .as_str()
+                    .unwrap_or_else(|| fail(at, "a key to remove is not a string"));
+                if target.remove(key).is_none() {
+                    fail(at, &format!("no \"{key}\" to remove"));
+                }
+            }
+        }
+        ("remove", Value::Array(target)) => {
+            for value in array_operand(at, operand) {
+                let before = target.len();
+                target.retain(|v| v != value);
+                if target.len() == before {
+                    fail(at, &format!("no {value} to remove"));
+                }
+            }
+        }
+        ("append", Value::Array(target)) => {
+            for value in array_operand(at, operand) {
+                if target.contains(value) {
+                    fail(at, &format!("{value} is there already"));
+                }
+                target.push(value.clone());
+            }
+        }
+        ("add" | "remove" | "append", target) => {
+            fail(at, &format!("cannot {operation} on {target}"))
+        }
+        (other, _) => fail(at, &format!("unknown operation \"{other}\"")),
+    }
+    true
+}
+
+/// The values of the array operand of the edit at `at`.
+fn array_operand<'a>(at: &str, operand: &'a Value) -> &'a [Value] {
+    match operand {
+        Value::Array(values) => values,
+        _ => fail(at, "the operand is not an array"),
+    }
+}
+
+/// Stops on a delta edit that does not fit the document.
+fn fail(at: &str, problem: &str) -> ! {
+    panic!("core/spec/delta-2025.json, edit at {at}: {problem}")
 }
 
 /// Every `#/definitions/NAME` that `value` refers to.
