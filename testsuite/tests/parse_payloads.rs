@@ -249,10 +249,11 @@ const CASES: &[Case] = &[
         P,
         &[(Rule::OrderAmount, "order.gift_cards")],
     ),
+    // Dintero's 2025 spec takes a string or a number; a boolean is neither.
     (
-        "shipping_metadata_number",
+        "shipping_metadata_boolean",
         P,
-        &[(Rule::Type, "order.shipping_option.metadata.number_x")],
+        &[(Rule::Type, "order.shipping_option.metadata.flag_x")],
     ),
 ];
 

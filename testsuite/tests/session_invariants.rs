@@ -593,7 +593,7 @@ fn configuration_fields_must_be_as_the_spec_states() {
             problem(
                 Rule::Format,
                 "configuration.channel",
-                r#"configuration.channel: expected one of "in_app", "in_store", found "web""#
+                r#"configuration.channel: expected one of "ecommerce", "in_app", "in_store", found "web""#
             ),
             problem(
                 Rule::Type,
@@ -781,7 +781,7 @@ fn build_reports_every_problem_of_every_setter_at_once_in_field_order() {
             problem(
                 Rule::Format,
                 "configuration.channel",
-                r#"configuration.channel: expected one of "in_app", "in_store", found "web""#
+                r#"configuration.channel: expected one of "ecommerce", "in_app", "in_store", found "web""#
             ),
         ]
     );

@@ -175,15 +175,30 @@ fn mutations(
             value,
         })
     };
-    let wrong_type = match value {
-        Value::String(_) => json!(17),
-        Value::Number(_) | Value::Bool(_) => json!("x"),
-        Value::Array(_) => json!({}),
-        Value::Object(_) => json!([]),
-        Value::Null => json!(1),
+    // A value of a type no schema here allows (`metadata` takes a string or a number).
+    let allowed: Vec<&str> = schemas
+        .iter()
+        .filter_map(|s| s.get("type"))
+        .flat_map(|t| match t {
+            Value::String(one) => vec![one.as_str()],
+            Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let fits = |candidate: &Value| {
+        allowed.iter().any(|kind| match *kind {
+            "string" => candidate.is_string(),
+            "number" | "integer" => candidate.is_number(),
+            "boolean" => candidate.is_boolean(),
+            "array" => candidate.is_array(),
+            "object" => candidate.is_object(),
+            _ => true,
+        })
     };
-    if keyword(schemas, "type").is_some() {
-        push("type".into(), wrong_type);
+    if !allowed.is_empty() {
+        let candidates = [json!(17), json!("x"), json!(true), json!({}), json!([])];
+        let wrong = candidates.into_iter().find(|c| !fits(c)).unwrap();
+        push("type".into(), wrong);
     }
     if keyword(schemas, "enum").is_some() && value.is_string() {
         push("enum".into(), json!("zz-not-listed"));

@@ -132,7 +132,9 @@ mod tests {
                 (
                     Rule::UnknownField,
                     "x.when".into(),
-                    "one of `ends_at`, `starts_at`".into(),
+                    "one of `arrival_day_of_week`, `ends_at`, `shipping_day_of_week`, `starts_at`, \
+                     `working_days`"
+                        .into(),
                     "unknown field `when`".into()
                 ),
             ]
