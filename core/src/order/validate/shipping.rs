@@ -55,6 +55,7 @@ impl ShippingOption {
                 }
             }
         }
+        self.validate_shipment(path, v);
         for (index, country) in self.countries.iter().flatten().enumerate() {
             check_country(country, format_args!("{path}.countries[{index}]"), v);
         }
