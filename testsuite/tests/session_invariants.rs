@@ -564,7 +564,7 @@ fn express_callback_urls_must_be_absolute_http() {
 fn typed_configuration_fields_must_have_their_types() {
     let configuration = Configuration::builder()
         .set("auto_capture", "yes")
-        .set("channel", "ecommerce")
+        .set("channel", "web")
         .set("default_payment_type", 7)
         .set("active_payment_types", json!({ "enabled": "all" }))
         .build();
@@ -579,7 +579,7 @@ fn typed_configuration_fields_must_have_their_types() {
             problem(
                 Rule::Format,
                 "configuration.channel",
-                r#"configuration.channel: expected one of "in_app", "in_store", found "ecommerce""#
+                r#"configuration.channel: expected one of "in_app", "in_store", found "web""#
             ),
             problem(
                 Rule::Type,

@@ -56,7 +56,7 @@ mod tests {
                 .map_err(|e| e.to_string())
                 .err()
                 .as_deref(),
-            Some("invalid type: boolean `true`, expected a string or a number at line 1 column 4")
+            Some("invalid type: boolean `true`, expected a string or a number")
         );
     }
 }
