@@ -79,8 +79,8 @@ impl ShipmentItem {
 }
 
 impl ShippingOption {
-    /// Checks `shipment_id`'s items: each `line_id` non-empty, each `quantity` a valid
-    /// quantity; paths start at `path` (the option's).
+    /// Checks `shipment_items`: each `line_id` non-empty, each `quantity` a valid quantity;
+    /// paths start at `path` (the option's). Called from the option's own checks.
     pub(crate) fn validate_shipment(&self, path: &str, v: &mut Violations) {
         for (index, item) in self.shipment_items.iter().flatten().enumerate() {
             if item.line_id.is_empty() {

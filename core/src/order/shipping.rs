@@ -172,7 +172,8 @@ impl<'a> Shipping<'a> {
 
     /// Sets `shipment_id` (Dintero's 2025 spec, for `express.shipping_options[]`): Express
     /// options that share it are alternatives for one shipment, and the checkout makes one
-    /// `order.shipping_option.shipments[]` entry per distinct id.
+    /// `order.shipping_option.shipments[]` entry per distinct id. The spec does not list it
+    /// on `order.shipping_option` itself; the crate does not refuse it there.
     ///
     /// ```
     /// # use dintero_order_core::{Currency, Shipping, UnitPrice, VatRate};
