@@ -48,6 +48,7 @@ pub use order::address::{Address, Store, StoreAddress};
 pub use order::builder::{Discount, OrderBuilder};
 pub use order::item::{DiscountLine, DiscountType, ItemType, OrderItem};
 pub use order::line::{CheckoutItem, Line};
+pub use order::shipment::ShipmentItem;
 pub use order::shipping::{DeliveryMethod, Shipping, ShippingOption};
 pub use order::validated::Order;
 #[doc(no_inline)]

@@ -394,8 +394,9 @@ fn many_problems_at_once() {
                 }
                 9 => {
                     if let Json::Object(members) = &mut document {
+                        // Numbers are metadata values since the 2025 spec; booleans never were.
                         let metadata = (0..*count)
-                            .map(|i| (format!("ext_{i}"), Json::Number(i.to_string())))
+                            .map(|i| (format!("ext_{i}"), Json::Bool(i % 2 == 0)))
                             .collect();
                         members.push(("metadata".to_owned(), Json::Object(metadata)));
                     }

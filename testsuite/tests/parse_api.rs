@@ -80,7 +80,7 @@ fn type_errors_come_first_in_document_order_then_what_remains() {
     let body = OK
         .replace(
             r#""profile_id":"default","#,
-            r#""profile_id":"default","metadata":{"a":1},"#,
+            r#""profile_id":"default","metadata":{"a":true},"#,
         )
         .replace(
             r#""vat":25,"vat_amount":5998}"#,

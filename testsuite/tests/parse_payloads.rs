@@ -200,8 +200,10 @@ const CASES: &[Case] = &[
     ),
     ("return_url_relative", P, &[(Rule::Url, "url.return_url")]),
     ("metadata_11_keys", P, &[(Rule::TooMany, "metadata")]),
+    // A number is a metadata value since Dintero's 2025 spec (a string only in 2024).
+    ("metadata_number_value", P, &[]),
     (
-        "metadata_number_value",
+        "metadata_bool_value",
         P,
         &[(Rule::Type, "metadata.woo_customer_id")],
     ),

@@ -11,7 +11,9 @@ use crate::order::validated::OrderData;
 use crate::session::parts::{SessionParts, SessionUrls};
 use crate::session::profile::{ProfileBody, overrides};
 use crate::session::session_body::SessionBody;
-use crate::{Checkbox, Configuration, Customer, Express, Merchant, Session, SessionProfile};
+use crate::{
+    Checkbox, Configuration, Customer, Express, Merchant, MetadataValue, Session, SessionProfile,
+};
 
 /// What a `/v1/sessions-profile` body may hold on parse, each field in its own place (no
 /// flattening, so the typed parse streams straight from the bytes).
@@ -30,8 +32,8 @@ pub(crate) struct ProfileWire {
     customer: Customer,
     #[serde(default)]
     expires_at: Option<String>,
-    #[serde(default, deserialize_with = "parse::unique_strings")]
-    metadata: BTreeMap<String, String>,
+    #[serde(default, deserialize_with = "parse::unique_map")]
+    metadata: BTreeMap<String, MetadataValue>,
     #[serde(default, deserialize_with = "parse::objects")]
     checkboxes: Vec<Checkbox>,
     #[serde(default, deserialize_with = "parse::object_opt")]
@@ -54,8 +56,8 @@ pub(crate) struct SessionWire {
     customer: Customer,
     #[serde(default)]
     expires_at: Option<String>,
-    #[serde(default, deserialize_with = "parse::unique_strings")]
-    metadata: BTreeMap<String, String>,
+    #[serde(default, deserialize_with = "parse::unique_map")]
+    metadata: BTreeMap<String, MetadataValue>,
     #[serde(default, deserialize_with = "parse::objects")]
     checkboxes: Vec<Checkbox>,
     #[serde(default, deserialize_with = "parse::object_opt")]

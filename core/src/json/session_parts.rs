@@ -27,6 +27,8 @@ struct ExpressWire {
     discount_codes: Option<DiscountCodes>,
     #[serde(default)]
     customer_types: Vec<CustomerType>,
+    #[serde(default)]
+    default_different_billing_shipping_address: Vec<CustomerType>,
 }
 
 impl<'de> Deserialize<'de> for Express {

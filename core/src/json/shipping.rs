@@ -1,11 +1,13 @@
 //! The wire form of the shipping option (`order.shipping_option`) and its parts.
 
-use serde::{Deserialize, Deserializer};
+use rust_decimal::Decimal;
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::json::{number, parse};
 use crate::order::item::{FeeSplit, PayoutSplit};
 use crate::order::shipping::{EnvironmentalData, EnvironmentalDetail};
-use crate::{DeliveryMethod, ShippingOption, VatRate};
+use crate::{DeliveryMethod, ShipmentItem, ShippingOption, VatRate};
 
 /// [`ShippingOption`] as read.
 #[derive(Deserialize)]
@@ -54,6 +56,10 @@ struct ShippingOptionWire {
     pay_in_store: Option<serde_json::Value>,
     #[serde(default, deserialize_with = "parse::unique_value_opt")]
     shipments: Option<serde_json::Value>,
+    #[serde(default)]
+    shipment_id: Option<String>,
+    #[serde(default, deserialize_with = "parse::objects_opt")]
+    shipment_items: Option<Vec<ShipmentItem>>,
 }
 
 impl<'de> Deserialize<'de> for ShippingOption {
@@ -79,5 +85,60 @@ struct EnvironmentalDataWire {
 impl<'de> Deserialize<'de> for EnvironmentalData {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<EnvironmentalData, D::Error> {
         EnvironmentalDataWire::deserialize(deserializer)
+    }
+}
+
+/// [`ShipmentItem`] as read: `quantity` exactly from its JSON text (the session checks it).
+#[derive(Deserialize)]
+#[serde(
+    remote = "ShipmentItem",
+    rename = "ShipmentItem",
+    deny_unknown_fields,
+    expecting = "a shipment item (a JSON object)"
+)]
+struct ShipmentItemWire {
+    line_id: String,
+    #[serde(default, deserialize_with = "some_decimal")]
+    quantity: Option<Decimal>,
+}
+
+/// `deserialize_with` for an optional exact decimal: `null` is none.
+fn some_decimal<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
+    struct Exact(Decimal);
+
+    impl<'de> Deserialize<'de> for Exact {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Exact, D::Error> {
+            number::deserialize_decimal(deserializer).map(Exact)
+        }
+    }
+
+    Option::<Exact>::deserialize(deserializer).map(|exact| exact.map(|Exact(value)| value))
+}
+
+impl<'de> Deserialize<'de> for ShipmentItem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ShipmentItem, D::Error> {
+        ShipmentItemWire::deserialize(deserializer)
+    }
+}
+
+impl Serialize for ShipmentItem {
+    /// `quantity` as a JSON number, like an item's (`2`, `1.5`).
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = 1 + usize::from(self.quantity.is_some());
+        let mut out = serializer.serialize_struct("ShipmentItem", len)?;
+        out.serialize_field("line_id", &self.line_id)?;
+        if let Some(quantity) = &self.quantity {
+            out.serialize_field("quantity", &Number(quantity))?;
+        }
+        out.end()
+    }
+}
+
+/// A decimal written as a JSON number.
+struct Number<'a>(&'a Decimal);
+
+impl Serialize for Number<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        number::serialize_decimal(self.0, serializer)
     }
 }

@@ -7,6 +7,7 @@ pub(crate) mod depth;
 pub(crate) mod item;
 pub(crate) mod item_text;
 pub(crate) mod line;
+pub(crate) mod shipment;
 pub(crate) mod shipping;
 pub(crate) mod validate;
 pub(crate) mod validated;

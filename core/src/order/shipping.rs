@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::order::item::{FeeSplit, PayoutSplit};
-use crate::{UnitPrice, VatRate};
+use crate::{ShipmentItem, UnitPrice, VatRate};
 
 /// How the goods reach the customer.
 ///
@@ -59,6 +59,8 @@ pub struct Shipping<'a> {
     pub(crate) delivery_method: Option<DeliveryMethod>,
     pub(crate) operator_product_id: Option<Cow<'a, str>>,
     pub(crate) thumbnail_url: Option<Cow<'a, str>>,
+    pub(crate) shipment_id: Option<Cow<'a, str>>,
+    pub(crate) shipment_items: Option<Vec<ShipmentItem>>,
 }
 
 impl<'a> Shipping<'a> {
@@ -87,6 +89,8 @@ impl<'a> Shipping<'a> {
             delivery_method: None,
             operator_product_id: None,
             thumbnail_url: None,
+            shipment_id: None,
+            shipment_items: None,
         }
     }
 
@@ -165,6 +169,42 @@ impl<'a> Shipping<'a> {
         self.thumbnail_url = Some(url.into());
         self
     }
+
+    /// Sets `shipment_id` (Dintero's 2025 spec, for `express.shipping_options[]`): Express
+    /// options that share it are alternatives for one shipment, and the checkout makes one
+    /// `order.shipping_option.shipments[]` entry per distinct id. The spec does not list it
+    /// on `order.shipping_option` itself; the crate does not refuse it there.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Shipping, UnitPrice, VatRate};
+    /// let option = Shipping::new("home", "Home delivery", UnitPrice::minor(9900), VatRate::ZERO)
+    ///     .shipment_id("parcel-1")
+    ///     .priced_in(Currency::NOK)?;
+    /// assert_eq!(option.shipment_id(), Some("parcel-1"));
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn shipment_id(mut self, id: impl Into<Cow<'a, str>>) -> Shipping<'a> {
+        self.shipment_id = Some(id.into());
+        self
+    }
+
+    /// Sets `shipment_items` (Dintero's 2025 spec, for `express.shipping_options[]` when the
+    /// order ships in several parcels): the order lines this shipment carries. The session
+    /// refuses an empty `line_id` and a `quantity` that is not greater than 0.
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Shipping, ShipmentItem, UnitPrice, VatRate};
+    /// use rust_decimal_macros::dec;
+    /// let option = Shipping::new("home", "Home delivery", UnitPrice::minor(9900), VatRate::ZERO)
+    ///     .shipment_items([ShipmentItem::new("1").with_quantity(dec!(2))])
+    ///     .priced_in(Currency::NOK)?;
+    /// assert_eq!(option.shipment_items()[0].line_id(), "1");
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn shipment_items(mut self, items: impl IntoIterator<Item = ShipmentItem>) -> Shipping<'a> {
+        self.shipment_items = Some(items.into_iter().collect());
+        self
+    }
 }
 
 /// A validated shipping option (`order.shipping_option`, `express.shipping_options[]`).
@@ -219,6 +259,10 @@ pub struct ShippingOption {
     pub(crate) pay_in_store: Option<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) shipments: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) shipment_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) shipment_items: Option<Vec<ShipmentItem>>,
 }
 
 impl ShippingOption {
@@ -355,6 +399,30 @@ impl ShippingOption {
     /// ```
     pub fn delivery_method(&self) -> Option<DeliveryMethod> {
         self.delivery_method
+    }
+
+    /// `shipment_id`, if set (see [`Shipping::shipment_id`]).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Shipping, UnitPrice, VatRate};
+    /// let option = Shipping::new("home", "Home", UnitPrice::minor(0), VatRate::ZERO).priced_in(Currency::NOK)?;
+    /// assert_eq!(option.shipment_id(), None);
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn shipment_id(&self) -> Option<&str> {
+        self.shipment_id.as_deref()
+    }
+
+    /// `shipment_items`; empty when not set (see [`Shipping::shipment_items`]).
+    ///
+    /// ```
+    /// # use dintero_order_core::{Currency, Shipping, UnitPrice, VatRate};
+    /// let option = Shipping::new("home", "Home", UnitPrice::minor(0), VatRate::ZERO).priced_in(Currency::NOK)?;
+    /// assert!(option.shipment_items().is_empty());
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn shipment_items(&self) -> &[ShipmentItem] {
+        self.shipment_items.as_deref().unwrap_or_default()
     }
 }
 

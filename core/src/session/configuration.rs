@@ -38,17 +38,21 @@ pub struct Configuration {
 
 /// The `configuration.channel`: what kind of payment the session is for.
 ///
-/// Leave it unset for web shops (Dintero's default, `ecommerce`).
+/// Leave it unset for web shops: Dintero's default is `ecommerce` (the 2025 spec names it;
+/// the 2024 spec had only `in_app` and `in_store`).
 ///
 /// ```
 /// use dintero_order_core::Channel;
 /// assert_eq!(serde_json::to_string(&Channel::InStore)?, r#""in_store""#);
+/// assert_eq!(serde_json::to_string(&Channel::Ecommerce)?, r#""ecommerce""#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
+    /// Payment in a web shop (Dintero's default since the 2025 spec).
+    Ecommerce,
     /// Payment from a mobile app; `url.return_url` may then be the app-switch URL.
     InApp,
     /// Payment in a physical store.
@@ -57,7 +61,7 @@ pub enum Channel {
 
 impl Channel {
     /// Every channel, in the spec's order.
-    const ALL: [Channel; 2] = [Channel::InApp, Channel::InStore];
+    const ALL: [Channel; 3] = [Channel::Ecommerce, Channel::InApp, Channel::InStore];
 
     /// The JSON name, as Dintero spells it.
     ///
@@ -67,6 +71,7 @@ impl Channel {
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
+            Channel::Ecommerce => "ecommerce",
             Channel::InApp => "in_app",
             Channel::InStore => "in_store",
         }

@@ -41,6 +41,8 @@ pub struct Express {
     pub(crate) discount_codes: Option<DiscountCodes>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) customer_types: Vec<CustomerType>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) default_different_billing_shipping_address: Vec<CustomerType>,
 }
 
 /// `express.shipping_mode`: whether the customer must pick a shipping option.
@@ -131,6 +133,7 @@ impl Express {
             shipping_address_callback_url: None,
             discount_codes: None,
             customer_types: Vec::new(),
+            default_different_billing_shipping_address: Vec::new(),
         })
     }
 
@@ -182,6 +185,18 @@ impl Express {
     /// ```
     pub fn customer_types(&self) -> &[CustomerType] {
         &self.customer_types
+    }
+
+    /// `default_different_billing_shipping_address`: the kinds of customer for whom the
+    /// checkout opens with a billing address separate from the shipping address. Empty, or
+    /// never set, means Dintero's default: none.
+    ///
+    /// ```
+    /// use dintero_order_core::Express;
+    /// assert!(Express::builder([]).build().default_different_billing_shipping_address().is_empty());
+    /// ```
+    pub fn default_different_billing_shipping_address(&self) -> &[CustomerType] {
+        &self.default_different_billing_shipping_address
     }
 
     /// Checks the options against the order and the URLs; paths start at `express`.
@@ -282,6 +297,34 @@ impl ExpressBuilder {
         types: impl IntoIterator<Item = CustomerType>,
     ) -> ExpressBuilder {
         self.0.customer_types = types.into_iter().collect();
+        self
+    }
+
+    /// Sets `default_different_billing_shipping_address`: for these kinds of customer the
+    /// checkout starts with "a different billing address" selected. It has an effect only
+    /// where `configuration.allow_different_billing_shipping_address` allows a different
+    /// billing address. Empty, or never set, means Dintero's default: none.
+    ///
+    /// Dintero's spec gained this field after the 2025-09-22 version (it is in the spec as
+    /// served in April 2026).
+    ///
+    /// ```
+    /// use dintero_order_core::{CustomerType, Express};
+    /// let express = Express::builder([])
+    ///     .default_different_billing_shipping_address([CustomerType::B2b])
+    ///     .build();
+    /// assert_eq!(express.default_different_billing_shipping_address(), [CustomerType::B2b]);
+    /// assert_eq!(
+    ///     serde_json::to_string(&express)?,
+    ///     r#"{"shipping_options":[],"default_different_billing_shipping_address":["b2b"]}"#
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn default_different_billing_shipping_address(
+        mut self,
+        types: impl IntoIterator<Item = CustomerType>,
+    ) -> ExpressBuilder {
+        self.0.default_different_billing_shipping_address = types.into_iter().collect();
         self
     }
 

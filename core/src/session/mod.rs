@@ -60,6 +60,7 @@ pub(crate) mod customer;
 pub(crate) mod expires_at;
 pub(crate) mod express;
 pub(crate) mod merchant;
+pub(crate) mod metadata;
 pub(crate) mod parts;
 pub(crate) mod profile;
 pub(crate) mod session_body;
@@ -71,6 +72,7 @@ pub use express::{
     CustomerType, DiscountCodes, DiscountCodesBuilder, Express, ExpressBuilder, ShippingMode,
 };
 pub use merchant::{Merchant, MerchantBuilder};
+pub use metadata::{MetadataNumber, MetadataValue};
 
 pub use profile::{SessionProfile, SessionProfileBuilder};
 pub use session_body::{Session, SessionBuilder};

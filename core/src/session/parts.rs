@@ -9,7 +9,7 @@ use super::check;
 use super::expires_at::ExpiresAt;
 use crate::error::{Rule, Violations};
 use crate::order::validated::OrderData;
-use crate::{Checkbox, Customer, Express, Order, OrderItem, ShippingOption};
+use crate::{Checkbox, Customer, Express, MetadataValue, Order, OrderItem, ShippingOption};
 
 /// `metadata` has at most this many keys.
 const MAX_METADATA_KEYS: usize = 10;
@@ -37,7 +37,7 @@ pub(crate) struct SessionParts<O = Order> {
     pub(crate) order: O,
     pub(crate) customer: Customer,
     pub(crate) expires_at: Option<ExpiresAt>,
-    pub(crate) metadata: BTreeMap<String, String>,
+    pub(crate) metadata: BTreeMap<String, MetadataValue>,
     pub(crate) checkboxes: Vec<Checkbox>,
     pub(crate) express: Option<Express>,
 }
@@ -103,7 +103,7 @@ impl SessionParts<OrderData> {
         order: OrderData,
         customer: Customer,
         expires_at: Option<String>,
-        metadata: BTreeMap<String, String>,
+        metadata: BTreeMap<String, MetadataValue>,
         checkboxes: Vec<Checkbox>,
         express: Option<Express>,
     ) -> SessionParts<OrderData> {

@@ -7,7 +7,7 @@ use super::expires_at::ExpiresAt;
 use super::parts::{OrderPart, SessionParts};
 use crate::error::{Error, Rule, Violations};
 use crate::order::validated::OrderData;
-use crate::{Checkbox, Configuration, Customer, Express, Merchant, Order};
+use crate::{Checkbox, Configuration, Customer, Express, Merchant, MetadataValue, Order};
 
 /// The body of `POST /v1/sessions-profile`: a checkout session for an [`Order`], configured
 /// by a payment profile set up in Dintero's backoffice.

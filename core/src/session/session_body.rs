@@ -7,7 +7,7 @@ use super::expires_at::ExpiresAt;
 use super::parts::{OrderPart, SessionParts};
 use crate::error::{Error, Violations};
 use crate::order::validated::OrderData;
-use crate::{Checkbox, Configuration, Customer, Express, Order};
+use crate::{Checkbox, Configuration, Customer, Express, MetadataValue, Order};
 
 /// The body of `POST /v1/sessions`: a checkout session for an [`Order`] that carries its
 /// whole `configuration` instead of naming a payment profile.

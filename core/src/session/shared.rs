@@ -128,6 +128,8 @@ macro_rules! shared_session_api {
             }
 
             /// Adds (or replaces) one `metadata` entry; `build` fails on an 11th key.
+            /// The value is a string or (since Dintero's 2025 spec) a number: anything that
+            /// converts into a [`MetadataValue`] (`&str`, `String`, integers, `Decimal`).
             /// Dintero recommends prefixing keys with `ext` to stay clear of its reserved
             /// keys.
             ///
@@ -135,11 +137,14 @@ macro_rules! shared_session_api {
             #[doc = example_order!()]
             #[doc = concat!("let session = ", $new)]
             ///     .metadata("ext_cart_id", "c-17")
+            ///     .metadata("ext_customer_no", 4711)
             ///     .build()?;
-            /// assert_eq!(session.metadata().get("ext_cart_id").map(String::as_str), Some("c-17"));
+            /// assert_eq!(session.metadata().get("ext_cart_id").and_then(MetadataValue::as_text), Some("c-17"));
+            /// let body = serde_json::to_string(&session)?;
+            /// assert!(body.contains(r#""metadata":{"ext_cart_id":"c-17","ext_customer_no":4711}"#));
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> $builder {
+            pub fn metadata(mut self, key: impl Into<String>, value: impl Into<MetadataValue>) -> $builder {
                 self.0.parts.metadata.insert(key.into(), value.into());
                 self
             }
@@ -267,7 +272,7 @@ macro_rules! shared_session_api {
                 self.0.parts.expires_at.as_ref().and_then(ExpiresAt::instant)
             }
 
-            /// `metadata`, by key.
+            /// `metadata`, by key: strings and numbers, a number as it was written.
             ///
             /// ```
             #[doc = example_order!()]
@@ -275,7 +280,7 @@ macro_rules! shared_session_api {
             /// assert!(session.metadata().is_empty());
             /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
-            pub fn metadata(&self) -> &BTreeMap<String, String> {
+            pub fn metadata(&self) -> &BTreeMap<String, MetadataValue> {
                 &self.0.parts.metadata
             }
 

@@ -294,6 +294,46 @@ pub(crate) fn deserialize_decimal<'de, D: serde::Deserializer<'de>>(
     }
 }
 
+/// A JSON string or number, as read by [`deserialize_text_or_number`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TextOrNumber {
+    /// A string, unescaped.
+    Text(String),
+    /// A number's JSON text, as written.
+    Number(String),
+}
+
+/// What [`deserialize_text_or_number`] accepts, for messages.
+const TEXT_OR_NUMBER: &str = "a string or a number";
+
+/// Reads a JSON string, or a JSON number kept as its JSON text (never through `f64`). Other
+/// deserializers than serde_json hand over integers, kept as their digits; a fraction they
+/// hand over as an `f64` is refused, as everywhere else.
+pub(crate) fn deserialize_text_or_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<TextOrNumber, D::Error> {
+    match read(deserializer, TEXT_OR_NUMBER)? {
+        Read::Text(text) => {
+            if text.starts_with('"') {
+                serde_json::from_str::<String>(&text)
+                    .map(TextOrNumber::Text)
+                    .map_err(de::Error::custom)
+            } else if is_number(&text) {
+                Ok(TextOrNumber::Number(text.into_owned()))
+            } else {
+                Err(not_a_number(&text, &TEXT_OR_NUMBER))
+            }
+        }
+        Read::Unsigned(value) => Ok(TextOrNumber::Number(value.to_string())),
+        Read::Signed(value) => Ok(TextOrNumber::Number(value.to_string())),
+        Read::Float(value) => Err(de::Error::custom(format_args!(
+            "the number {value} was handed over as a binary floating point number, which \
+             cannot say which decimal was written: read the body from its JSON text with \
+             serde_json"
+        ))),
+    }
+}
+
 /// What [`deserialize_written`] accepts, for messages: what [`serialize_decimal`] writes.
 pub(crate) const WRITTEN_EXPECTED: &str =
     "a number with at most 15 significant digits and 22 decimals";

@@ -182,12 +182,12 @@ impl Entries<UniqueValue> for serde_json::Map<String, Value> {
     }
 }
 
-impl Entries<String> for std::collections::BTreeMap<String, String> {
+impl<V> Entries<V> for std::collections::BTreeMap<String, V> {
     fn has(&self, key: &str) -> bool {
         self.contains_key(key)
     }
 
-    fn put(&mut self, key: String, value: String) {
+    fn put(&mut self, key: String, value: V) {
         self.insert(key, value);
     }
 }
@@ -236,10 +236,10 @@ pub(crate) fn unique_value_opt<'de, D: Deserializer<'de>>(
     Option::<UniqueValue>::deserialize(deserializer).map(|value| value.map(|UniqueValue(v)| v))
 }
 
-/// `deserialize_with` for string metadata: an object of strings, each key once.
-pub(crate) fn unique_strings<'de, D: Deserializer<'de>>(
+/// `deserialize_with` for metadata: an object of `V`s (strings or numbers), each key once.
+pub(crate) fn unique_map<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
     deserializer: D,
-) -> Result<std::collections::BTreeMap<String, String>, D::Error> {
+) -> Result<std::collections::BTreeMap<String, V>, D::Error> {
     deserializer.deserialize_map(UniqueObject(std::marker::PhantomData))
 }
 

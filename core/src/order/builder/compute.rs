@@ -279,6 +279,8 @@ pub(super) fn compute_shipping(
         splits: None,
         pay_in_store: None,
         shipments: None,
+        shipment_id: shipping.shipment_id.map(|id| id.into_owned()),
+        shipment_items: shipping.shipment_items,
     }
 }
 

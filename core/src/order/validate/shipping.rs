@@ -53,6 +53,7 @@ impl ShippingOption {
             let at = ["order", "shipping_option", "metadata"];
             crate::spec::check_members(&at, metadata, format_args!("{path}.metadata"), v);
         }
+        self.validate_shipment(path, v);
         for (index, country) in self.countries.iter().flatten().enumerate() {
             check_country(country, format_args!("{path}.countries[{index}]"), v);
         }
