@@ -251,6 +251,13 @@ const CASES: &[Case] = &[
         P,
         &[(Rule::OrderAmount, "order.gift_cards")],
     ),
+    // serde_json calls a number where an enum belongs "expected value", a syntax error; the
+    // bytes are JSON, so it is a type problem at the field.
+    (
+        "item_type_number",
+        P,
+        &[(Rule::Type, "order.items[0].type")],
+    ),
     // Dintero's 2025 spec takes a string or a number; a boolean is neither.
     (
         "shipping_metadata_boolean",

@@ -1,6 +1,7 @@
 //! Addresses (`shipping_address`, `billing_address`) and the store an order belongs to.
 
 use crate::spec::formats::{is_country_code, is_phone_number};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Rule, Violations, quoted};
@@ -70,9 +71,9 @@ pub struct Address {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    latitude: Option<f64>,
+    latitude: Option<Degrees>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    longitude: Option<f64>,
+    longitude: Option<Degrees>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     comment: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -84,6 +85,11 @@ pub struct Address {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     cost_center: Option<String>,
 }
+
+/// A latitude or longitude in degrees, kept as the exact number written (serde in
+/// `json/number`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Degrees(pub(crate) Decimal);
 
 impl Address {
     /// An empty address.
@@ -106,16 +112,19 @@ impl Address {
         self.phone_number.as_deref()
     }
 
-    /// Geographic position in degrees (not money: a plain `f64` is exact enough).
+    /// Geographic position in degrees, written exactly as given (as every number is: a
+    /// parsed `59.91` is written back as `59.91`, a `1` as `1`).
     ///
     /// ```
     /// # use dintero_order_core::Address;
-    /// let a = Address::new().position(59.91, 10.75);
-    /// # let _ = a;
+    /// use rust_decimal_macros::dec;
+    /// let a = Address::new().position(dec!(59.91), dec!(10.75));
+    /// assert_eq!(serde_json::to_string(&a)?, r#"{"latitude":59.91,"longitude":10.75}"#);
+    /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn position(mut self, latitude: f64, longitude: f64) -> Address {
-        self.latitude = Some(latitude);
-        self.longitude = Some(longitude);
+    pub fn position(mut self, latitude: Decimal, longitude: Decimal) -> Address {
+        self.latitude = Some(Degrees(latitude));
+        self.longitude = Some(Degrees(longitude));
         self
     }
 
@@ -127,12 +136,14 @@ impl Address {
             check_country(country, format_args!("{path}.country"), violations);
         }
         for (name, value) in [("latitude", self.latitude), ("longitude", self.longitude)] {
-            if value.is_some_and(|v| !v.is_finite()) {
+            if let Some(Degrees(value)) = value
+                && !crate::money::decimal::fits_json_number(value)
+            {
                 violations.add(
                     Rule::Format,
                     format_args!("{path}.{name}"),
-                    "a finite number",
-                    "not finite",
+                    "a number with at most 15 significant digits and 22 decimals",
+                    value.to_string(),
                 );
             }
         }

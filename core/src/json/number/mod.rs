@@ -378,6 +378,19 @@ pub(crate) mod option {
     }
 }
 
+/// A latitude or longitude: written and read as the exact JSON number.
+impl serde::Serialize for crate::order::address::Degrees {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_decimal(&self.0, serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for crate::order::address::Degrees {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserialize_written(deserializer).map(crate::order::address::Degrees)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

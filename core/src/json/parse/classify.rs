@@ -58,6 +58,16 @@ pub(crate) fn classify(message: &str, path: &JsonPath, root: Root, found: String
         };
         return Violation::new(rule, rendered, expected, found);
     }
+    // serde_json's word for an enum given a number, a list or `true`, where one of the
+    // spec's names (a string) belongs.
+    if split_position(message).0 == "expected value" {
+        return Violation::new(
+            Rule::Type,
+            rendered,
+            "a string (one of the values the spec lists)",
+            found,
+        );
+    }
     if message.starts_with("unknown variant `") {
         let expected = expected_phrase.unwrap_or("a value the spec lists");
         return Violation::new(Rule::Format, rendered, expected, found);

@@ -315,10 +315,17 @@ from_json_api!(
 fn parse<T: Body>(json: &[u8], options: &ParseOptions) -> Result<Parsed<T>, Error> {
     match serde_json::from_slice::<Obj<T::Wire>>(json) {
         Ok(Obj(wire)) => return T::from_wire(wire).map(Parsed::clean),
-        Err(error) if !error.is_data() => return Err(syntax(&error)),
+        // serde_json calls an enum given a number or a list "expected value", a syntax
+        // error: only bytes that are not JSON at all are one.
+        Err(error) if !error.is_data() && !is_json(json) => return Err(syntax(&error)),
         Err(_) => {}
     }
     crate::json::repair::run::<T>(json, options)
+}
+
+/// Whether `json` is one JSON document, whatever its shape.
+fn is_json(json: &[u8]) -> bool {
+    serde_json::from_slice::<serde::de::IgnoredAny>(json).is_ok()
 }
 
 #[cfg(test)]
