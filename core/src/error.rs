@@ -143,6 +143,22 @@ impl Error {
         }
     }
 
+    /// For a faithful parse ([`ParseOptions::faithful`](crate::ParseOptions::faithful)): the
+    /// problems when every one breaks a rule of this crate's own (`Ok`, to be warnings), or
+    /// the error without them. With problems past the listed ones, whose rules are unknown,
+    /// the error is kept whole.
+    pub(crate) fn crate_rules_only(self) -> Result<Vec<Violation>, Error> {
+        let ours = |v: &Violation| v.owner() == RuleOwner::Crate;
+        if self.unlisted > 0 || self.stopped_early {
+            return Err(self);
+        }
+        if self.violations.iter().all(ours) {
+            return Ok(self.violations);
+        }
+        let dinteros = self.violations.into_iter().filter(|v| !ours(v)).collect();
+        Err(Error::from_violations(dinteros))
+    }
+
     /// An error holding these violations (see [`from_parts`](Self::from_parts)).
     pub(crate) fn from_violations(violations: Vec<Violation>) -> Self {
         Error::from_parts(violations, 0, false)

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use dintero_order::{Rule, RuleOwner, SessionProfile};
+use dintero_order::{ParseOptions, Rule, RuleOwner, SessionProfile};
 
 /// The rule names in the first column of the README's table of stricter rules.
 fn readme_stricter_rules() -> BTreeSet<String> {
@@ -84,4 +84,39 @@ fn dinteros_vat_6000_example_breaks_only_a_rule_of_the_crates() {
         serde_json::to_value(&err.violations()[0]).unwrap()["owner"],
         "crate"
     );
+}
+
+/// Inbound is faithful: the same example loads when read as Dintero sends it, the crate's
+/// rule a warning; a rule of Dintero's still fails, and only Dintero's are reported then.
+#[test]
+fn a_faithful_parse_reads_what_dintero_accepts() {
+    let body = br#"{"profile_id":"default","url":{"return_url":"https://example.com/accept"},"order":{"amount":29990,"currency":"NOK","merchant_reference":"merchants_order_number","vat_amount":6000,"items":[{"amount":29990,"quantity":1,"line_id":"1","description":"Stablestol","vat":25,"id":"chair-1","vat_amount":6000}]},"created_by":"dintero"}"#;
+    let parsed = SessionProfile::from_json_with(body, &ParseOptions::faithful()).unwrap();
+    assert_eq!(parsed.value().order().vat_amount().minor_units(), 6000);
+    let warnings: Vec<(Rule, &str)> = parsed
+        .warnings()
+        .iter()
+        .map(|w| (w.rule(), w.path()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (Rule::UnknownField, "created_by"),
+            (Rule::VatAmount, "order.items[0].vat_amount"),
+        ]
+    );
+    // Strict and lenient parses still refuse it.
+    assert!(SessionProfile::from_json_with(body, &ParseOptions::lenient()).is_err());
+
+    let broken = String::from_utf8(body.to_vec())
+        .unwrap()
+        .replace(r#""currency":"NOK""#, r#""currency":"NOKK""#);
+    let err =
+        SessionProfile::from_json_with(broken.as_bytes(), &ParseOptions::faithful()).unwrap_err();
+    let found: Vec<(Rule, &str)> = err
+        .violations()
+        .iter()
+        .map(|v| (v.rule(), v.path()))
+        .collect();
+    assert_eq!(found, [(Rule::Currency, "order.currency")]);
 }

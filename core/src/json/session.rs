@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer};
 
-use crate::error::Error;
+use crate::error::{Error, Violation};
 use crate::json::parse::{self, Root};
 use crate::order::validated::OrderData;
 use crate::session::parts::{SessionParts, SessionUrls};
@@ -68,7 +68,16 @@ pub(crate) struct SessionWire {
 impl ProfileWire {
     /// The body as read, checked as the builder checks it.
     pub(crate) fn into_session(self) -> Result<SessionProfile, Error> {
-        SessionProfile::from_parsed(ProfileBody {
+        SessionProfile::from_parsed(self.into_body())
+    }
+
+    /// The body as read, with this crate's own rules as warnings.
+    pub(crate) fn into_session_faithful(self) -> Result<(SessionProfile, Vec<Violation>), Error> {
+        SessionProfile::from_parsed_faithful(self.into_body())
+    }
+
+    fn into_body(self) -> ProfileBody<OrderData> {
+        ProfileBody {
             profile_id: self.profile_id,
             parts: SessionParts::parsed(
                 self.url,
@@ -81,14 +90,23 @@ impl ProfileWire {
             ),
             configuration: self.configuration.and_then(overrides),
             merchant: self.merchant.map(Box::new),
-        })
+        }
     }
 }
 
 impl SessionWire {
     /// The body as read, checked as the builder checks it.
     pub(crate) fn into_session(self) -> Result<Session, Error> {
-        Session::from_parsed(SessionBody {
+        Session::from_parsed(self.into_body())
+    }
+
+    /// The body as read, with this crate's own rules as warnings.
+    pub(crate) fn into_session_faithful(self) -> Result<(Session, Vec<Violation>), Error> {
+        Session::from_parsed_faithful(self.into_body())
+    }
+
+    fn into_body(self) -> SessionBody<OrderData> {
+        SessionBody {
             parts: SessionParts::parsed(
                 self.url,
                 self.order,
@@ -99,7 +117,7 @@ impl SessionWire {
                 self.express,
             ),
             configuration: self.configuration,
-        })
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::order::validate::Proven;
 use crate::{
     Address, Currency, DiscountLine, Error, Money, OrderBuilder, OrderItem, ShippingOption, Store,
+    Violation,
 };
 
 /// A validated Dintero order: every invariant holds, so it can become a session.
@@ -111,6 +112,17 @@ impl Order {
     pub(crate) fn check(data: OrderData, proven: Proven) -> Result<Order, Error> {
         crate::order::validate::order(&data, proven)?;
         Ok(Order(data))
+    }
+
+    /// [`check`](Self::check) for a faithful parse: the order as read, and the problems
+    /// with this crate's own rules in it, as warnings.
+    pub(crate) fn check_faithful(data: OrderData) -> Result<(Order, Vec<Violation>), Error> {
+        match crate::order::validate::order(&data, Proven::NOTHING) {
+            Ok(()) => Ok((Order(data), Vec::new())),
+            Err(error) => error
+                .crate_rules_only()
+                .map(|warnings| (Order(data), warnings)),
+        }
     }
 
     /// Wraps data that [`validate::order_into`](crate::order::validate::order_into) just passed, as

@@ -5,7 +5,7 @@ use std::time::SystemTime;
 
 use super::expires_at::ExpiresAt;
 use super::parts::{OrderPart, SessionParts};
-use crate::error::{Error, Rule, Violations};
+use crate::error::{Error, Rule, Violation, Violations};
 use crate::order::validated::OrderData;
 use crate::{Checkbox, Configuration, Customer, Express, Merchant, MetadataValue, Order};
 
@@ -184,12 +184,28 @@ impl SessionProfile {
     /// Checks a parsed body, its order included, in one pass.
     pub(crate) fn from_parsed(body: ProfileBody<OrderData>) -> Result<SessionProfile, Error> {
         body.validate()?;
-        Ok(SessionProfile(ProfileBody {
+        Ok(SessionProfile::assemble(body))
+    }
+
+    /// [`from_parsed`](Self::from_parsed) for a faithful parse: the problems with this
+    /// crate's own rules are given back as warnings.
+    pub(crate) fn from_parsed_faithful(
+        body: ProfileBody<OrderData>,
+    ) -> Result<(SessionProfile, Vec<Violation>), Error> {
+        let warnings = match body.validate() {
+            Ok(()) => Vec::new(),
+            Err(error) => error.crate_rules_only()?,
+        };
+        Ok((SessionProfile::assemble(body), warnings))
+    }
+
+    fn assemble(body: ProfileBody<OrderData>) -> SessionProfile {
+        SessionProfile(ProfileBody {
             profile_id: body.profile_id,
             parts: body.parts.into_validated(),
             configuration: body.configuration,
             merchant: body.merchant,
-        }))
+        })
     }
 }
 

@@ -5,7 +5,7 @@ use std::time::SystemTime;
 
 use super::expires_at::ExpiresAt;
 use super::parts::{OrderPart, SessionParts};
-use crate::error::{Error, Violations};
+use crate::error::{Error, Violation, Violations};
 use crate::order::validated::OrderData;
 use crate::{Checkbox, Configuration, Customer, Express, MetadataValue, Order};
 
@@ -122,10 +122,26 @@ impl Session {
     /// Checks a parsed body, its order included, in one pass.
     pub(crate) fn from_parsed(body: SessionBody<OrderData>) -> Result<Session, Error> {
         body.validate()?;
-        Ok(Session(SessionBody {
+        Ok(Session::assemble(body))
+    }
+
+    /// [`from_parsed`](Self::from_parsed) for a faithful parse: the problems with this
+    /// crate's own rules are given back as warnings.
+    pub(crate) fn from_parsed_faithful(
+        body: SessionBody<OrderData>,
+    ) -> Result<(Session, Vec<Violation>), Error> {
+        let warnings = match body.validate() {
+            Ok(()) => Vec::new(),
+            Err(error) => error.crate_rules_only()?,
+        };
+        Ok((Session::assemble(body), warnings))
+    }
+
+    fn assemble(body: SessionBody<OrderData>) -> Session {
+        Session(SessionBody {
             parts: body.parts.into_validated(),
             configuration: body.configuration,
-        }))
+        })
     }
 }
 

@@ -222,6 +222,17 @@ pub(crate) trait Body: Sized {
     const ROOT: Root;
     /// The one validation, shared with construction.
     fn from_wire(wire: Self::Wire) -> Result<Self, Error>;
+    /// The same for a faithful parse: this crate's own rules give warnings.
+    fn from_wire_faithful(wire: Self::Wire) -> Result<(Self, Vec<Violation>), Error>;
+    /// [`from_wire`](Self::from_wire) or [`from_wire_faithful`](Self::from_wire_faithful), as
+    /// `options` ask.
+    fn checked(wire: Self::Wire, options: &ParseOptions) -> Result<(Self, Vec<Violation>), Error> {
+        if options.is_faithful() {
+            Self::from_wire_faithful(wire)
+        } else {
+            Self::from_wire(wire).map(|value| (value, Vec::new()))
+        }
+    }
 }
 
 impl Body for Order {
@@ -229,6 +240,9 @@ impl Body for Order {
     const ROOT: Root = Root::Order;
     fn from_wire(wire: Self::Wire) -> Result<Self, Error> {
         Order::check(wire, crate::order::validate::Proven::NOTHING)
+    }
+    fn from_wire_faithful(wire: Self::Wire) -> Result<(Self, Vec<Violation>), Error> {
+        Order::check_faithful(wire)
     }
 }
 
@@ -238,6 +252,9 @@ impl Body for SessionProfile {
     fn from_wire(wire: Self::Wire) -> Result<Self, Error> {
         wire.into_session()
     }
+    fn from_wire_faithful(wire: Self::Wire) -> Result<(Self, Vec<Violation>), Error> {
+        wire.into_session_faithful()
+    }
 }
 
 impl Body for Session {
@@ -245,6 +262,9 @@ impl Body for Session {
     const ROOT: Root = Root::Session;
     fn from_wire(wire: Self::Wire) -> Result<Self, Error> {
         wire.into_session()
+    }
+    fn from_wire_faithful(wire: Self::Wire) -> Result<(Self, Vec<Violation>), Error> {
+        wire.into_session_faithful()
     }
 }
 
@@ -314,7 +334,10 @@ from_json_api!(
 /// when it refuses them, the repair path (`repair.rs`).
 fn parse<T: Body>(json: &[u8], options: &ParseOptions) -> Result<Parsed<T>, Error> {
     match serde_json::from_slice::<Obj<T::Wire>>(json) {
-        Ok(Obj(wire)) => return T::from_wire(wire).map(Parsed::clean),
+        Ok(Obj(wire)) => {
+            return T::checked(wire, options)
+                .map(|(value, warnings)| Parsed::with_warnings(value, warnings, 0));
+        }
         // serde_json calls an enum given a number or a list "expected value", a syntax
         // error: only bytes that are not JSON at all are one.
         Err(error) if !error.is_data() && !is_json(json) => return Err(syntax(&error)),

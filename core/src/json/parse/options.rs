@@ -19,6 +19,7 @@ use crate::{Order, Rule, SessionProfile};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ParseOptions {
     lenient: bool,
+    faithful: bool,
 }
 
 impl ParseOptions {
@@ -31,7 +32,10 @@ impl ParseOptions {
     /// assert_eq!(ParseOptions::default(), ParseOptions::strict());
     /// ```
     pub const fn strict() -> ParseOptions {
-        ParseOptions { lenient: false }
+        ParseOptions {
+            lenient: false,
+            faithful: false,
+        }
     }
 
     /// Unknown fields are dropped and reported as warnings ([`Parsed::warnings`]), for bodies
@@ -44,7 +48,52 @@ impl ParseOptions {
     /// assert!(ParseOptions::lenient().is_lenient());
     /// ```
     pub const fn lenient() -> ParseOptions {
-        ParseOptions { lenient: true }
+        ParseOptions {
+            lenient: true,
+            faithful: false,
+        }
+    }
+
+    /// For what Dintero sends back (a session it read back, the session it posts to the
+    /// express callbacks): read as Dintero wrote it. Unknown fields are dropped and
+    /// reported as warnings, as with [`lenient`](Self::lenient) (Dintero adds fields), and
+    /// a broken rule of this crate's own ([`RuleOwner::Crate`](crate::RuleOwner): exact VAT,
+    /// totals that add up, …) is a warning too, not an error: Dintero's own create-session
+    /// example, VAT 6000 on 29990 at 25 %, loads. Dintero's rules (types, enums, lengths,
+    /// formats, required fields) still fail the parse.
+    ///
+    /// A value read this way holds what Dintero holds. To send it as a new request, build
+    /// one: a request the crate builds follows every rule.
+    ///
+    /// ```
+    /// use dintero_order_core::{Order, ParseOptions, Rule};
+    ///
+    /// let body = br#"{"amount":29990,"currency":"NOK","merchant_reference":"r","vat_amount":6000,
+    ///     "items":[{"line_id":"1","amount":29990,"vat":25,"vat_amount":6000}],"sent_at":"x"}"#;
+    /// assert!(Order::from_json(body).is_err());
+    /// let parsed = Order::from_json_with(body, &ParseOptions::faithful())?;
+    /// assert_eq!(parsed.value().vat_amount().minor_units(), 6000);
+    /// let rules: Vec<Rule> = parsed.warnings().iter().map(|w| w.rule()).collect();
+    /// assert_eq!(rules, [Rule::UnknownField, Rule::VatAmount]);
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub const fn faithful() -> ParseOptions {
+        ParseOptions {
+            lenient: true,
+            faithful: true,
+        }
+    }
+
+    /// Whether the crate's own stricter rules are warnings rather than errors
+    /// ([`faithful`](Self::faithful)).
+    ///
+    /// ```
+    /// use dintero_order_core::ParseOptions;
+    /// assert!(ParseOptions::faithful().is_faithful());
+    /// assert!(!ParseOptions::lenient().is_faithful());
+    /// ```
+    pub const fn is_faithful(&self) -> bool {
+        self.faithful
     }
 
     /// Whether unknown fields are warnings rather than errors.
@@ -80,10 +129,6 @@ pub struct Parsed<T> {
 }
 
 impl<T> Parsed<T> {
-    pub(crate) fn clean(value: T) -> Parsed<T> {
-        Parsed::with_warnings(value, Vec::new(), 0)
-    }
-
     pub(crate) fn with_warnings(
         value: T,
         warnings: Vec<Violation>,

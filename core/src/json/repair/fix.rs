@@ -37,7 +37,7 @@ impl<'de> Repair<'de> {
             let failure = pass.failure.into_inner();
             match result {
                 Ok(Obj(wire)) if last || !pass.shortened.get() => {
-                    return self.finish(T::from_wire(wire));
+                    return self.finish(T::checked(wire, &self.options));
                 }
                 Ok(_) => last = true,
                 Err(error) => {
@@ -83,7 +83,10 @@ impl<'de> Repair<'de> {
     }
 
     /// The value and warnings, or every problem, derived ones left out.
-    pub(super) fn finish<T>(&self, checked: Result<T, Error>) -> Result<Parsed<T>, Error> {
+    pub(super) fn finish<T>(
+        &self,
+        checked: Result<(T, Vec<Violation>), Error>,
+    ) -> Result<Parsed<T>, Error> {
         let mut problems = self.problems();
         let (warnings, unlisted_warnings) = {
             let mut log = self.log.borrow_mut();
@@ -95,7 +98,9 @@ impl<'de> Repair<'de> {
             )
         };
         match checked {
-            Ok(value) if problems.is_empty() => {
+            Ok((value, crate_rules)) if problems.is_empty() => {
+                let mut warnings: Vec<Violation> = warnings;
+                warnings.extend(crate_rules);
                 Ok(Parsed::with_warnings(value, warnings, unlisted_warnings))
             }
             Ok(_) => Err(Error::from_violations(problems)),

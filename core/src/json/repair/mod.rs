@@ -82,6 +82,7 @@ pub(crate) fn run<T: Body>(json: &[u8], options: &ParseOptions) -> Result<Parsed
         input: text,
         root_kind: T::ROOT,
         lenient: options.is_lenient(),
+        options: *options,
         tree: Node::Raw(root),
         log: RefCell::new(Log::default()),
         removed: HashSet::new(),

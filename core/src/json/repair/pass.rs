@@ -95,6 +95,9 @@ pub(super) struct Repair<'de> {
     pub(super) input: &'de str,
     pub(super) root_kind: Root,
     pub(super) lenient: bool,
+    /// What the parse was asked for (a faithful one turns this crate's own rules into
+    /// warnings once the body is read).
+    pub(super) options: ParseOptions,
     pub(super) tree: Node<'de>,
     pub(super) log: RefCell<Log>,
     /// Paths removed because of a wrong type, so their "missing field" is not news.
