@@ -23,6 +23,8 @@ pub struct Options {
     pub json: bool,
     /// Unknown fields are warnings, not problems.
     pub lenient: bool,
+    /// A body Dintero sent: unknown fields and the crate's own stricter rules are warnings.
+    pub faithful: bool,
     /// The kind every input is checked as, instead of detecting it.
     pub kind: Option<Kind>,
     /// The inputs, in order; `-` is standard input.
@@ -34,7 +36,7 @@ pub struct Options {
 pub struct UsageError(pub String);
 
 /// The short usage line, printed with every usage error.
-pub const USAGE: &str = "usage: dintero-check [--json] [--lenient] [--as profile|session|order] FILE... (- reads standard input)";
+pub const USAGE: &str = "usage: dintero-check [--json] [--lenient | --faithful] [--as profile|session|order] FILE... (- reads standard input)";
 
 /// The `--help` text (after a line with the name and version).
 pub const HELP: &str = "\
@@ -53,6 +55,8 @@ Options:
                      order    a bare order object (paths start with order.)
       --json       print a JSON array of reports instead of lines
       --lenient    fields Dintero's spec does not define are warnings, not problems
+      --faithful   a body Dintero sent: unknown fields and dintero-order's stricter rules
+                   (exact VAT, totals, ...) are warnings; only Dintero's rules fail
   -h, --help       print this help
   -V, --version    print the version
       --           treat every later argument as a FILE
@@ -81,6 +85,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
     let mut options = Options {
         json: false,
         lenient: false,
+        faithful: false,
         kind: None,
         files: Vec::new(),
     };
@@ -97,6 +102,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         match text.as_str() {
             "--json" => options.json = true,
             "--lenient" => options.lenient = true,
+            "--faithful" => options.faithful = true,
             "--as" => {
                 let value = args.next().ok_or_else(|| {
                     UsageError("--as needs a KIND: profile, session or order".into())
@@ -162,6 +168,7 @@ mod tests {
             Ok(Command::Check(Options {
                 json: true,
                 lenient: true,
+                faithful: false,
                 kind: Some(Kind::Order),
                 files: vec!["a.json".into(), "-".into()],
             }))

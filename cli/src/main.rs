@@ -8,6 +8,7 @@
 //! curl … | dintero-check -             # standard input
 //! dintero-check --json body.json       # a machine-readable report
 //! dintero-check --lenient body.json    # fields the spec does not define are only warnings
+//! dintero-check --faithful sent.json   # a body Dintero sent: only Dintero's rules fail
 //! dintero-check --as order order.json  # skip the detection: profile | session | order
 //! ```
 //!
@@ -85,7 +86,9 @@ fn main() -> ExitCode {
 
 /// Checks every input and writes the reports.
 fn check(options: &Options) -> ExitCode {
-    let parse_options = if options.lenient {
+    let parse_options = if options.faithful {
+        ParseOptions::faithful()
+    } else if options.lenient {
         ParseOptions::lenient()
     } else {
         ParseOptions::strict()

@@ -433,3 +433,28 @@ fn more_than_100_findings_are_counted_not_dropped() {
     assert_eq!(report[0]["unlisted_warnings"], json!(50));
     assert_eq!(report[0]["ok"], json!(true));
 }
+
+#[test]
+fn faithful_reads_a_body_dintero_sent() {
+    // invalid.json breaks one rule of Dintero's (a relative return URL) and one of the
+    // crate's (VAT 6000 in 29990 at 25 %): with the URL fixed, only the crate's is left,
+    // a warning when the body is read as Dintero sent it.
+    let body = String::from_utf8(fixture("invalid.json"))
+        .unwrap()
+        .replace("\"/accept\"", "\"https://example.com/accept\"");
+    let strict = run(&["-"], body.as_bytes());
+    assert_eq!(strict.status.code(), Some(1));
+    let output = run(&["--faithful", "-"], body.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(
+        stdout(&output),
+        "-: warning: order.items[0].vat_amount: expected 5998 (25 % VAT contained in 29990), found 6000\n-: ok\n"
+    );
+    // A rule of Dintero's still fails, and only Dintero's are reported.
+    let output = run(&["--faithful", "-"], &fixture("invalid.json"));
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "-: url.return_url: expected an absolute http(s) URL, found \"/accept\"\n"
+    );
+}
