@@ -1,7 +1,12 @@
 //! What the spec tests share: the committed spec (`core/spec/sessions-profile.json`), read
 //! as the crate reads it, and [`valid`], a generator of values that set every field it
 //! defines.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use serde_json::{Map, Value, json};
 
@@ -142,4 +147,3 @@ pub fn valid_string(schemas: &[&Map<String, Value>]) -> String {
         "a".repeat(min)
     }
 }
-
