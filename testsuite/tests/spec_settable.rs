@@ -304,5 +304,60 @@ fn every_field_of_the_spec_can_be_set_through_the_api() {
     // What was built parses back to the same session.
     let back = SessionProfile::from_json(&session.to_json()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(back.to_json(), session.to_json());
-    let _ = json!(null);
+}
+
+/// The JSON setters are checked against the spec when the order is built: a bad value is
+/// refused with its path, in the order's shipping option, in a shipment and in a line.
+#[test]
+fn json_set_through_the_api_is_checked_when_built() {
+    let option = || Shipping::new("home", "Home", UnitPrice::minor(0), VatRate::ZERO);
+    let line = Line::new("a", "A", UnitPrice::minor(100), VatRate::ZERO);
+    let cases = [
+        (
+            Order::builder(Currency::NOK, "o")
+                .shipping(option().eta(json!({ "starts_at": "tomorrow" }))),
+            "order.shipping_option.eta.starts_at",
+        ),
+        (
+            Order::builder(Currency::NOK, "o")
+                .shipping(option().time_slot(json!({ "starts_at": 17 }))),
+            "order.shipping_option.time_slot.starts_at",
+        ),
+        (
+            Order::builder(Currency::NOK, "o")
+                .shipping(option().pick_up_address(json!({ "zz_unknown": "x" }))),
+            "order.shipping_option.pick_up_address.zz_unknown",
+        ),
+        (
+            Order::builder(Currency::NOK, "o").shipping(option().metadata("flag", true)),
+            "order.shipping_option.metadata.flag",
+        ),
+        (
+            Order::builder(Currency::NOK, "o").shipping(
+                option().shipments([option(), option().eta(json!({ "ends_at": "soon" }))]),
+            ),
+            "order.shipping_option.shipments[1].eta.ends_at",
+        ),
+        (
+            Order::builder(Currency::NOK, "o")
+                .shipping(option().shipments([option().countries(["XX"])])),
+            "order.shipping_option.shipments[0].countries[0]",
+        ),
+        (
+            Order::builder(Currency::NOK, "o")
+                .line(line.clone().emd(json!({ "subscription": "monthly" }))),
+            "order.items[0].emd.subscription",
+        ),
+    ];
+    for (builder, path) in cases {
+        let err = builder.build().expect_err(path);
+        let paths: Vec<&str> = err.violations().iter().map(|v| v.path()).collect();
+        assert!(paths.contains(&path), "{path} not in {paths:?}");
+    }
+    // The same through an Express option.
+    let err = option()
+        .eta(json!({ "starts_at": "tomorrow" }))
+        .priced_in(Currency::NOK)
+        .unwrap_err();
+    assert_eq!(err.violations()[0].path(), "shipping_option.eta.starts_at");
 }
