@@ -76,9 +76,11 @@ impl<'a> Line<'a> {
     /// use dintero_order_core::{Currency, Line, Order, UnitPrice, VatRate};
     /// use serde_json::json;
     ///
-    /// let emd = json!({ "subscription": [{ "subscription": {
+    /// let emd = json!({ "subscription": { "subscription": {
     ///     "subscription_name": "Coffee", "start_time": "2025-01-01T00:00:00Z",
-    ///     "end_time": "2026-01-01T00:00:00Z", "auto_renewal_of_subscription": true } }] });
+    ///     "end_time": "2026-01-01T00:00:00Z", "auto_renewal_of_subscription": true },
+    ///     "customer_account_info": { "unique_account_identifier": "c-42",
+    ///         "account_registration_date": "2024-01-01", "account_last_modified": "2024-06-01" } } });
     /// let line = Line::new("coffee", "Coffee", UnitPrice::minor(9900), VatRate::ZERO).emd(emd);
     /// assert!(Order::builder(Currency::NOK, "o-1").line(line).build().is_ok());
     ///

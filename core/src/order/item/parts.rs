@@ -252,7 +252,11 @@ impl OrderItem {
     /// ```
     /// # use dintero_order_core::{Currency, Line, Order, UnitPrice, VatRate};
     /// use serde_json::json;
-    /// let emd = json!({ "subscription": [] });
+    /// let emd = json!({ "subscription": { "subscription": {
+    ///     "subscription_name": "Coffee", "start_time": "2025-01-01T00:00:00Z",
+    ///     "end_time": "2026-01-01T00:00:00Z", "auto_renewal_of_subscription": true },
+    ///     "customer_account_info": { "unique_account_identifier": "c-42",
+    ///         "account_registration_date": "2024-01-01", "account_last_modified": "2024-06-01" } } });
     /// let line = Line::new("a", "A", UnitPrice::minor(100), VatRate::ZERO).emd(emd.clone());
     /// let order = Order::builder(Currency::NOK, "o").line(line).build()?;
     /// assert_eq!(order.items()[0].emd(), Some(&emd));
