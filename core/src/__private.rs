@@ -341,5 +341,6 @@ pub fn line(fields: LineFields<'_>) -> Line<'_> {
         unit_dimensional_weight,
         thumbnail_url,
         eligible_for_discount,
+        extras: None,
     }
 }

@@ -46,10 +46,14 @@ pub use money::rounding::Rounding;
 pub use money::vat::{VatRate, VatRateError};
 pub use order::address::{Address, Store, StoreAddress};
 pub use order::builder::{Discount, OrderBuilder};
-pub use order::item::{DiscountLine, DiscountType, ItemType, OrderItem};
+pub use order::item::{
+    DiscountLine, DiscountType, FeeSplit, ItemGroup, ItemType, OrderItem, PayoutSplit,
+};
 pub use order::line::{CheckoutItem, Line};
 pub use order::shipment::ShipmentItem;
 pub use order::shipping::{DeliveryMethod, Shipping, ShippingOption};
+pub use order::shipping_parts::{EnvironmentalData, EnvironmentalDetail, PayInStore};
+pub use order::validated::GiftCard;
 pub use order::validated::Order;
 #[doc(no_inline)]
 pub use parse::{ParseOptions, Parsed};

@@ -2,25 +2,16 @@
 
 use rust_decimal::Decimal;
 
-use serde::{Deserialize, Serialize};
-
 use crate::order::item_text::{ItemText, TextField};
 use crate::{Quantity, Store, VatRate};
 
 mod discount_line;
 mod kind;
+mod parts;
 
 pub use discount_line::{DiscountLine, DiscountType};
 pub use kind::ItemType;
-
-/// A product group a line belongs to (`groups[]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a product group (a JSON object)")]
-pub(crate) struct ItemGroup {
-    pub(crate) id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) name: Option<String>,
-}
+pub use parts::{FeeSplit, ItemGroup, PayoutSplit};
 
 /// One validated line of an order (`order.items[]`): amounts in minor units, VAT consistent.
 ///
@@ -128,31 +119,6 @@ impl OrderItem {
                     + set(e.store.is_some())
             })
     }
-}
-
-/// One entry of `splits`: the part of a line's amount paid out to one seller.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct PayoutSplit {
-    pub(crate) payout_destination_id: String,
-    pub(crate) amount: i64,
-}
-
-/// `fee_split`: how Dintero's fees are shared between the payout destinations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a fee split (a JSON object)")]
-pub(crate) struct FeeSplit {
-    #[serde(rename = "type")]
-    pub(crate) kind: FeeSplitKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) destinations: Option<Vec<String>>,
-}
-
-/// The only fee split Dintero defines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum FeeSplitKind {
-    /// Fees are shared in proportion to the split amounts.
-    Proportional,
 }
 
 impl OrderItem {

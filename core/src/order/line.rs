@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
+use crate::order::item::ItemExtras;
 use crate::{ItemType, Quantity, UnitPrice, VatRate};
 
 /// A type that can be one line of a Dintero order.
@@ -184,6 +185,9 @@ pub struct Line<'a> {
     pub(crate) unit_dimensional_weight: Option<Decimal>,
     pub(crate) thumbnail_url: Option<Cow<'a, str>>,
     pub(crate) eligible_for_discount: Option<bool>,
+    /// What few lines carry (groups, splits, `emd`, discount records), behind one box;
+    /// `unit_*` stay above. Set by the setters in `line_parts.rs`.
+    pub(crate) extras: Option<Box<ItemExtras>>,
 }
 
 impl<'a> Line<'a> {
@@ -215,6 +219,7 @@ impl<'a> Line<'a> {
             unit_dimensional_weight: None,
             thumbnail_url: None,
             eligible_for_discount: None,
+            extras: None,
         }
     }
 

@@ -5,8 +5,9 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::order::item::{FeeSplit, PayoutSplit};
-use crate::{ShipmentItem, UnitPrice, VatRate};
+use crate::{
+    EnvironmentalData, FeeSplit, PayInStore, PayoutSplit, ShipmentItem, UnitPrice, VatRate,
+};
 
 /// How the goods reach the customer.
 ///
@@ -61,6 +62,17 @@ pub struct Shipping<'a> {
     pub(crate) thumbnail_url: Option<Cow<'a, str>>,
     pub(crate) shipment_id: Option<Cow<'a, str>>,
     pub(crate) shipment_items: Option<Vec<ShipmentItem>>,
+    // Set by the setters in `shipping_parts.rs`.
+    pub(crate) countries: Option<Vec<String>>,
+    pub(crate) eta: Option<serde_json::Value>,
+    pub(crate) time_slot: Option<serde_json::Value>,
+    pub(crate) pick_up_address: Option<serde_json::Value>,
+    pub(crate) metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    pub(crate) environmental_data: Option<EnvironmentalData>,
+    pub(crate) fee_split: Option<FeeSplit>,
+    pub(crate) splits: Option<Vec<PayoutSplit>>,
+    pub(crate) pay_in_store: Option<PayInStore>,
+    pub(crate) shipments: Option<Vec<Shipping<'a>>>,
 }
 
 impl<'a> Shipping<'a> {
@@ -91,6 +103,16 @@ impl<'a> Shipping<'a> {
             thumbnail_url: None,
             shipment_id: None,
             shipment_items: None,
+            countries: None,
+            eta: None,
+            time_slot: None,
+            pick_up_address: None,
+            metadata: None,
+            environmental_data: None,
+            fee_split: None,
+            splits: None,
+            pay_in_store: None,
+            shipments: None,
         }
     }
 
@@ -424,23 +446,4 @@ impl ShippingOption {
     pub fn shipment_items(&self) -> &[ShipmentItem] {
         self.shipment_items.as_deref().unwrap_or_default()
     }
-}
-
-/// `environmental_data` of a shipping option: what it does for the climate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct EnvironmentalData {
-    pub(crate) description: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(crate) details: Vec<EnvironmentalDetail>,
-}
-
-/// One `environmental_data.details[]` entry: a label and its value, 50 characters each at most.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "an environmental detail (a JSON object)"
-)]
-pub(crate) struct EnvironmentalDetail {
-    pub(crate) label: String,
-    pub(crate) value: String,
 }

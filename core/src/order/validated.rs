@@ -34,7 +34,7 @@ use crate::{
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Order(OrderData);
+pub struct Order(pub(crate) OrderData);
 
 /// The order's fields in Dintero's order; `Order` wraps it once it is checked.
 ///
@@ -74,8 +74,24 @@ pub(crate) struct OrderData {
 }
 
 /// One `order.gift_cards[]` entry: the part of `order.amount` a Dintero Wallets card pays.
+///
+/// The order refuses more than one card, an empty `card_id`, a negative amount and cards
+/// paying more than `order.amount`, each with its path.
+///
+/// ```
+/// use dintero_order_core::{Currency, GiftCard, Line, Order, UnitPrice, VatRate};
+///
+/// let order = Order::builder(Currency::NOK, "o-1")
+///     .line(Line::new("a", "A", UnitPrice::minor(10000), VatRate::ZERO))
+///     .gift_card(GiftCard::dintero_wallets("card-1", 2500).with_masked_card_token("****1234"))
+///     .build()?;
+/// let card = &order.gift_cards()[0];
+/// assert_eq!((card.card_id(), card.amount()), ("card-1", 2500));
+/// assert_eq!(card.masked_card_token(), Some("****1234"));
+/// # Ok::<(), dintero_order_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct GiftCard {
+pub struct GiftCard {
     #[serde(rename = "type")]
     pub(crate) kind: GiftCardKind,
     pub(crate) card_id: String,

@@ -201,7 +201,7 @@ pub(super) fn settle(
     problem
 }
 
-/// The line's unit measures, boxed with the item's rare fields; `None` when it has none.
+/// The line's unit measures and rare fields, boxed with the item's; `None` when it has none.
 #[inline]
 pub(super) fn unit_measures(line: &Line<'_>) -> Option<Box<ItemExtras>> {
     let measures = [
@@ -209,15 +209,14 @@ pub(super) fn unit_measures(line: &Line<'_>) -> Option<Box<ItemExtras>> {
         line.unit_weight,
         line.unit_dimensional_weight,
     ];
-    if measures.iter().all(Option::is_none) {
+    if measures.iter().all(Option::is_none) && line.extras.is_none() {
         return None;
     }
-    Some(Box::new(ItemExtras {
-        unit_volume: line.unit_volume,
-        unit_weight: line.unit_weight,
-        unit_dimensional_weight: line.unit_dimensional_weight,
-        ..ItemExtras::default()
-    }))
+    let mut extras = line.extras.clone().unwrap_or_default();
+    extras.unit_volume = line.unit_volume;
+    extras.unit_weight = line.unit_weight;
+    extras.unit_dimensional_weight = line.unit_dimensional_weight;
+    (!extras.is_empty()).then_some(extras)
 }
 
 /// The problem a line's amounts failed with, at `path` (its `amount`).
@@ -257,6 +256,23 @@ pub(super) fn compute_shipping(
             }
         };
     let line_id = shipping.line_id.unwrap_or_else(|| shipping.id.clone());
+    let shipments = shipping.shipments.map(|shipments| {
+        let written = shipments.into_iter().enumerate().map(|(index, shipment)| {
+            let at = format!("{path}.shipments[{index}]");
+            let option = compute_shipping(shipment, currency, rounding, &at, v);
+            // Checked as JSON, with the option's other passed-through parts.
+            serde_json::to_value(&option).unwrap_or_else(|error| {
+                v.add(
+                    Rule::Format,
+                    at,
+                    "a shipment the crate can write",
+                    error.to_string(),
+                );
+                serde_json::Value::Null
+            })
+        });
+        serde_json::Value::Array(written.collect())
+    });
     ShippingOption {
         id: shipping.id.into_owned(),
         line_id: line_id.into_owned(),
@@ -269,16 +285,16 @@ pub(super) fn compute_shipping(
         delivery_method: shipping.delivery_method,
         operator_product_id: shipping.operator_product_id.map(|d| d.into_owned()),
         thumbnail_url: shipping.thumbnail_url.map(|d| d.into_owned()),
-        countries: None,
-        eta: None,
-        time_slot: None,
-        pick_up_address: None,
-        metadata: None,
-        environmental_data: None,
-        fee_split: None,
-        splits: None,
-        pay_in_store: None,
-        shipments: None,
+        countries: shipping.countries,
+        eta: shipping.eta,
+        time_slot: shipping.time_slot,
+        pick_up_address: shipping.pick_up_address,
+        metadata: shipping.metadata,
+        environmental_data: shipping.environmental_data,
+        fee_split: shipping.fee_split,
+        splits: shipping.splits,
+        pay_in_store: shipping.pay_in_store.map(|kind| kind.to_value()),
+        shipments,
         shipment_id: shipping.shipment_id.map(|id| id.into_owned()),
         shipment_items: shipping.shipment_items,
     }

@@ -11,8 +11,9 @@ use crate::order::line::{QuantityInput, VatInput};
 use crate::order::validate::Proven;
 use crate::order::validated::OrderData;
 use crate::{
-    Address, CheckoutItem, Currency, DiscountLine, DiscountType, ItemType, Line, LineAmountError,
-    Money, Order, Quantity, Rounding, Shipping, ShippingOption, Store, UnitPrice, VatRate,
+    Address, CheckoutItem, Currency, DiscountLine, DiscountType, GiftCard, ItemType, Line,
+    LineAmountError, Money, Order, Quantity, Rounding, Shipping, ShippingOption, Store, UnitPrice,
+    VatRate,
 };
 
 mod discount;
@@ -23,6 +24,8 @@ mod compute;
 use compute::*;
 
 mod build;
+
+mod extras;
 
 /// Collects an order's lines and settings; [`build`](OrderBuilder::build) computes and checks
 /// it. Not serializable: only a built [`Order`] can become a session.
@@ -77,6 +80,9 @@ struct Settings<'a> {
     shipping_address: Option<Box<Address>>,
     billing_address: Option<Box<Address>>,
     store: Option<Box<Store>>,
+    event_reference: Option<String>,
+    discount_lines: Vec<DiscountLine>,
+    gift_cards: Vec<GiftCard>,
     /// Every line's text, in line order; the items point into it once it is built.
     text: TextArena,
     /// The problems of the lines so far, in line order.
@@ -123,6 +129,9 @@ impl<'a> OrderBuilder<'a> {
                 shipping_address: None,
                 billing_address: None,
                 store: None,
+                event_reference: None,
+                discount_lines: Vec::new(),
+                gift_cards: Vec::new(),
                 text: TextArena::default(),
                 line_problems: Violations::new(),
                 unsettled: Vec::new(),
