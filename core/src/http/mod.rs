@@ -3,7 +3,7 @@
 //! Nothing here opens a connection. [`Account::token_request`] and the sessions'
 //! `create_request` give [`http::Request<Vec<u8>>`](::http::Request) values to send with the
 //! client you already use; [`AccessToken::from_response`] and
-//! [`SessionCreated::from_response`] read any [`http::Response`](::http::Response) whose body
+//! [`SessionCreated::from_response`] read any [`http::Response`] whose body
 //! is bytes, and turn a non-2xx answer into an [`ApiError`] with Dintero's error body and the
 //! HTTP status. On the way in, [`Callback::from_query`] reads the query of the `callback_url`
 //! call and [`SignatureVerifier`] checks its `Dintero-Signature` header.

@@ -27,6 +27,8 @@ const SCHEME: &str = "v0-hmac-sha256";
 /// and `*-._` percent-encoded). `Debug` hides the secret.
 ///
 /// Give it the URL as the world saw it (scheme, host and path before any proxy rewrote them).
+/// Not covered: internationalised host names (WHATWG turns them into punycode; pass the
+/// punycode form) and dot segments in the path (`/a/../b`), which Dintero's URLs do not have.
 ///
 /// ```
 /// use std::time::{Duration, UNIX_EPOCH};
@@ -259,14 +261,31 @@ fn signed_text(
         .filter(|_| uri.scheme().is_some())
         .ok_or_else(|| SignatureError::Malformed(format!("URL {url:?} is not absolute")))?
         .to_ascii_lowercase();
-    let path = match uri.path() {
-        "" => "/",
-        path => path,
-    };
+    let path = whatwg_path(uri.path());
     let query = canonical_query(uri.query().unwrap_or(""));
     Ok(format!(
         "{timestamp}\n{account}\n{method}\n{host}\n{path}\n{query}"
     ))
+}
+
+/// The path as WHATWG's `URL.pathname` writes it, as far as `http::Uri` lets it through: an
+/// empty path is `/`, `\` is `/` (https is a special scheme), and `"`, `{`, `}` are
+/// percent-encoded. Dot segments (`/a/../b`) are not resolved: such a URL fails to verify.
+fn whatwg_path(path: &str) -> String {
+    if path.is_empty() {
+        return "/".into();
+    }
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '\\' => out.push('/'),
+            '"' => out.push_str("%22"),
+            '{' => out.push_str("%7B"),
+            '}' => out.push_str("%7D"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// WHATWG `URLSearchParams`: parse as form data, sort stably by name in UTF-16 code units,

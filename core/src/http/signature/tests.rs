@@ -116,6 +116,10 @@ fn canonical_form_follows_whatwg() -> Result<(), SignatureError> {
         "1\nT11223344\nGET\nshop.example\n/\n"
     );
     assert_eq!(
+        text(r#"https://shop.example/a\b{c}"d%2fe|f?"#)?,
+        "1\nT11223344\nGET\nshop.example\n/a/b%7Bc%7D%22d%2fe|f\n"
+    );
+    assert_eq!(
         text(
             "https://s.example/cb?b=a%20b+c&a=~!*'()&&k&report_event=VOID&report_event=CAPTURE&A=1"
         )?,
