@@ -158,19 +158,12 @@ fn url(host: &str, path: &str, pairs: &[(String, String)]) -> String {
 proptest! {
     #[test]
     fn reordering_distinct_names_keeps_it_valid(
-        pairs in pairs(),
-        shuffle in any::<proptest::sample::Index>(),
+        (pairs, reordered) in pairs().prop_flat_map(|p| (Just(p.clone()), Just(p).prop_shuffle())),
         t in 1_000_000_000u64..2_000_000_000,
     ) {
         let verifier = verifier("T11223344", "secret")?;
         let header = verifier.sign("GET", &url("shop.example", "/cb", &pairs), t)
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let mut reordered = pairs.clone();
-        if !reordered.is_empty() {
-            let k = shuffle.index(reordered.len());
-            reordered.rotate_left(k);
-            reordered.reverse();
-        }
         let now = at(t);
         prop_assert_eq!(verifier.verify("GET", &url("shop.example", "/cb", &reordered), &header, now), Ok(()));
     }
