@@ -91,8 +91,10 @@
 //!   and [`Order::from_json`] return every [`Violation`] with its path; the `dintero-check`
 //!   binary (crate `dintero-order-cli`) does the same from the command line.
 //!
-//! Not (yet) in scope: sending requests, the access token, verifying callbacks, and what
-//! happens after payment (capture, refund, void). The crate never opens a connection.
+//! With the `http` feature (module `http`): the access-token and session-create requests as
+//! `http::Request` values, their answers and Dintero's error body, the `callback_url` query and
+//! the `Dintero-Signature` check. Not (yet) in scope: sending requests, and what happens after
+//! payment (capture, refund, void). The crate never opens a connection.
 //!
 //! # The arithmetic
 //!
@@ -115,7 +117,10 @@
 //!
 //! # Features
 //!
-//! None yet: the default build is the whole crate.
+//! - `http` (off by default): the module `http`: `Account::token_request`, `AccessToken`,
+//!   `create_request` on [`SessionProfile`] and [`Session`], `SessionCreated`, `ApiError`,
+//!   `Callback` and `SignatureVerifier`, built on the `http` crate's types. Without it the crate
+//!   depends on neither `http` nor the HMAC crates.
 #![forbid(unsafe_code)]
 
 pub use dintero_order_core::*;

@@ -19,6 +19,7 @@
 //! | `order/` | lines, items, discounts, shipping, addresses, the [`OrderBuilder`], the order invariants |
 //! | `spec/` | Dintero's spec, embedded: every constraint it states, checked on the JSON a body passes through (configuration, tokens, `emd`, `eta`, …) |
 //! | `money/` | [`Currency`], [`Money`], [`VatRate`], [`Quantity`], [`UnitPrice`], [`Rounding`]: the arithmetic |
+//! | `http/` | feature `http`: the token and session-create requests as `http::Request`s, their answers, Dintero's error body, the `callback_url` query and the `Dintero-Signature` check |
 //! | `error.rs` | [`Error`], [`Violation`], [`Rule`], [`RuleOwner`] and how paths are written |
 //!
 //! `json` knows the domain types; no domain module (`money`, `order`, `session`) knows `json`.
@@ -27,6 +28,8 @@
 #![warn(missing_docs)]
 
 mod error;
+#[cfg(feature = "http")]
+pub mod http;
 mod json;
 mod money;
 mod order;
