@@ -128,15 +128,16 @@ impl Customer {
             format_args!("{path}.gift_cards"),
             v,
         );
-        let tokens = ["customer", "tokens"];
-        crate::spec::check_members(&tokens, &self.tokens, format_args!("{path}.tokens"), v);
-        let gift_cards = ["customer", "gift_cards"];
-        crate::spec::check_members(
-            &gift_cards,
-            &self.gift_cards,
-            format_args!("{path}.gift_cards"),
-            v,
-        );
+        // Empty maps are left out of the body; the spec requires nothing at their level.
+        if !self.tokens.is_empty() {
+            let tokens = ["customer", "tokens"];
+            crate::spec::check_members(&tokens, &self.tokens, format_args!("{path}.tokens"), v);
+        }
+        if !self.gift_cards.is_empty() {
+            let at = ["customer", "gift_cards"];
+            let path = format_args!("{path}.gift_cards");
+            crate::spec::check_members(&at, &self.gift_cards, path, v);
+        }
     }
 }
 

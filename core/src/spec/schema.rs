@@ -2,7 +2,8 @@
 //! generated from its spec by `scripts/regenerate-schemas`), read once, and the schemas
 //! that apply at a place in a body.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use serde_json::{Map, Value};
 
@@ -24,10 +25,24 @@ pub(super) fn document() -> Option<&'static Value> {
     PROFILE.as_ref()
 }
 
+/// The schemas found for each place so far: finding them walks the spec from its root, and
+/// the same few places are checked in every body.
+static FOUND: LazyLock<Mutex<HashMap<String, Found>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// The schemas of one place, shared by every check of it.
+type Found = Arc<[&'static Schema]>;
+
 /// The schemas that apply at `at`, a place in a body given by property names and `*` for an
 /// array's elements (`["order", "items", "*", "emd"]`): every one applies, as `allOf`'s
 /// members all do. Empty when the spec says nothing of that place.
-pub(super) fn at(at: &[&str]) -> Vec<&'static Schema> {
+pub(super) fn at(at: &[&str]) -> Found {
+    let key = at.join("\u{1f}");
+    let mut found = FOUND.lock().unwrap_or_else(PoisonError::into_inner);
+    Arc::clone(found.entry(key).or_insert_with(|| Arc::from(walk_to(at))))
+}
+
+fn walk_to(at: &[&str]) -> Vec<&'static Schema> {
     let Some(root) = document() else {
         return Vec::new();
     };
