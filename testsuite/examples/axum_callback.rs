@@ -64,10 +64,7 @@ pub fn answer(
         .verifier
         .verify(method.as_str(), &url, signature, now)
     {
-        return (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("Dintero-Signature: {error}"),
-        );
+        return (StatusCode::INTERNAL_SERVER_ERROR, error.to_string());
     }
     let query = path_and_query
         .split_once('?')
