@@ -35,6 +35,17 @@ mod session;
 mod signature;
 mod token;
 
+/// The `http` crate's request and response types, which the requests are and the answers
+/// are read from, re-exported so a shop need not depend on the same version by name.
+///
+/// ```
+/// use dintero_order_core::http::{Request, Response};
+/// let response: Response<Vec<u8>> = Response::builder().status(204).body(Vec::new())?;
+/// # let _: Option<Request<Vec<u8>>> = None;
+/// assert_eq!(response.status(), 204);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub use ::http::{Request, Response};
 pub use account::{Account, AccountError, ClientCredentials, Environment};
 pub use callback::{Callback, CallbackError};
 pub use response::{ApiError, ResponseError};
