@@ -250,3 +250,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_weight_priced_line_refunded_in_parts_adds_up_to_what_was_captured() {
+    let base = json!({"id":"T","items":[
+        {"line_id":"w","quantity":1.3,"amount":13013,"vat":25,"vat_amount":2603}],"events":[]});
+    let capture = with_events(&base, &[]).capture().all().build().unwrap();
+    let mut events: Vec<Event> = vec![("CAPTURE", parts(&capture.to_json()))];
+    let mut refunded = (0, 0);
+    for quantity in [dec!(0.5), dec!(0.4), dec!(0.4)] {
+        let tx = with_events(&base, &events);
+        let refund = tx.refund().line("w", quantity).build().unwrap();
+        let part = parts(&refund.to_json());
+        refunded = (refunded.0 + part[0].2, refunded.1 + part[0].3);
+        events.push(("REFUND", part));
+    }
+    assert_eq!(refunded, (13013, 2603));
+    let tx = with_events(&base, &events);
+    assert_eq!(tx.items()[0].refunded_quantity(), dec!(1.3));
+    let err = tx.refund().line("w", dec!(0.1)).build().unwrap_err();
+    assert_eq!(err.violations()[0].path(), "items[0].quantity");
+    assert_eq!(err.violations()[0].rule(), Rule::Remaining);
+}
