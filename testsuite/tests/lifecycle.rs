@@ -272,3 +272,15 @@ fn a_weight_priced_line_refunded_in_parts_adds_up_to_what_was_captured() {
     assert_eq!(err.violations()[0].path(), "items[0].quantity");
     assert_eq!(err.violations()[0].rule(), Rule::Remaining);
 }
+
+#[test]
+fn a_negative_gift_card_line_is_captured_with_its_sign() {
+    let tx = Transaction::from_json(
+        br#"{"id":"T","items":[{"line_id":"1","quantity":2,"amount":10000,"vat":25,"vat_amount":2000},
+        {"line_id":"gc","quantity":1,"amount":-3000,"vat":0,"vat_amount":0}]}"#,
+    )
+    .unwrap();
+    let capture = tx.capture().all().build().unwrap();
+    assert_eq!(capture.amount(), 7000);
+    assert_eq!(capture.items()[1].amount(), -3000);
+}

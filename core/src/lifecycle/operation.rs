@@ -191,7 +191,8 @@ pub(crate) fn plan(
             continue;
         }
         match part(item, ceiling, before, before.quantity + quantity) {
-            Some((amount, vat_amount)) if amount >= 0 => {
+            // A part never has the other sign than its line (a gift card line is negative).
+            Some((amount, vat_amount)) if amount.signum() * item.amount.signum() >= 0 => {
                 total = total.saturating_add(amount);
                 items.push(OperationItem {
                     id: item.id.clone(),
