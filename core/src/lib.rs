@@ -19,6 +19,7 @@
 //! | `order/` | lines, items, discounts, shipping, addresses, the [`OrderBuilder`], the order invariants |
 //! | `spec/` | Dintero's spec, embedded: every constraint it states, checked on the JSON a body passes through (configuration, tokens, `emd`, `eta`, …) |
 //! | `money/` | [`Currency`], [`Money`], [`VatRate`], [`Quantity`], [`UnitPrice`], [`Rounding`]: the arithmetic |
+//! | `lifecycle/` | after payment: the [`Transaction`] Dintero returns, capture and refund bodies with cumulative arithmetic |
 //! | `http/` | feature `http`: the token and session-create requests as `http::Request`s, their answers, Dintero's error body, the `callback_url` query and the `Dintero-Signature` check |
 //! | `error.rs` | [`Error`], [`Violation`], [`Rule`], [`RuleOwner`] and how paths are written |
 //!
@@ -31,6 +32,7 @@ mod error;
 #[cfg(feature = "http")]
 pub mod http;
 mod json;
+mod lifecycle;
 mod money;
 mod order;
 mod session;
@@ -41,6 +43,11 @@ pub mod __private;
 
 pub use error::{Error, MAX_LISTED, Rule, RuleOwner, Violation};
 pub use json::parse;
+pub use lifecycle::capture::{Capture, CaptureBuilder};
+pub use lifecycle::operation::OperationItem;
+pub use lifecycle::refund::{Refund, RefundBuilder};
+pub use lifecycle::status::{EventKind, TransactionStatus};
+pub use lifecycle::transaction::{EventItem, Transaction, TransactionEvent, TransactionItem};
 pub use money::amount::{Money, MoneyError};
 pub use money::currency::{Currency, CurrencyError};
 pub use money::price::{LineAmountError, LineAmounts, Pricing, UnitPrice};

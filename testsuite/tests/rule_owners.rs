@@ -60,7 +60,9 @@ fn the_spec_rules_are_dinteros() {
             "format",
             "type",
             "syntax",
-            "range"
+            "range",
+            "unknown_line",
+            "remaining"
         ]
     );
 }

@@ -70,6 +70,12 @@ pub enum Rule {
     /// A number below the spec's `minimum` or above its `maximum` (in passed-through JSON;
     /// the typed amounts have rules of their own).
     Range,
+    /// A capture or refund names a `line_id` that is not a line of the transaction ("the id
+    /// and line_id must match" the authorized lines).
+    UnknownLine,
+    /// A capture or refund asks for more than is left: above what was authorized and not yet
+    /// captured, or above what was captured and not yet refunded; or it has nothing to take.
+    Remaining,
 }
 
 impl Rule {
@@ -82,7 +88,7 @@ impl Rule {
     /// let names: std::collections::BTreeSet<&str> = Rule::ALL.iter().map(|r| r.as_str()).collect();
     /// assert_eq!(names.len(), Rule::ALL.len());
     /// ```
-    pub const ALL: [Rule; 24] = [
+    pub const ALL: [Rule; 26] = [
         Rule::Currency,
         Rule::CurrencyMismatch,
         Rule::Overflow,
@@ -107,6 +113,8 @@ impl Rule {
         Rule::DuplicateKey,
         Rule::Depth,
         Rule::Range,
+        Rule::UnknownLine,
+        Rule::Remaining,
     ];
 
     /// A stable snake_case name for reports and logs (`vat_amount`, `unknown_field`, …).
@@ -142,6 +150,8 @@ impl Rule {
             Rule::DuplicateKey => "duplicate_key",
             Rule::Depth => "depth",
             Rule::Range => "range",
+            Rule::UnknownLine => "unknown_line",
+            Rule::Remaining => "remaining",
         }
     }
 }
@@ -194,7 +204,7 @@ impl Rule {
     ///
     /// | Dintero's | this crate's |
     /// |---|---|
-    /// | `currency` (ISO 4217), `int32_range`, `duplicate_line_id` ("must be unique"), `required`, `url` (`format: uri`, `https?://`, https-only callbacks, never localhost), `length`, `too_many`, `format`, `type`, `syntax`, `range` | `currency_mismatch`, `overflow`, `quantity` (> 0), `vat_rate` (0 to 100, two decimals, not a fraction), `vat_amount` (floor or ceiling of the exact VAT), `negative_amount`, `order_amount` and `order_vat_amount` (Dintero checks the first only with `strict-session-amounts`), `rounding_tolerance`, `discount`, `unknown_field`, `duplicate_key`, `depth` |
+    /// | `currency` (ISO 4217), `int32_range`, `duplicate_line_id` ("must be unique"), `required`, `url` (`format: uri`, `https?://`, https-only callbacks, never localhost), `length`, `too_many`, `format`, `type`, `syntax`, `range`, `unknown_line` and `remaining` (captures and refunds) | `currency_mismatch`, `overflow`, `quantity` (> 0), `vat_rate` (0 to 100, two decimals, not a fraction), `vat_amount` (floor or ceiling of the exact VAT), `negative_amount`, `order_amount` and `order_vat_amount` (Dintero checks the first only with `strict-session-amounts`), `rounding_tolerance`, `discount`, `unknown_field`, `duplicate_key`, `depth` |
     ///
     /// ```
     /// use dintero_order_core::{Rule, RuleOwner};
@@ -218,7 +228,9 @@ impl Rule {
             | Rule::Format
             | Rule::Type
             | Rule::Syntax
-            | Rule::Range => RuleOwner::Dintero,
+            | Rule::Range
+            | Rule::UnknownLine
+            | Rule::Remaining => RuleOwner::Dintero,
             Rule::CurrencyMismatch
             | Rule::Overflow
             | Rule::Quantity

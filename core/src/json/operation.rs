@@ -1,0 +1,111 @@
+//! The wire form of capture and refund bodies (LIFECYCLE-NOTES §1.1, §2): `amount`, the
+//! optional reference (and `reason`), and `items` with `id`, `line_id`, `description`,
+//! `quantity`, `amount`, `vat_amount`, `vat`.
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use super::number::serialize_decimal;
+use crate::lifecycle::capture::Capture;
+use crate::lifecycle::operation::OperationItem;
+use crate::lifecycle::refund::Refund;
+
+/// A decimal written as an exact JSON number.
+struct Number<'a>(&'a rust_decimal::Decimal);
+
+impl Serialize for Number<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_decimal(self.0, serializer)
+    }
+}
+
+impl Serialize for OperationItem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut item = serializer.serialize_struct("OperationItem", 7)?;
+        match &self.id {
+            Some(id) => item.serialize_field("id", id)?,
+            None => item.skip_field("id")?,
+        }
+        item.serialize_field("line_id", &self.line_id)?;
+        match &self.description {
+            Some(description) => item.serialize_field("description", description)?,
+            None => item.skip_field("description")?,
+        }
+        item.serialize_field("quantity", &Number(&self.quantity))?;
+        item.serialize_field("amount", &self.amount)?;
+        item.serialize_field("vat_amount", &self.vat_amount)?;
+        match &self.vat {
+            Some(vat) => item.serialize_field("vat", &Number(vat))?,
+            None => item.skip_field("vat")?,
+        }
+        item.end()
+    }
+}
+
+impl Serialize for Capture {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut body = serializer.serialize_struct("Capture", 3)?;
+        body.serialize_field("amount", &self.amount)?;
+        match &self.capture_reference {
+            Some(reference) => body.serialize_field("capture_reference", reference)?,
+            None => body.skip_field("capture_reference")?,
+        }
+        body.serialize_field("items", &self.items)?;
+        body.end()
+    }
+}
+
+/// The bytes of a built body: every quantity was checked to fit a JSON number and every
+/// other value is an integer or a string, so serializing cannot fail.
+pub(crate) fn write(body: &impl Serialize) -> Vec<u8> {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => bytes,
+        Err(error) => unreachable!("a built capture or refund serializes: {error}"),
+    }
+}
+
+impl Capture {
+    /// The exact JSON of the capture body, for `POST /v1/transactions/{id}/capture`.
+    ///
+    /// ```
+    /// # use dintero_order_core::Transaction;
+    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","id":"sku","amount":5}]}"#)?;
+    /// let body = tx.capture().all().reference("r").build()?.to_json();
+    /// assert_eq!(body, br#"{"amount":5,"capture_reference":"r","items":[{"id":"sku","line_id":"1","quantity":1,"amount":5,"vat_amount":0}]}"#);
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn to_json(&self) -> Vec<u8> {
+        write(self)
+    }
+}
+
+impl Serialize for Refund {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut body = serializer.serialize_struct("Refund", 4)?;
+        body.serialize_field("amount", &self.amount)?;
+        match &self.reason {
+            Some(reason) => body.serialize_field("reason", reason)?,
+            None => body.skip_field("reason")?,
+        }
+        match &self.refund_reference {
+            Some(reference) => body.serialize_field("refund_reference", reference)?,
+            None => body.skip_field("refund_reference")?,
+        }
+        body.serialize_field("items", &self.items)?;
+        body.end()
+    }
+}
+
+impl Refund {
+    /// The exact JSON of the refund body, for `POST /v1/transactions/{id}/refund`.
+    ///
+    /// ```
+    /// # use dintero_order_core::Transaction;
+    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}],"events":[{"event":"CAPTURE","success":true,"amount":5}]}"#)?;
+    /// let body = tx.refund().all().reference("rma").build()?.to_json();
+    /// assert_eq!(body, br#"{"amount":5,"refund_reference":"rma","items":[{"line_id":"1","quantity":1,"amount":5,"vat_amount":0}]}"#);
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn to_json(&self) -> Vec<u8> {
+        write(self)
+    }
+}

@@ -1,0 +1,175 @@
+//! The wire form of a [`Transaction`] (`GET /v1/transactions/{id}`), read faithfully: every
+//! field optional, unknown fields ignored, unknown enum values kept.
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use super::number::{amount_opt, deserialize_decimal};
+use super::parse::syntax;
+use crate::error::{Error, Rule, Violation};
+use crate::lifecycle::status::{EventKind, TransactionStatus};
+use crate::lifecycle::transaction::{EventItem, Transaction, TransactionEvent, TransactionItem};
+
+#[derive(Deserialize)]
+struct WireTransaction {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default, deserialize_with = "amount_opt")]
+    amount: Option<i64>,
+    #[serde(default)]
+    currency: Option<String>,
+    #[serde(default)]
+    merchant_reference: Option<String>,
+    #[serde(default)]
+    items: Option<Vec<WireItem>>,
+    #[serde(default)]
+    events: Option<Vec<WireEvent>>,
+}
+
+#[derive(Deserialize)]
+struct WireItem {
+    #[serde(default)]
+    line_id: Option<String>,
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default, deserialize_with = "decimal_opt")]
+    quantity: Option<Decimal>,
+    #[serde(default, deserialize_with = "amount_opt")]
+    amount: Option<i64>,
+    #[serde(default, deserialize_with = "decimal_opt")]
+    vat: Option<Decimal>,
+    #[serde(default, deserialize_with = "amount_opt")]
+    vat_amount: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct WireEvent {
+    #[serde(default)]
+    event: Option<String>,
+    #[serde(default)]
+    success: Option<bool>,
+    /// A "number" in the spec: a whole one is kept, a fraction reads as none.
+    #[serde(default, deserialize_with = "decimal_opt")]
+    amount: Option<Decimal>,
+    #[serde(default)]
+    items: Option<Vec<WireEventItem>>,
+}
+
+#[derive(Deserialize)]
+struct WireEventItem {
+    #[serde(default)]
+    line_id: Option<String>,
+    #[serde(default, deserialize_with = "decimal_opt")]
+    quantity: Option<Decimal>,
+    #[serde(default, deserialize_with = "amount_opt")]
+    amount: Option<i64>,
+    #[serde(default, deserialize_with = "amount_opt")]
+    vat_amount: Option<i64>,
+}
+
+/// An exact decimal read from its JSON text; `null` is none.
+fn decimal_opt<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Decimal>, D::Error> {
+    struct Exact(Decimal);
+
+    impl<'de> Deserialize<'de> for Exact {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Exact, D::Error> {
+            deserialize_decimal(deserializer).map(|value| Exact(value.normalize()))
+        }
+    }
+
+    Deserialize::deserialize(deserializer).map(|value: Option<Exact>| value.map(|v| v.0))
+}
+
+impl Transaction {
+    /// Reads a transaction as `GET /v1/transactions/{id}` returns it. Faithful: unknown
+    /// fields are ignored, a missing field is none, an unknown `status` or `event` is kept as
+    /// written; only bytes that are not JSON, or a value of the wrong type (a string amount),
+    /// are refused. Numbers are read exactly from their text, never through `f64`.
+    ///
+    /// ```
+    /// use dintero_order_core::{Rule, Transaction};
+    ///
+    /// let tx = Transaction::from_json(br#"{"id":"T1","amount":100,"new_field":{"x":1}}"#)?;
+    /// assert_eq!(tx.amount(), Some(100));
+    /// let err = Transaction::from_json(br#"{"id":"T1","amount":"100"}"#).unwrap_err();
+    /// assert_eq!(err.violations()[0].rule(), Rule::Type);
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn from_json(json: &[u8]) -> Result<Transaction, Error> {
+        let wire: WireTransaction = serde_json::from_slice(json).map_err(|error| {
+            if error.is_syntax() || error.is_eof() {
+                syntax(&error)
+            } else {
+                Error::single(Violation::new(
+                    Rule::Type,
+                    "",
+                    "a Dintero transaction",
+                    error.to_string(),
+                ))
+            }
+        })?;
+        Ok(Transaction::from_parts(
+            wire.id.unwrap_or_default(),
+            TransactionStatus::from_wire(wire.status.as_deref().unwrap_or("")),
+            wire.amount,
+            wire.currency,
+            wire.merchant_reference,
+            wire.items
+                .unwrap_or_default()
+                .into_iter()
+                .map(WireItem::into_item)
+                .collect(),
+            wire.events
+                .unwrap_or_default()
+                .into_iter()
+                .map(WireEvent::into_event)
+                .collect(),
+        ))
+    }
+}
+
+impl WireItem {
+    fn into_item(self) -> TransactionItem {
+        TransactionItem {
+            line_id: self.line_id.unwrap_or_default(),
+            id: self.id,
+            description: self.description,
+            quantity: self.quantity,
+            amount: self.amount.unwrap_or(0),
+            vat: self.vat,
+            vat_amount: self.vat_amount,
+            captured: Default::default(),
+            refunded: Default::default(),
+        }
+    }
+}
+
+impl WireEvent {
+    fn into_event(self) -> TransactionEvent {
+        TransactionEvent {
+            kind: EventKind::from_wire(self.event.as_deref().unwrap_or("")),
+            success: self.success.unwrap_or(false),
+            amount: self
+                .amount
+                .filter(|amount| amount.fract().is_zero())
+                .and_then(|amount| i64::try_from(amount).ok()),
+            items: self
+                .items
+                .unwrap_or_default()
+                .into_iter()
+                .map(|item| EventItem {
+                    line_id: item.line_id,
+                    quantity: item.quantity,
+                    amount: item.amount,
+                    vat_amount: item.vat_amount,
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! What a capture and a refund share: the lines asked for, checked against what is left, and
+//! each line's part computed cumulatively (DESIGN "Partial operations").
+
+use rust_decimal::Decimal;
+
+use super::transaction::{Taken, Transaction, TransactionItem};
+use crate::error::{Error, Rule, Violation, Violations};
+use crate::money::decimal::fits_json_number;
+
+/// One line of a capture or refund body.
+///
+/// ```
+/// use dintero_order_core::Transaction;
+///
+/// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","id":"sku","description":"Chair","quantity":2,"amount":1000,"vat":25,"vat_amount":200}]}"#)?;
+/// let capture = tx.capture().line("1", 1).build()?;
+/// let item = &capture.items()[0];
+/// assert_eq!((item.line_id(), item.amount(), item.vat_amount()), ("1", 500, 100));
+/// # Ok::<(), dintero_order_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperationItem {
+    pub(crate) id: Option<String>,
+    pub(crate) line_id: String,
+    pub(crate) description: Option<String>,
+    pub(crate) quantity: Decimal,
+    pub(crate) amount: i64,
+    pub(crate) vat_amount: i64,
+    pub(crate) vat: Option<Decimal>,
+}
+
+impl OperationItem {
+    /// The transaction line's `line_id`.
+    ///
+    /// ```
+    /// # use dintero_order_core::Transaction;
+    /// # let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":1000}]}"#)?;
+    /// assert_eq!(tx.capture().all().build()?.items()[0].line_id(), "1");
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn line_id(&self) -> &str {
+        &self.line_id
+    }
+
+    /// The quantity this operation takes of the line.
+    ///
+    /// ```
+    /// # use dintero_order_core::Transaction;
+    /// # use rust_decimal::Decimal;
+    /// # let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","quantity":3,"amount":900}]}"#)?;
+    /// assert_eq!(tx.capture().line("1", 2).build()?.items()[0].quantity(), Decimal::TWO);
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn quantity(&self) -> Decimal {
+        self.quantity
+    }
+
+    /// `cum_amount(after) − cum_amount(before)`.
+    ///
+    /// ```
+    /// # use dintero_order_core::Transaction;
+    /// # let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","quantity":3,"amount":1000}]}"#)?;
+    /// assert_eq!(tx.capture().line("1", 1).build()?.items()[0].amount(), 333);
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn amount(&self) -> i64 {
+        self.amount
+    }
+
+    /// `cum_vat(after) − cum_vat(before)`.
+    ///
+    /// ```
+    /// # use dintero_order_core::Transaction;
+    /// # let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","quantity":2,"amount":1000,"vat":25,"vat_amount":200}]}"#)?;
+    /// assert_eq!(tx.capture().line("1", 1).build()?.items()[0].vat_amount(), 100);
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn vat_amount(&self) -> i64 {
+        self.vat_amount
+    }
+}
+
+/// Which operation: what it takes from, and its name in messages.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Kind {
+    Capture,
+    Refund,
+}
+
+/// The lines asked for: `.line(..)` calls in order, and whether `.all()` was called.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Request {
+    pub(crate) all: bool,
+    pub(crate) lines: Vec<(String, Decimal)>,
+}
+
+impl Kind {
+    /// The quantity, amount and VAT the operation may reach on a line (the ceiling of its
+    /// cumulative total) and what it has already taken.
+    fn bounds(self, item: &TransactionItem) -> (Taken, Taken) {
+        let whole = item.whole();
+        match self {
+            Kind::Capture => (
+                Taken {
+                    quantity: whole.quantity,
+                    amount: whole.amount,
+                    vat_amount: whole.vat_amount,
+                },
+                item.captured,
+            ),
+            Kind::Refund => (item.captured, item.refunded),
+        }
+    }
+
+    fn verb(self) -> &'static str {
+        match self {
+            Kind::Capture => "capture",
+            Kind::Refund => "refund",
+        }
+    }
+
+    fn left_phrase(self) -> &'static str {
+        match self {
+            Kind::Capture => "at most what is left to capture",
+            Kind::Refund => "at most what was captured and not yet refunded",
+        }
+    }
+}
+
+/// The items of the operation and their total, or every problem at once.
+pub(crate) fn plan(
+    tx: &Transaction,
+    kind: Kind,
+    request: &Request,
+) -> Result<(i64, Vec<OperationItem>), Error> {
+    let mut violations = Violations::new();
+    let mut wanted: Vec<Option<Decimal>> = vec![None; tx.items.len()];
+    for (index, (line_id, quantity)) in request.lines.iter().enumerate() {
+        let path = format!("items[{index}]");
+        let Some(at) = tx.items.iter().position(|item| &item.line_id == line_id) else {
+            violations.push(Violation::new(
+                Rule::UnknownLine,
+                format!("{path}.line_id"),
+                "the line_id of a line of the transaction",
+                format!("{line_id:?}"),
+            ));
+            continue;
+        };
+        if *quantity <= Decimal::ZERO || !fits_json_number(*quantity) {
+            violations.push(Violation::new(
+                Rule::Quantity,
+                format!("{path}.quantity"),
+                "a quantity above 0 with at most 15 significant digits",
+                quantity.to_string(),
+            ));
+            continue;
+        }
+        match wanted.get_mut(at) {
+            Some(Some(_)) => violations.push(Violation::new(
+                Rule::DuplicateLineId,
+                format!("{path}.line_id"),
+                "each line once",
+                format!("{line_id:?} again"),
+            )),
+            Some(slot) => *slot = Some(*quantity),
+            None => {}
+        }
+    }
+    let mut items = Vec::new();
+    let mut total: i64 = 0;
+    for (at, (item, asked)) in tx.items.iter().zip(wanted).enumerate() {
+        let (ceiling, before) = kind.bounds(item);
+        let left = ceiling.quantity - before.quantity;
+        let quantity = match asked {
+            Some(quantity) => quantity,
+            None if request.all && left > Decimal::ZERO => left,
+            None => continue,
+        };
+        let index = request
+            .lines
+            .iter()
+            .position(|(line_id, _)| line_id == &item.line_id)
+            .unwrap_or(at);
+        if quantity > left {
+            violations.push(Violation::new(
+                Rule::Remaining,
+                format!("items[{index}].quantity"),
+                format!("{} ({left} of line {:?})", kind.left_phrase(), item.line_id),
+                quantity.to_string(),
+            ));
+            continue;
+        }
+        match part(item, ceiling, before, before.quantity + quantity) {
+            // A part never has the other sign than its line (a gift card line is negative).
+            Some((amount, vat_amount)) if amount.signum() * item.amount.signum() >= 0 => {
+                total = total.saturating_add(amount);
+                items.push(OperationItem {
+                    id: item.id.clone(),
+                    line_id: item.line_id.clone(),
+                    description: item.description.clone(),
+                    quantity,
+                    amount,
+                    vat_amount,
+                    vat: item.vat,
+                });
+            }
+            _ => violations.push(Violation::new(
+                Rule::Overflow,
+                format!("items[{index}].amount"),
+                "an amount the cumulative arithmetic can compute",
+                format!("line {:?}", item.line_id),
+            )),
+        }
+    }
+    if items.is_empty() && violations.is_empty() {
+        violations.push(Violation::new(
+            Rule::Remaining,
+            "items",
+            format!("at least one line with something to {}", kind.verb()),
+            "nothing",
+        ));
+    }
+    if i32::try_from(total).is_err() {
+        violations.push(Violation::new(
+            Rule::Int32Range,
+            "amount",
+            "an int32 amount",
+            total.to_string(),
+        ));
+    }
+    violations.finish((total, items))
+}
+
+/// `cum(after) − cum(before)` for one line: the cumulative total reaches the ceiling exactly
+/// when the quantity does; what was taken before is what the events recorded.
+fn part(
+    item: &TransactionItem,
+    ceiling: Taken,
+    before: Taken,
+    after: Decimal,
+) -> Option<(i64, i64)> {
+    let (amount, vat) = if after == ceiling.quantity {
+        (ceiling.amount, ceiling.vat_amount)
+    } else {
+        item.whole().cumulative(after)?
+    };
+    Some((
+        amount.checked_sub(before.amount)?,
+        vat.checked_sub(before.vat_amount)?,
+    ))
+}
