@@ -34,6 +34,7 @@ mod response;
 mod session;
 mod signature;
 mod token;
+mod transaction;
 
 /// The `http` crate's request and response types, which the requests are and the answers
 /// are read from, re-exported so a shop need not depend on the same version by name.

@@ -207,7 +207,7 @@ impl Answer {
     }
 }
 
-fn api_error<B: AsRef<[u8]>>(response: &Response<B>) -> ApiError {
+pub(super) fn api_error<B: AsRef<[u8]>>(response: &Response<B>) -> ApiError {
     let body: Option<Value> = serde_json::from_slice(response.body().as_ref()).ok();
     let error = body.as_ref().and_then(|body| body.get("error"));
     let text = |name: &str| {
