@@ -62,7 +62,7 @@ pub use order::item::{
 pub use order::line::{CheckoutItem, Line};
 pub use order::shipment::ShipmentItem;
 pub use order::shipping::{DeliveryMethod, Shipping, ShippingOption};
-pub use order::shipping_parts::{EnvironmentalData, EnvironmentalDetail, PayInStore};
+pub use order::shipping_types::{EnvironmentalData, EnvironmentalDetail, PayInStore};
 pub use order::validated::GiftCard;
 pub use order::validated::Order;
 #[doc(no_inline)]

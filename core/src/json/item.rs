@@ -1,5 +1,5 @@
-//! The wire form of an order line (`order.items[]`), written and read by hand for speed, and
-//! of its discount records and payout splits.
+//! The wire form of an order line (`order.items[]`), written and read by hand for speed (its
+//! discount records and payout splits are in `item_parts.rs`).
 
 use rust_decimal::Decimal;
 use std::fmt;
@@ -7,11 +7,11 @@ use std::fmt;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::OrderItem;
 use crate::json::text::WireStr;
 use crate::json::{number, parse};
-use crate::order::item::{DiscountLine, ItemExtras, PayoutSplit};
+use crate::order::item::ItemExtras;
 use crate::order::item_text::{ItemText, TextArena};
-use crate::{DiscountType, OrderItem};
 
 /// Writes `value` under `key` when there is one; an absent field is left out, never `null`.
 fn optional<S: serde::ser::SerializeStruct, T: Serialize + ?Sized>(
@@ -394,68 +394,6 @@ fn measure<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Decimal>, A::Er
     map.next_value().map(|WireDecimal(value)| Some(value))
 }
 
-/// [`DiscountLine`] on the wire, both ways.
-#[derive(Serialize, Deserialize)]
-#[serde(
-    remote = "DiscountLine",
-    rename = "DiscountLine",
-    deny_unknown_fields,
-    expecting = "a discount line (a JSON object)"
-)]
-struct DiscountLineWire {
-    #[serde(deserialize_with = "number::amount")]
-    amount: i64,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    percentage: Option<Decimal>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    discount_type: Option<DiscountType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    discount_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    description: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "number::amount_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    line_id: Option<i64>,
-}
-
-impl Serialize for DiscountLine {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        DiscountLineWire::serialize(self, serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for DiscountLine {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<DiscountLine, D::Error> {
-        DiscountLineWire::deserialize(deserializer)
-    }
-}
-
-/// [`PayoutSplit`] as read.
-#[derive(Deserialize)]
-#[serde(
-    remote = "PayoutSplit",
-    rename = "PayoutSplit",
-    deny_unknown_fields,
-    expecting = "a payout split (a JSON object)"
-)]
-struct PayoutSplitWire {
-    payout_destination_id: String,
-    #[serde(deserialize_with = "number::amount")]
-    amount: i64,
-}
-
-impl<'de> Deserialize<'de> for PayoutSplit {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<PayoutSplit, D::Error> {
-        PayoutSplitWire::deserialize(deserializer)
-    }
-}
 #[cfg(test)]
 mod tests {
     use super::{ItemKey, OrderItem};

@@ -6,7 +6,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::json::{number, parse};
 use crate::order::item::{FeeSplit, PayoutSplit};
-use crate::order::shipping_parts::{EnvironmentalData, EnvironmentalDetail};
+use crate::order::shipping_types::{EnvironmentalData, EnvironmentalDetail};
 use crate::{DeliveryMethod, ShipmentItem, ShippingOption, VatRate};
 
 /// [`ShippingOption`] as read.

@@ -12,5 +12,6 @@ pub(crate) mod order_parts;
 pub(crate) mod shipment;
 pub(crate) mod shipping;
 pub(crate) mod shipping_parts;
+pub(crate) mod shipping_types;
 pub(crate) mod validate;
 pub(crate) mod validated;

@@ -25,7 +25,12 @@ mod walk;
 /// Checks `value`, found at `path`, against what the spec says of the place `at` in a
 /// session body: property names from the body's root, `*` for an array's elements, e.g.
 /// `["order", "items", "*", "emd"]`. A place the spec says nothing of is not checked.
-pub(crate) fn check(at: &[&str], value: &Value, path: impl fmt::Display, v: &mut Violations) {
+pub(crate) fn check(
+    at: &[&'static str],
+    value: &Value,
+    path: impl fmt::Display,
+    v: &mut Violations,
+) {
     let schemas = schema::at(at);
     if schemas.is_empty() {
         return;
@@ -36,7 +41,7 @@ pub(crate) fn check(at: &[&str], value: &Value, path: impl fmt::Display, v: &mut
 
 /// [`check`] for an object held as its members (a `configuration`, a customer's `tokens`).
 pub(crate) fn check_members(
-    at: &[&str],
+    at: &[&'static str],
     members: &serde_json::Map<String, Value>,
     path: impl fmt::Display,
     v: &mut Violations,
@@ -56,7 +61,7 @@ mod tests {
     use super::*;
     use crate::Rule;
 
-    fn problems(at: &[&str], value: Value) -> Vec<(Rule, String, String, String)> {
+    fn problems(at: &[&'static str], value: Value) -> Vec<(Rule, String, String, String)> {
         let mut v = Violations::new();
         check(at, &value, "x", &mut v);
         let Err(error) = v.finish(()) else {

@@ -27,7 +27,7 @@ pub(super) fn document() -> Option<&'static Value> {
 
 /// The schemas found for each place so far: finding them walks the spec from its root, and
 /// the same few places are checked in every body.
-static FOUND: LazyLock<Mutex<HashMap<String, Found>>> =
+static FOUND: LazyLock<Mutex<HashMap<Vec<&'static str>, Found>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
 
 /// The schemas of one place, shared by every check of it.
@@ -36,10 +36,14 @@ type Found = Arc<[&'static Schema]>;
 /// The schemas that apply at `at`, a place in a body given by property names and `*` for an
 /// array's elements (`["order", "items", "*", "emd"]`): every one applies, as `allOf`'s
 /// members all do. Empty when the spec says nothing of that place.
-pub(super) fn at(at: &[&str]) -> Found {
-    let key = at.join("\u{1f}");
+pub(super) fn at(at: &[&'static str]) -> Found {
     let mut found = FOUND.lock().unwrap_or_else(PoisonError::into_inner);
-    Arc::clone(found.entry(key).or_insert_with(|| Arc::from(walk_to(at))))
+    if let Some(schemas) = found.get(at) {
+        return Arc::clone(schemas);
+    }
+    let schemas: Found = Arc::from(walk_to(at));
+    found.insert(at.to_vec(), Arc::clone(&schemas));
+    schemas
 }
 
 fn walk_to(at: &[&str]) -> Vec<&'static Schema> {
