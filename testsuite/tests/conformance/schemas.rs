@@ -41,8 +41,14 @@ pub const ALL: [&str; 7] = [
 /// own, so that the edits of `delta-2025.json` can name them (`/definitions/CaptureBody/…`):
 /// the name, and where the body's schema is in the spec.
 const INLINE_BODIES: [(&str, &str); 4] = [
-    ("CaptureBody", "/paths/~1transactions~1{id}~1capture/post/parameters"),
-    ("RefundBody", "/paths/~1transactions~1{id}~1refund/post/parameters"),
+    (
+        "CaptureBody",
+        "/paths/~1transactions~1{id}~1capture/post/parameters",
+    ),
+    (
+        "RefundBody",
+        "/paths/~1transactions~1{id}~1refund/post/parameters",
+    ),
     (
         "ShippingAddressCallbackAnswer",
         "/paths/~1examples~1shipping_address_callback_url/post/responses/200/schema",
@@ -121,15 +127,31 @@ pub fn extract(spec: &Value) -> Vec<(&'static str, String)> {
             SESSION_UPDATE,
             document(spec, body("UpdateSessionOptions"), &delta, &mut applied),
         ),
-        (CAPTURE, document(spec, body("CaptureBody"), &delta, &mut applied)),
-        (REFUND, document(spec, body("RefundBody"), &delta, &mut applied)),
+        (
+            CAPTURE,
+            document(spec, body("CaptureBody"), &delta, &mut applied),
+        ),
+        (
+            REFUND,
+            document(spec, body("RefundBody"), &delta, &mut applied),
+        ),
         (
             SHIPPING_ADDRESS_ANSWER,
-            document(spec, body("ShippingAddressCallbackAnswer"), &delta, &mut applied),
+            document(
+                spec,
+                body("ShippingAddressCallbackAnswer"),
+                &delta,
+                &mut applied,
+            ),
         ),
         (
             DISCOUNT_CODES_ANSWER,
-            document(spec, body("DiscountCodesCallbackAnswer"), &delta, &mut applied),
+            document(
+                spec,
+                body("DiscountCodesCallbackAnswer"),
+                &delta,
+                &mut applied,
+            ),
         ),
     ];
     for (edit, applied) in delta.iter().zip(applied) {
