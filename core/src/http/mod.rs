@@ -6,7 +6,8 @@
 //! [`SessionCreated::from_response`] read any [`http::Response`] whose body
 //! is bytes, and turn a non-2xx answer into an [`ApiError`] with Dintero's error body and the
 //! HTTP status. On the way in, [`Callback::from_query`] reads the query of the `callback_url`
-//! call and [`SignatureVerifier`] checks its `Dintero-Signature` header.
+//! call and [`SignatureVerifier`] checks its `Dintero-Signature` header. [`SystemHeaders`] adds
+//! the optional `Dintero-System-*` headers to any of the requests.
 //!
 //! Secrets (the client secret, the access token, the signature secret) never appear in `Debug`
 //! or `Display`.
@@ -33,6 +34,7 @@ mod callback;
 mod response;
 mod session;
 mod signature;
+mod system;
 mod token;
 mod transaction;
 
@@ -52,6 +54,7 @@ pub use callback::{Callback, CallbackError};
 pub use response::{ApiError, ResponseError};
 pub use session::SessionCreated;
 pub use signature::{SignatureError, SignatureVerifier};
+pub use system::SystemHeaders;
 pub use token::{AccessToken, TokenError};
 
 use ::http::HeaderValue;
