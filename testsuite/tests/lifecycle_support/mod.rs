@@ -16,14 +16,8 @@ pub fn status_after(authorized: i64, captured: i64, refunded: i64) -> &'static s
         (0, _) => "AUTHORIZED",
         (c, 0) if c < authorized => "PARTIALLY_CAPTURED",
         (_, 0) => "CAPTURED",
-        (c, r) if c < authorized => {
-            if r < c {
-                "PARTIALLY_CAPTURED_REFUNDED"
-            } else {
-                "REFUNDED"
-            }
-        }
-        (c, r) if r < c => "PARTIALLY_REFUNDED",
+        (c, r) if c < authorized && r < c => "PARTIALLY_CAPTURED_REFUNDED",
+        (c, r) if c >= authorized && r < c => "PARTIALLY_REFUNDED",
         _ => "REFUNDED",
     }
 }
