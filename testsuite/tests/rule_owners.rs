@@ -63,6 +63,7 @@ fn the_spec_rules_are_dinteros() {
             "range",
             "unknown_line",
             "remaining",
+            "transaction_status",
             "shipping_option_not_offered"
         ]
     );
