@@ -1,15 +1,24 @@
 //! `PUT /v1/sessions/{session_id}`: the update body byte for byte, every rule of an update
-//! broken at once with its path and message, the request, and Dintero's answer read back.
+//! broken at once with its path and message, the request, Dintero's answer read back, and
+//! every body emitted here valid against the committed `core/spec/session-update.json`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+// Only the schema file names are needed here.
+#[allow(dead_code)]
+#[path = "conformance/schemas.rs"]
+mod schemas;
+
+use std::path::Path;
 use std::time::{Duration, UNIX_EPOCH};
 
 use dintero_order::http::{AccessToken, ResponseError, SessionUpdateQuery, SessionUpdated};
 use dintero_order::{
-    Currency, DeliveryMethod, Line, Money, Order, Rule, RuleOwner, SessionUpdate, Shipping,
-    ShippingMode, ShippingOption, UnitPrice, VatRate,
+    Address, Currency, DeliveryMethod, GiftCard, Line, Money, Order, Rule, RuleOwner,
+    SessionUpdate, Shipping, ShippingMode, ShippingOption, Store, UnitPrice, VatRate,
 };
 use http::{Request, Response};
+use jsonschema::{Draft, Validator};
+use serde_json::Value;
 
 fn vat25() -> VatRate {
     VatRate::from_whole_percent(25).unwrap()
@@ -64,6 +73,32 @@ fn valid_updates() -> Vec<(&'static str, SessionUpdate)> {
                 .remove_lock(true)
                 .build()
                 .unwrap(),
+        ),
+        (
+            "everything an order can carry",
+            SessionUpdate::builder(
+                Order::builder(Currency::NOK, "o-1")
+                    .line(chair())
+                    .shipping(pickup())
+                    .event_reference("evt-1")
+                    .discount_code("SUMMER")
+                    .gift_card(GiftCard::dintero_wallets("card-1", 5000))
+                    .shipping_address(
+                        Address::new()
+                            .first_name("Kari")
+                            .address_line("Storgata 1")
+                            .postal_code("0155")
+                            .postal_place("Oslo")
+                            .country("NO"),
+                    )
+                    .store(Store::new("shop-1").name("Oslo sentrum"))
+                    .payout_destination_id("seller-1")
+                    .build()
+                    .unwrap(),
+            )
+            .express_shipping_options([priced(home()), priced(pickup())])
+            .build()
+            .unwrap(),
         ),
         (
             "partial payment of the whole sum",
@@ -138,7 +173,7 @@ fn remove_lock_is_written_only_when_set() {
 
 #[test]
 fn a_partial_payment_of_the_whole_sum_is_an_update() {
-    let (_, update) = valid_updates().swap_remove(3);
+    let (_, update) = valid_updates().pop().unwrap();
     assert_eq!(
         String::from_utf8(update.to_json()).unwrap(),
         r#"{"order":{"amount":29990,"currency":"NOK","vat_amount":5998,"items":[{"id":"chair-1","line_id":"1","description":"Stol","quantity":1,"amount":29990,"vat_amount":5998,"vat":25}],"partial_payment":true}}"#
@@ -376,5 +411,125 @@ fn the_answer_read_back() {
     assert_eq!(
         error.to_string(),
         "Dintero answered 400 Bad Request: INVALID_REQUEST: order.amount is wrong"
+    );
+}
+
+/// `core/spec/session-update.json`, Dintero's `UpdateSessionOptions` (draft 4).
+fn update_schema() -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(schemas::SESSION_UPDATE);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The formats the update body reaches, checked as `conformance.rs` checks them; an unknown
+/// format fails the build of the validator.
+fn validator(schema: &Value) -> Validator {
+    jsonschema::options()
+        .with_draft(Draft::Draft4)
+        .should_validate_formats(true)
+        .should_ignore_unknown_formats(false)
+        .with_format("iso4217-code", |s: &str| Currency::from_code(s).is_some())
+        .with_format("iso3166-alpha2", |s: &str| {
+            s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
+        })
+        .with_format("iso-3166-1", |s: &str| {
+            (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
+        })
+        .with_format("iso-18245", |s: &str| {
+            s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
+        })
+        .with_format("payout_destination_id", |s: &str| {
+            (1..=40).contains(&s.chars().count())
+        })
+        .with_format("^([0-9]*[.])?[0-9]+$", |s: &str| {
+            let (whole, fraction) = s.split_once('.').unwrap_or(("", s));
+            whole.bytes().all(|b| b.is_ascii_digit())
+                && !fraction.is_empty()
+                && fraction.bytes().all(|b| b.is_ascii_digit())
+        })
+        .build(schema)
+        .unwrap_or_else(|e| panic!("the schema does not compile as draft 4: {e}"))
+}
+
+fn violations(validator: &Validator, body: &Value) -> Vec<String> {
+    validator
+        .iter_errors(body)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect()
+}
+
+/// The keys `definition` declares, its `allOf` parts' included. The spec leaves
+/// `additionalProperties` open, so the schema alone would take a `merchant_reference`.
+fn declared(schema: &Value, definition: &str) -> Vec<String> {
+    let definition = &schema["definitions"][definition];
+    let parts = definition["allOf"].as_array().cloned().unwrap_or_default();
+    [definition.clone()]
+        .iter()
+        .chain(&parts)
+        .filter_map(|part| part["properties"].as_object())
+        .flat_map(|properties| properties.keys().cloned())
+        .collect()
+}
+
+fn undeclared(body: &Value, declared: &[String]) -> Vec<String> {
+    body.as_object()
+        .unwrap()
+        .keys()
+        .filter(|key| !declared.contains(key))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn every_update_emitted_here_conforms_to_dinteros_schema() {
+    let schema = update_schema();
+    let validator = validator(&schema);
+    let top = declared(&schema, "UpdateSessionOptions");
+    let order = declared(&schema, "SessionOrderUpdate");
+    let express = declared(&schema, "SessionExpressUpdate");
+    assert!(!order.contains(&"merchant_reference".to_owned()));
+    for (what, update) in valid_updates() {
+        let body: Value = serde_json::from_slice(&update.to_json()).unwrap();
+        assert_eq!(
+            violations(&validator, &body),
+            Vec::<String>::new(),
+            "{what}"
+        );
+        assert_eq!(undeclared(&body, &top), Vec::<String>::new(), "{what}");
+        assert_eq!(
+            undeclared(&body["order"], &order),
+            Vec::<String>::new(),
+            "{what}"
+        );
+        if body.get("express").is_some() {
+            let found = undeclared(&body["express"], &express);
+            assert_eq!(found, Vec::<String>::new(), "{what}");
+        }
+    }
+}
+
+/// The checks above can fail: a session's order, an express object with a callback URL, a
+/// string `remove_lock`.
+#[test]
+fn the_schema_checks_can_fail() {
+    let schema = update_schema();
+    let validator = validator(&schema);
+    let session_order: Value =
+        serde_json::from_slice(&order_shipped_home("o-1").to_json()).unwrap();
+    assert_eq!(
+        undeclared(&session_order, &declared(&schema, "SessionOrderUpdate")),
+        ["merchant_reference", "payout_destination_id"]
+    );
+    let bad = serde_json::json!({"order": {}, "express": {"shipping_mode": "shipping_required"}, "remove_lock": "yes"});
+    let found = violations(&validator, &bad);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found.iter().any(|v| v.ends_with("at /remove_lock")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|v| v.ends_with("at /express")),
+        "{found:?}"
     );
 }

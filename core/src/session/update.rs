@@ -228,18 +228,18 @@ impl SessionUpdateBuilder {
     pub fn build(self) -> Result<SessionUpdate, Error> {
         let mut v = Violations::new();
         check_amount(&self.order, &mut v);
-        if let Some(reference) = &self.session_reference {
-            if reference != self.order.merchant_reference() {
-                v.add(
-                    Rule::MerchantReferenceChanged,
-                    "order.merchant_reference",
-                    format!(
-                        "the session's reference {} (Dintero never changes it)",
-                        quoted(reference)
-                    ),
-                    quoted(self.order.merchant_reference()),
-                );
-            }
+        if let Some(reference) = &self.session_reference
+            && reference != self.order.merchant_reference()
+        {
+            v.add(
+                Rule::MerchantReferenceChanged,
+                "order.merchant_reference",
+                format!(
+                    "the session's reference {} (Dintero never changes it)",
+                    quoted(reference)
+                ),
+                quoted(self.order.merchant_reference()),
+            );
         }
         if let (Some(chosen), Some(options)) =
             (self.order.shipping_option(), &self.shipping_options)
