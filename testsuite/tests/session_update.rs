@@ -1,6 +1,6 @@
-//! `PUT /v1/sessions/{session_id}`: the update body byte for byte, every rule of an update
-//! broken at once with its path and message, the request, Dintero's answer read back, and
-//! every body emitted here valid against the committed `core/spec/session-update.json`.
+//! `PUT /v1/sessions/{session_id}`: the update body byte for byte and every rule of an update
+//! broken at once with its path and message; `session_update/http.rs` holds the request and
+//! the answer, `session_update/schema.rs` the check against Dintero's schema.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 // Only the schema file names are needed here.
@@ -8,17 +8,15 @@
 #[path = "conformance/schemas.rs"]
 mod schemas;
 
-use std::path::Path;
-use std::time::{Duration, UNIX_EPOCH};
+#[path = "session_update/http.rs"]
+mod http_requests;
+#[path = "session_update/schema.rs"]
+mod schema;
 
-use dintero_order::http::{AccessToken, ResponseError, SessionUpdateQuery, SessionUpdated};
 use dintero_order::{
     Address, Currency, DeliveryMethod, GiftCard, Line, Money, Order, Rule, RuleOwner,
     SessionUpdate, Shipping, ShippingMode, ShippingOption, Store, UnitPrice, VatRate,
 };
-use http::{Request, Response};
-use jsonschema::{Draft, Validator};
-use serde_json::Value;
 
 fn vat25() -> VatRate {
     VatRate::from_whole_percent(25).unwrap()
@@ -299,237 +297,5 @@ fn whose_rules_these_are() {
     assert_eq!(
         Rule::MerchantReferenceChanged.as_str(),
         "merchant_reference_changed"
-    );
-}
-
-/// Every header of a request, in order, as `name: value`.
-fn headers(request: &Request<Vec<u8>>) -> Vec<String> {
-    request
-        .headers()
-        .iter()
-        .map(|(name, value)| format!("{name}: {}", value.to_str().unwrap()))
-        .collect()
-}
-
-fn token() -> AccessToken {
-    AccessToken::new(
-        "eyJhbGciOi.payload.sig",
-        UNIX_EPOCH + Duration::from_secs(10),
-    )
-    .unwrap()
-}
-
-#[test]
-fn update_request_bytes() {
-    let update = golden_update();
-    let request = update.update_request("T11223344.5abc", &token(), SessionUpdateQuery::default());
-    assert_eq!(request.method(), "PUT");
-    assert_eq!(
-        request.uri().to_string(),
-        "https://checkout.dintero.com/v1/sessions/T11223344.5abc"
-    );
-    assert_eq!(
-        headers(&request),
-        [
-            "authorization: Bearer eyJhbGciOi.payload.sig",
-            "content-type: application/json",
-            "accept: application/json",
-            "dintero-feature-toggles: strict-session-amounts",
-        ]
-    );
-    assert_eq!(
-        String::from_utf8(request.body().clone()).unwrap(),
-        golden_json()
-    );
-}
-
-#[test]
-fn update_request_query_flags() {
-    let update = golden_update();
-    let uri = |query: SessionUpdateQuery| {
-        update
-            .update_request("T1", &token(), query)
-            .uri()
-            .to_string()
-    };
-    let base = SessionUpdateQuery::default();
-    assert_eq!(
-        uri(base.with_update_without_lock(true)),
-        "https://checkout.dintero.com/v1/sessions/T1?update_without_lock=true"
-    );
-    assert_eq!(
-        uri(base.with_force_shipping_address_callback(true)),
-        "https://checkout.dintero.com/v1/sessions/T1?force_shipping_address_callback=true"
-    );
-    assert_eq!(
-        uri(base
-            .with_update_without_lock(true)
-            .with_force_shipping_address_callback(true)),
-        "https://checkout.dintero.com/v1/sessions/T1?update_without_lock=true&force_shipping_address_callback=true"
-    );
-    // Set and unset again: false is Dintero's default, and left out.
-    assert_eq!(
-        uri(base
-            .with_update_without_lock(true)
-            .with_update_without_lock(false)),
-        "https://checkout.dintero.com/v1/sessions/T1"
-    );
-    // The id is one path segment, whatever it holds.
-    assert_eq!(
-        update
-            .update_request("../x?y=1#z", &token(), base)
-            .uri()
-            .to_string(),
-        "https://checkout.dintero.com/v1/sessions/..%2Fx%3Fy%3D1%23z"
-    );
-}
-
-#[test]
-fn the_answer_read_back() {
-    let ok = Response::builder()
-        .status(200)
-        .body(r#"{"id":"T11223344.5abc","url":{"return_url":"https://shop.example/r"},"order":{"amount":0,"currency":"NOK"}}"#)
-        .unwrap();
-    assert_eq!(
-        SessionUpdated::from_response(ok).unwrap().id(),
-        "T11223344.5abc"
-    );
-    let no_id = Response::builder().status(200).body("{}").unwrap();
-    assert_eq!(
-        SessionUpdated::from_response(no_id)
-            .unwrap_err()
-            .to_string(),
-        "Dintero's 200 OK answer has no string `id`"
-    );
-    let refused = Response::builder()
-        .status(400)
-        .body(r#"{"error":{"code":"INVALID_REQUEST","message":"order.amount is wrong"}}"#)
-        .unwrap();
-    let Err(ResponseError::Api(error)) = SessionUpdated::from_response(refused) else {
-        panic!("expected Dintero's error");
-    };
-    assert_eq!(
-        error.to_string(),
-        "Dintero answered 400 Bad Request: INVALID_REQUEST: order.amount is wrong"
-    );
-}
-
-/// `core/spec/session-update.json`, Dintero's `UpdateSessionOptions` (draft 4).
-fn update_schema() -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(schemas::SESSION_UPDATE);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap()
-}
-
-/// The formats the update body reaches, checked as `conformance.rs` checks them; an unknown
-/// format fails the build of the validator.
-fn validator(schema: &Value) -> Validator {
-    jsonschema::options()
-        .with_draft(Draft::Draft4)
-        .should_validate_formats(true)
-        .should_ignore_unknown_formats(false)
-        .with_format("iso4217-code", |s: &str| Currency::from_code(s).is_some())
-        .with_format("iso3166-alpha2", |s: &str| {
-            s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
-        })
-        .with_format("iso-3166-1", |s: &str| {
-            (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
-        })
-        .with_format("iso-18245", |s: &str| {
-            s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
-        })
-        .with_format("payout_destination_id", |s: &str| {
-            (1..=40).contains(&s.chars().count())
-        })
-        .with_format("^([0-9]*[.])?[0-9]+$", |s: &str| {
-            let (whole, fraction) = s.split_once('.').unwrap_or(("", s));
-            whole.bytes().all(|b| b.is_ascii_digit())
-                && !fraction.is_empty()
-                && fraction.bytes().all(|b| b.is_ascii_digit())
-        })
-        .build(schema)
-        .unwrap_or_else(|e| panic!("the schema does not compile as draft 4: {e}"))
-}
-
-fn violations(validator: &Validator, body: &Value) -> Vec<String> {
-    validator
-        .iter_errors(body)
-        .map(|e| format!("{e} at {}", e.instance_path()))
-        .collect()
-}
-
-/// The keys `definition` declares, its `allOf` parts' included. The spec leaves
-/// `additionalProperties` open, so the schema alone would take a `merchant_reference`.
-fn declared(schema: &Value, definition: &str) -> Vec<String> {
-    let definition = &schema["definitions"][definition];
-    let parts = definition["allOf"].as_array().cloned().unwrap_or_default();
-    [definition.clone()]
-        .iter()
-        .chain(&parts)
-        .filter_map(|part| part["properties"].as_object())
-        .flat_map(|properties| properties.keys().cloned())
-        .collect()
-}
-
-fn undeclared(body: &Value, declared: &[String]) -> Vec<String> {
-    body.as_object()
-        .unwrap()
-        .keys()
-        .filter(|key| !declared.contains(key))
-        .cloned()
-        .collect()
-}
-
-#[test]
-fn every_update_emitted_here_conforms_to_dinteros_schema() {
-    let schema = update_schema();
-    let validator = validator(&schema);
-    let top = declared(&schema, "UpdateSessionOptions");
-    let order = declared(&schema, "SessionOrderUpdate");
-    let express = declared(&schema, "SessionExpressUpdate");
-    assert!(!order.contains(&"merchant_reference".to_owned()));
-    for (what, update) in valid_updates() {
-        let body: Value = serde_json::from_slice(&update.to_json()).unwrap();
-        assert_eq!(
-            violations(&validator, &body),
-            Vec::<String>::new(),
-            "{what}"
-        );
-        assert_eq!(undeclared(&body, &top), Vec::<String>::new(), "{what}");
-        assert_eq!(
-            undeclared(&body["order"], &order),
-            Vec::<String>::new(),
-            "{what}"
-        );
-        if body.get("express").is_some() {
-            let found = undeclared(&body["express"], &express);
-            assert_eq!(found, Vec::<String>::new(), "{what}");
-        }
-    }
-}
-
-/// The checks above can fail: a session's order, an express object with a callback URL, a
-/// string `remove_lock`.
-#[test]
-fn the_schema_checks_can_fail() {
-    let schema = update_schema();
-    let validator = validator(&schema);
-    let session_order: Value =
-        serde_json::from_slice(&order_shipped_home("o-1").to_json()).unwrap();
-    assert_eq!(
-        undeclared(&session_order, &declared(&schema, "SessionOrderUpdate")),
-        ["merchant_reference", "payout_destination_id"]
-    );
-    let bad = serde_json::json!({"order": {}, "express": {"shipping_mode": "shipping_required"}, "remove_lock": "yes"});
-    let found = violations(&validator, &bad);
-    assert_eq!(found.len(), 2, "{found:?}");
-    assert!(
-        found.iter().any(|v| v.ends_with("at /remove_lock")),
-        "{found:?}"
-    );
-    assert!(
-        found.iter().any(|v| v.ends_with("at /express")),
-        "{found:?}"
     );
 }

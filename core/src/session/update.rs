@@ -302,8 +302,9 @@ fn check_amount(order: &Order, v: &mut Violations) {
     }
 }
 
-/// `chosen` must be one of `options`, field for field: Dintero shows the options and keeps
-/// the chosen one, so a copy that differs (another price, say) is not one it offers.
+/// `chosen` must be one of `options`, field for field: Dintero's "must be included in" read
+/// literally, since a copy that differs (another price, say) is not what the customer was
+/// offered. A near miss (same `id` and `line_id`) is named, as it is the likely mistake.
 fn check_offered(chosen: &ShippingOption, options: &[ShippingOption], v: &mut Violations) {
     if options.contains(chosen) {
         return;
