@@ -9,6 +9,9 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde_json::{Value, json};
 
+mod lifecycle_support;
+use lifecycle_support::status_after;
+
 /// A line of a body or event: `(line_id, quantity, amount, vat_amount)`.
 type Part = (String, Decimal, i64, i64);
 
@@ -20,25 +23,6 @@ const TWO_LINES: &str = r#"{"id":"T11223344.5abc","status":"AUTHORIZED","amount"
   {"id":"chair-1","line_id":"1","description":"Stablestol","quantity":2,"amount":59980,"vat":25,"vat_amount":11996},
   {"id":"bring","line_id":"shipping","description":"Bring","quantity":1,"amount":3900,"vat":25,"vat_amount":780}],
   "events":[{"event":"AUTHORIZE","success":true,"amount":63880}]}"#;
-
-/// The status Dintero gives a transaction of `authorized` after captures and refunds of
-/// these totals (its transaction-statuses page).
-fn status_after(authorized: i64, captured: i64, refunded: i64) -> &'static str {
-    match (captured, refunded) {
-        (0, _) => "AUTHORIZED",
-        (c, 0) if c < authorized => "PARTIALLY_CAPTURED",
-        (_, 0) => "CAPTURED",
-        (c, r) if c < authorized => {
-            if r < c {
-                "PARTIALLY_CAPTURED_REFUNDED"
-            } else {
-                "REFUNDED"
-            }
-        }
-        (c, r) if r < c => "PARTIALLY_REFUNDED",
-        _ => "REFUNDED",
-    }
-}
 
 /// The transaction `base` with successful events appended: `(kind, [(line_id, quantity,
 /// amount, vat_amount)])`, and the status they lead to.
