@@ -7,6 +7,8 @@
 #[allow(dead_code)]
 #[path = "conformance/schemas.rs"]
 mod schemas;
+#[path = "conformance/validator.rs"]
+mod validator;
 
 #[path = "session_update/http.rs"]
 mod http_requests;
