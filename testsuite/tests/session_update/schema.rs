@@ -52,8 +52,8 @@ fn every_update_emitted_here_conforms_to_dinteros_schema() {
     }
 }
 
-/// The checks above can fail: a session's order, an express object with a callback URL, a
-/// string `remove_lock`.
+/// The checks above can fail: a session's order has two keys an update does not define, and
+/// the schema refuses an express object without options and a string `remove_lock`.
 #[test]
 fn the_schema_checks_can_fail() {
     let schema = committed(schemas::SESSION_UPDATE);
