@@ -30,6 +30,7 @@
 
 mod account;
 mod callback;
+mod express;
 mod response;
 mod session;
 mod signature;

@@ -155,7 +155,7 @@ pub(crate) struct JsonPath(pub(crate) Vec<Step>);
 impl JsonPath {
     /// The steps of a tracked path; `None` when it went somewhere JSON cannot (a key that
     /// was not read as text).
-    fn from_tracked(path: &path_tracker::Path) -> Option<JsonPath> {
+    pub(crate) fn from_tracked(path: &path_tracker::Path) -> Option<JsonPath> {
         let mut steps = Vec::new();
         for segment in path.segments() {
             match segment {
