@@ -20,7 +20,7 @@
 //! | `spec/` | Dintero's spec, embedded: every constraint it states, checked on the JSON a body passes through (configuration, tokens, `emd`, `eta`, …) |
 //! | `money/` | [`Currency`], [`Money`], [`VatRate`], [`Quantity`], [`UnitPrice`], [`Rounding`]: the arithmetic |
 //! | `express/` | Express Checkout's callbacks: the posted session ([`ExpressCallback`], read faithfully) and the shop's answers ([`ShippingAddressAnswer`], [`DiscountCodesAnswer`]) |
-//! | `lifecycle/` | after payment: the [`Transaction`] Dintero returns, capture and refund bodies with cumulative arithmetic |
+//! | `lifecycle/` | after payment: the [`Transaction`] Dintero returns; capture and refund bodies with cumulative arithmetic; [`Void`]; which operations each status allows |
 //! | `http/` | feature `http`: the token and session-create requests as `http::Request`s, their answers, Dintero's error body, the `callback_url` query and the `Dintero-Signature` check |
 //! | `error.rs` | [`Error`], [`Violation`], [`Rule`], [`RuleOwner`] and how paths are written |
 //!
@@ -58,6 +58,7 @@ pub use lifecycle::operation::OperationItem;
 pub use lifecycle::refund::{Refund, RefundBuilder};
 pub use lifecycle::status::{EventKind, TransactionStatus};
 pub use lifecycle::transaction::{EventItem, Transaction, TransactionEvent, TransactionItem};
+pub use lifecycle::void::Void;
 pub use money::amount::{Money, MoneyError};
 pub use money::currency::{Currency, CurrencyError};
 pub use money::price::{LineAmountError, LineAmounts, Pricing, UnitPrice};

@@ -21,10 +21,47 @@ const TWO_LINES: &str = r#"{"id":"T11223344.5abc","status":"AUTHORIZED","amount"
   {"id":"bring","line_id":"shipping","description":"Bring","quantity":1,"amount":3900,"vat":25,"vat_amount":780}],
   "events":[{"event":"AUTHORIZE","success":true,"amount":63880}]}"#;
 
+/// The status Dintero gives a transaction of `authorized` after captures and refunds of
+/// these totals (its transaction-statuses page).
+fn status_after(authorized: i64, captured: i64, refunded: i64) -> &'static str {
+    match (captured, refunded) {
+        (0, _) => "AUTHORIZED",
+        (c, 0) if c < authorized => "PARTIALLY_CAPTURED",
+        (_, 0) => "CAPTURED",
+        (c, r) if c < authorized => {
+            if r < c {
+                "PARTIALLY_CAPTURED_REFUNDED"
+            } else {
+                "REFUNDED"
+            }
+        }
+        (c, r) if r < c => "PARTIALLY_REFUNDED",
+        _ => "REFUNDED",
+    }
+}
+
 /// The transaction `base` with successful events appended: `(kind, [(line_id, quantity,
-/// amount, vat_amount)])`.
+/// amount, vat_amount)])`, and the status they lead to.
 fn with_events(base: &Value, events: &[Event]) -> Transaction {
     let mut tx = base.clone();
+    let mut captured = 0;
+    let mut refunded = 0;
+    for (kind, items) in events {
+        let amount: i64 = items.iter().map(|item| item.2).sum();
+        match *kind {
+            "CAPTURE" => captured += amount,
+            "REFUND" => refunded += amount,
+            _ => {}
+        }
+    }
+    let authorized = tx["amount"].as_i64().unwrap_or_else(|| {
+        let items = tx["items"].as_array().unwrap();
+        items
+            .iter()
+            .map(|item| item["amount"].as_i64().unwrap())
+            .sum()
+    });
+    tx["status"] = json!(status_after(authorized, captured, refunded));
     let list = tx["events"].as_array_mut().unwrap();
     for (kind, items) in events {
         let amount: i64 = items.iter().map(|item| item.2).sum();
@@ -101,9 +138,18 @@ fn a_weight_priced_line_captured_in_three_parts_adds_up() {
     assert_eq!(tx.items()[0].captured_quantity(), dec!(1.3));
     assert_eq!(tx.items()[0].captured_amount(), 13013);
     assert_eq!(tx.items()[0].captured_vat_amount(), 2603);
+    assert_eq!(tx.status(), &TransactionStatus::Captured);
     let err = tx.capture().all().build().unwrap_err();
-    assert_eq!(err.violations()[0].rule(), Rule::Remaining);
-    assert_eq!(err.violations()[0].path(), "items");
+    assert_eq!(
+        (err.violations()[0].rule(), err.violations()[0].path()),
+        (Rule::TransactionStatus, "status")
+    );
+    assert_eq!(
+        err.violations()[0].expected(),
+        "a transaction that can be captured: AUTHORIZED, PARTIALLY_CAPTURED or PARTIALLY_CAPTURED_REFUNDED"
+    );
+    assert_eq!(err.violations()[0].found(), "CAPTURED");
+    assert_eq!(err.violations().len(), 1);
 }
 
 #[test]
@@ -269,8 +315,18 @@ fn a_weight_priced_line_refunded_in_parts_adds_up_to_what_was_captured() {
     let tx = with_events(&base, &events);
     assert_eq!(tx.items()[0].refunded_quantity(), dec!(1.3));
     let err = tx.refund().line("w", dec!(0.1)).build().unwrap_err();
-    assert_eq!(err.violations()[0].path(), "items[0].quantity");
-    assert_eq!(err.violations()[0].rule(), Rule::Remaining);
+    let found: Vec<(Rule, &str, &str)> = err
+        .violations()
+        .iter()
+        .map(|v| (v.rule(), v.path(), v.found()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Rule::TransactionStatus, "status", "REFUNDED"),
+            (Rule::Remaining, "items[0].quantity", "0.1")
+        ]
+    );
 }
 
 #[test]

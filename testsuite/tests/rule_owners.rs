@@ -62,7 +62,8 @@ fn the_spec_rules_are_dinteros() {
             "syntax",
             "range",
             "unknown_line",
-            "remaining"
+            "remaining",
+            "transaction_status"
         ]
     );
 }

@@ -76,6 +76,10 @@ pub enum Rule {
     /// A capture or refund asks for more than is left: above what was authorized and not yet
     /// captured, or above what was captured and not yet refunded; or it has nothing to take.
     Remaining,
+    /// A capture, refund or void of a transaction whose `status` forbids it (Dintero's
+    /// transaction-statuses page: capture from `AUTHORIZED` or a partial capture, refund only
+    /// what was captured, void only before a full capture).
+    TransactionStatus,
 }
 
 impl Rule {
@@ -88,7 +92,7 @@ impl Rule {
     /// let names: std::collections::BTreeSet<&str> = Rule::ALL.iter().map(|r| r.as_str()).collect();
     /// assert_eq!(names.len(), Rule::ALL.len());
     /// ```
-    pub const ALL: [Rule; 26] = [
+    pub const ALL: [Rule; 27] = [
         Rule::Currency,
         Rule::CurrencyMismatch,
         Rule::Overflow,
@@ -115,6 +119,7 @@ impl Rule {
         Rule::Range,
         Rule::UnknownLine,
         Rule::Remaining,
+        Rule::TransactionStatus,
     ];
 
     /// A stable snake_case name for reports and logs (`vat_amount`, `unknown_field`, …).
@@ -152,6 +157,7 @@ impl Rule {
             Rule::Range => "range",
             Rule::UnknownLine => "unknown_line",
             Rule::Remaining => "remaining",
+            Rule::TransactionStatus => "transaction_status",
         }
     }
 }
@@ -204,7 +210,7 @@ impl Rule {
     ///
     /// | Dintero's | this crate's |
     /// |---|---|
-    /// | `currency` (ISO 4217), `int32_range`, `duplicate_line_id` ("must be unique"), `required`, `url` (`format: uri`, `https?://`, https-only callbacks, never localhost), `length`, `too_many`, `format`, `type`, `syntax`, `range`, `unknown_line` and `remaining` (captures and refunds) | `currency_mismatch`, `overflow`, `quantity` (> 0), `vat_rate` (0 to 100, two decimals, not a fraction), `vat_amount` (floor or ceiling of the exact VAT), `negative_amount`, `order_amount` and `order_vat_amount` (Dintero checks the first only with `strict-session-amounts`), `rounding_tolerance`, `discount`, `unknown_field`, `duplicate_key`, `depth` |
+    /// | `currency` (ISO 4217), `int32_range`, `duplicate_line_id` ("must be unique"), `required`, `url` (`format: uri`, `https?://`, https-only callbacks, never localhost), `length`, `too_many`, `format`, `type`, `syntax`, `range`, `unknown_line`, `remaining` and `transaction_status` (captures, refunds and voids) | `currency_mismatch`, `overflow`, `quantity` (> 0), `vat_rate` (0 to 100, two decimals, not a fraction), `vat_amount` (floor or ceiling of the exact VAT), `negative_amount`, `order_amount` and `order_vat_amount` (Dintero checks the first only with `strict-session-amounts`), `rounding_tolerance`, `discount`, `unknown_field`, `duplicate_key`, `depth` |
     ///
     /// ```
     /// use dintero_order_core::{Rule, RuleOwner};
@@ -230,7 +236,8 @@ impl Rule {
             | Rule::Syntax
             | Rule::Range
             | Rule::UnknownLine
-            | Rule::Remaining => RuleOwner::Dintero,
+            | Rule::Remaining
+            | Rule::TransactionStatus => RuleOwner::Dintero,
             Rule::CurrencyMismatch
             | Rule::Overflow
             | Rule::Quantity

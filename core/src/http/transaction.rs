@@ -8,7 +8,7 @@ use ::http::{HeaderValue, Method, Request, Response, Uri};
 
 use super::AccessToken;
 use super::response::{ResponseError, api_error};
-use crate::{Capture, Refund, Transaction};
+use crate::{Capture, Refund, Transaction, Void};
 
 /// `https://checkout.dintero.com/v1/transactions/{id}{tail}`, the id percent-encoded as a
 /// path segment (all but RFC 3986's unreserved characters), so any id makes a valid URI.
@@ -129,20 +129,21 @@ impl Transaction {
         request(Method::POST, uri, token, Some(refund.to_json()))
     }
 
-    /// `POST …/transactions/{id}/void`, which cancels what is authorized and not captured.
-    /// Dintero's spec defines no body, so none is sent (feature `http`).
+    /// `POST …/transactions/{id}/void`, which cancels what is authorized and not captured;
+    /// [`Transaction::void`] checks that the status allows it. Dintero's spec defines no
+    /// body, so none is sent (feature `http`).
     ///
     /// ```
     /// use dintero_order_core::Transaction;
     /// use dintero_order_core::http::AccessToken;
-    /// let tx = Transaction::from_json(br#"{"id":"T1","items":[]}"#)?;
+    /// let tx = Transaction::from_json(br#"{"id":"T1","status":"AUTHORIZED","items":[]}"#)?;
     /// let token = AccessToken::new("eyJ.a.b", std::time::SystemTime::now())?;
-    /// let request = tx.void_request(&token);
+    /// let request = tx.void_request(&tx.void()?, &token);
     /// assert_eq!((request.method().as_str(), request.body().len()), ("POST", 0));
     /// assert_eq!(request.uri(), "https://checkout.dintero.com/v1/transactions/T1/void");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn void_request(&self, token: &AccessToken) -> Request<Vec<u8>> {
+    pub fn void_request(&self, _void: &Void, token: &AccessToken) -> Request<Vec<u8>> {
         request(
             Method::POST,
             transaction_uri(self.id(), "/void"),

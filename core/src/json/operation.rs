@@ -1,11 +1,13 @@
 //! The wire form of capture and refund bodies (LIFECYCLE-NOTES §1.1, §2): `amount`, the
-//! optional reference (and `reason`), and `items` with `id`, `line_id`, `description`,
-//! `quantity`, `amount`, `vat_amount`, `vat`.
+//! optional reference (and `reason`), `metadata` (and `final_capture`), and `items` with
+//! `id`, `line_id`, `description`, `quantity`, `amount`, `vat_amount`, `vat`,
+//! `discount_lines`.
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::number::serialize_decimal;
 use crate::lifecycle::capture::Capture;
+use crate::lifecycle::metadata::OperationMetadata;
 use crate::lifecycle::operation::OperationItem;
 use crate::lifecycle::refund::Refund;
 
@@ -18,9 +20,16 @@ impl Serialize for Number<'_> {
     }
 }
 
+/// Metadata as a JSON object, its entries in the order they were set.
+impl Serialize for OperationMetadata {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, value)| (key, value)))
+    }
+}
+
 impl Serialize for OperationItem {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut item = serializer.serialize_struct("OperationItem", 7)?;
+        let mut item = serializer.serialize_struct("OperationItem", 8)?;
         match &self.id {
             Some(id) => item.serialize_field("id", id)?,
             None => item.skip_field("id")?,
@@ -37,20 +46,43 @@ impl Serialize for OperationItem {
             Some(vat) => item.serialize_field("vat", &Number(vat))?,
             None => item.skip_field("vat")?,
         }
+        if self.discount_lines.is_empty() {
+            item.skip_field("discount_lines")?;
+        } else {
+            item.serialize_field("discount_lines", &self.discount_lines)?;
+        }
         item.end()
     }
 }
 
 impl Serialize for Capture {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut body = serializer.serialize_struct("Capture", 3)?;
+        let mut body = serializer.serialize_struct("Capture", 5)?;
         body.serialize_field("amount", &self.amount)?;
         match &self.capture_reference {
             Some(reference) => body.serialize_field("capture_reference", reference)?,
             None => body.skip_field("capture_reference")?,
         }
+        serialize_metadata(&mut body, &self.metadata)?;
         body.serialize_field("items", &self.items)?;
+        if self.final_capture {
+            body.serialize_field("final_capture", &true)?;
+        } else {
+            body.skip_field("final_capture")?;
+        }
         body.end()
+    }
+}
+
+/// `metadata`, left out when there is none.
+fn serialize_metadata<S: SerializeStruct>(
+    body: &mut S,
+    metadata: &OperationMetadata,
+) -> Result<(), S::Error> {
+    if metadata.is_empty() {
+        body.skip_field("metadata")
+    } else {
+        body.serialize_field("metadata", metadata)
     }
 }
 
@@ -80,7 +112,7 @@ impl Capture {
 
 impl Serialize for Refund {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut body = serializer.serialize_struct("Refund", 4)?;
+        let mut body = serializer.serialize_struct("Refund", 5)?;
         body.serialize_field("amount", &self.amount)?;
         match &self.reason {
             Some(reason) => body.serialize_field("reason", reason)?,
@@ -90,6 +122,7 @@ impl Serialize for Refund {
             Some(reference) => body.serialize_field("refund_reference", reference)?,
             None => body.skip_field("refund_reference")?,
         }
+        serialize_metadata(&mut body, &self.metadata)?;
         body.serialize_field("items", &self.items)?;
         body.end()
     }

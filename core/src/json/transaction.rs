@@ -5,10 +5,12 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::number::{amount_opt, decimal_opt};
-use super::parse::syntax;
+use super::parse::{JsonPath, Root, syntax};
+use super::path_tracker::{self, Failure};
 use crate::error::{Error, Rule, Violation};
 use crate::lifecycle::status::{EventKind, TransactionStatus};
 use crate::lifecycle::transaction::{EventItem, Transaction, TransactionEvent, TransactionItem};
+use crate::order::item::{DiscountLine, DiscountType};
 
 #[derive(Deserialize)]
 struct WireTransaction {
@@ -44,6 +46,26 @@ struct WireItem {
     vat: Option<Decimal>,
     #[serde(default, deserialize_with = "amount_opt")]
     vat_amount: Option<i64>,
+    #[serde(default)]
+    discount_lines: Option<Vec<WireDiscount>>,
+}
+
+/// A line's discount, read faithfully: a `discount_type` this crate does not know is left
+/// out (it could not be sent back in a capture), an unknown field is ignored.
+#[derive(Deserialize)]
+struct WireDiscount {
+    #[serde(default, deserialize_with = "amount_opt")]
+    amount: Option<i64>,
+    #[serde(default, deserialize_with = "decimal_opt")]
+    percentage: Option<Decimal>,
+    #[serde(default)]
+    discount_type: Option<String>,
+    #[serde(default)]
+    discount_id: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default, deserialize_with = "amount_opt")]
+    line_id: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -82,23 +104,35 @@ impl Transaction {
     ///
     /// let tx = Transaction::from_json(br#"{"id":"T1","amount":100,"new_field":{"x":1}}"#)?;
     /// assert_eq!(tx.amount(), Some(100));
-    /// let err = Transaction::from_json(br#"{"id":"T1","amount":"100"}"#).unwrap_err();
+    /// let err = Transaction::from_json(br#"{"id":"T1","items":[{"amount":"100"}]}"#).unwrap_err();
     /// assert_eq!(err.violations()[0].rule(), Rule::Type);
+    /// assert_eq!(err.violations()[0].path(), "items[0].amount");
     /// # Ok::<(), dintero_order_core::Error>(())
     /// ```
     pub fn from_json(json: &[u8]) -> Result<Transaction, Error> {
-        let wire: WireTransaction = serde_json::from_slice(json).map_err(|error| {
-            if error.is_syntax() || error.is_eof() {
-                syntax(&error)
-            } else {
-                Error::single(Violation::new(
-                    Rule::Type,
-                    "",
-                    "a Dintero transaction",
-                    error.to_string(),
-                ))
-            }
-        })?;
+        let mut deserializer = serde_json::Deserializer::from_slice(json);
+        let wire: WireTransaction = path_tracker::deserialize(&mut deserializer)
+            .and_then(|wire| {
+                deserializer.end().map_err(|error| Failure {
+                    error,
+                    path: Default::default(),
+                })?;
+                Ok(wire)
+            })
+            .map_err(|Failure { error, path }| {
+                if error.is_syntax() || error.is_eof() {
+                    syntax(&error)
+                } else {
+                    let path = JsonPath::from_tracked(&path)
+                        .map_or_else(|| path.to_string(), |path| path.render(Root::Session));
+                    Error::single(Violation::new(
+                        Rule::Type,
+                        path,
+                        "a Dintero transaction",
+                        error.to_string(),
+                    ))
+                }
+            })?;
         Ok(Transaction::from_parts(
             wire.id.unwrap_or_default(),
             TransactionStatus::from_wire(wire.status.as_deref().unwrap_or("")),
@@ -129,8 +163,29 @@ impl WireItem {
             amount: self.amount.unwrap_or(0),
             vat: self.vat,
             vat_amount: self.vat_amount,
+            discount_lines: self
+                .discount_lines
+                .unwrap_or_default()
+                .into_iter()
+                .map(WireDiscount::into_discount)
+                .collect(),
             captured: Default::default(),
             refunded: Default::default(),
+        }
+    }
+}
+
+impl WireDiscount {
+    fn into_discount(self) -> DiscountLine {
+        DiscountLine {
+            amount: self.amount.unwrap_or(0),
+            percentage: self.percentage,
+            discount_type: self.discount_type.and_then(|name| {
+                serde_json::from_value::<DiscountType>(serde_json::Value::String(name)).ok()
+            }),
+            discount_id: self.discount_id,
+            description: self.description,
+            line_id: self.line_id,
         }
     }
 }

@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 
 use super::status::EventKind;
 use super::transaction::{EventItem, TransactionEvent, TransactionItem};
+use crate::order::item::DiscountLine;
 
 impl TransactionItem {
     /// Its `line_id`.
@@ -109,6 +110,20 @@ impl TransactionItem {
     /// ```
     pub fn vat_amount(&self) -> Option<i64> {
         self.vat_amount
+    }
+
+    /// Its `discount_lines`: the discounts its `amount` is already net of. A capture or
+    /// refund of part of the line carries each one's part, split like the amount.
+    ///
+    /// ```
+    /// # use dintero_order_core::Transaction;
+    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":900,
+    ///     "discount_lines":[{"amount":100,"discount_id":"SUMMER","discount_type":"periodic"}]}]}"#)?;
+    /// assert_eq!(tx.items()[0].discount_lines()[0].amount(), 100);
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn discount_lines(&self) -> &[DiscountLine] {
+        &self.discount_lines
     }
 
     /// The quantity captured so far, from the successful `CAPTURE` events.

@@ -1,7 +1,14 @@
 //! The arithmetic of partial operations (DESIGN "Partial operations"): for a line of quantity
 //! `Q`, amount `A` and VAT `V`, after a cumulative quantity `q`,
-//! `cum_amount(q) = round(A × q / Q)` and `cum_vat(q) = V` when `q = Q`, else the gross VAT
+//! `cum_amount(q) = round(A × q / Q)` and `cum_vat(q) = V` when `q = Q`, else the line's VAT
 //! rule applied to `cum_amount(q)`. Rounding is half away from zero. `None` is an overflow.
+//!
+//! A transaction line does not say how it was priced. When `V` is the gross VAT of `A`, the
+//! line's rule is the gross one. When it is not (a net-priced line, whose VAT was rounded from
+//! its net), rounding `cum_vat` to the nearest could put the last part 1.5 minor units from
+//! its exact VAT, outside Dintero's floor/ceiling band. So every `cum_vat(q)` is then rounded
+//! towards the side of the exact VAT that `V` is on: each cumulative total is then less than
+//! one unit from exact on the same side, and so is every difference of two of them.
 
 use rust_decimal::Decimal;
 
@@ -54,10 +61,31 @@ impl Whole {
         }
         let amount = proportion(self.amount, quantity, self.quantity)?;
         let vat = match self.rate {
-            Some(rate) => gross_vat(amount, rate)?,
+            Some(rate) => self.vat_of(amount, rate)?,
             None => proportion(self.vat_amount, quantity, self.quantity)?,
         };
         Some((amount, vat))
+    }
+}
+
+impl Whole {
+    /// The line's VAT rule applied to a part of its amount (see the module docs).
+    fn vat_of(self, amount: i64, rate: VatRate) -> Option<i64> {
+        if gross_vat(self.amount, rate)? == self.vat_amount {
+            return gross_vat(amount, rate);
+        }
+        let hundredths = i128::from(rate.hundredths());
+        let divisor = 10_000 + hundredths;
+        let exact_numerator = i128::from(amount).checked_mul(hundredths)?;
+        let whole_is_above = i128::from(self.vat_amount).checked_mul(divisor)?
+            > i128::from(self.amount).checked_mul(hundredths)?;
+        let floor = exact_numerator.div_euclid(divisor);
+        let vat = if whole_is_above && exact_numerator.rem_euclid(divisor) != 0 {
+            floor + 1
+        } else {
+            floor
+        };
+        i64::try_from(vat).ok()
     }
 }
 
@@ -77,5 +105,27 @@ mod tests {
         };
         assert_eq!(whole.cumulative(Decimal::new(4, 1)), Some((4004, 801)));
         assert_eq!(whole.cumulative(Decimal::new(13, 1)), Some((13013, 2603)));
+    }
+
+    /// A line of 103 at 25 % has an exact VAT of 20.6. With V = 21 (the gross rule) parts
+    /// follow the gross rule; with V = 20 (as a net-priced line can have) they round down.
+    #[test]
+    fn a_vat_below_the_gross_rule_rounds_parts_down() {
+        let rate = VatRate::from_whole_percent(25).unwrap();
+        let below = Whole {
+            quantity: Decimal::TWO,
+            amount: 103,
+            vat_amount: 20,
+            rate: Some(rate),
+        };
+        // Half of 103 is 52 (51.5 rounded), exact VAT 10.4, floor 10; the rest, 51, gets
+        // 20 − 10 = 10 (exact 10.2): both in the band.
+        assert_eq!(gross_vat(103, rate), Some(21));
+        assert_eq!(below.cumulative(Decimal::ONE), Some((52, 10)));
+        let above = Whole {
+            vat_amount: 21,
+            ..below
+        };
+        assert_eq!(above.cumulative(Decimal::ONE), Some((52, 10)));
     }
 }

@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use super::metadata::OperationMetadata;
 use super::operation::{Kind, OperationItem, Request, plan};
 use super::transaction::Transaction;
 use crate::error::Error;
@@ -22,10 +23,13 @@ pub struct CaptureBuilder<'t> {
     tx: &'t Transaction,
     request: Request,
     reference: Option<String>,
+    metadata: OperationMetadata,
+    final_capture: bool,
 }
 
 /// The body of a capture: `amount` (the sum of the items' amounts), an optional
-/// `capture_reference`, and the items, each `cum(after) − cum(before)` of its line.
+/// `capture_reference`, `metadata` and `final_capture`, and the items, each
+/// `cum(after) − cum(before)` of its line.
 /// Serializes to Dintero's JSON; [`to_json`](Capture::to_json) gives the bytes.
 ///
 /// ```
@@ -43,6 +47,8 @@ pub struct CaptureBuilder<'t> {
 pub struct Capture {
     pub(crate) amount: i64,
     pub(crate) capture_reference: Option<String>,
+    pub(crate) metadata: OperationMetadata,
+    pub(crate) final_capture: bool,
     pub(crate) items: Vec<OperationItem>,
 }
 
@@ -61,6 +67,8 @@ impl Transaction {
             tx: self,
             request: Request::default(),
             reference: None,
+            metadata: OperationMetadata::default(),
+            final_capture: false,
         }
     }
 }
@@ -111,8 +119,42 @@ impl CaptureBuilder<'_> {
         self
     }
 
-    /// The capture, or every problem at once: an unknown `line_id`, a quantity above what is
-    /// left, nothing to capture, a total beyond int32.
+    /// A `metadata` entry (Dintero's 2025 spec): the key must start with `ext_` and have at
+    /// most 128 characters, the value at most 256.
+    ///
+    /// ```
+    /// # use dintero_order_core::Transaction;
+    /// let tx = Transaction::from_json(br#"{"id":"T","status":"AUTHORIZED","items":[{"line_id":"1","amount":5}]}"#)?;
+    /// let capture = tx.capture().all().metadata("ext_parcel", "PKG-1").build()?;
+    /// assert_eq!(capture.metadata(), [("ext_parcel".to_owned(), "PKG-1".to_owned())]);
+    /// let err = tx.capture().all().metadata("parcel", "PKG-1").build().unwrap_err();
+    /// assert_eq!(err.violations()[0].path(), "metadata.parcel");
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.metadata.insert(key.into(), value.into());
+        self
+    }
+
+    /// Sends `final_capture: true`: no capture may follow, and Dintero voids what is left
+    /// uncaptured (payment product `dintero_psp` only, per Dintero's 2025 spec).
+    ///
+    /// ```
+    /// # use dintero_order_core::Transaction;
+    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","quantity":2,"amount":10}]}"#)?;
+    /// let capture = tx.capture().line("1", 1).final_capture().build()?;
+    /// assert!(capture.is_final());
+    /// assert!(capture.to_json().ends_with(br#""final_capture":true}"#));
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn final_capture(mut self) -> Self {
+        self.final_capture = true;
+        self
+    }
+
+    /// The capture, or every problem at once: a transaction whose status allows no capture,
+    /// an unknown `line_id`, a quantity above what is left, nothing to capture, a total
+    /// beyond int32, metadata Dintero would refuse.
     ///
     /// ```
     /// use dintero_order_core::{Rule, Transaction};
@@ -124,10 +166,12 @@ impl CaptureBuilder<'_> {
     /// # Ok::<(), dintero_order_core::Error>(())
     /// ```
     pub fn build(self) -> Result<Capture, Error> {
-        let (amount, items) = plan(self.tx, Kind::Capture, &self.request)?;
+        let (amount, items) = plan(self.tx, Kind::Capture, &self.request, &self.metadata)?;
         Ok(Capture {
             amount,
             capture_reference: self.reference,
+            metadata: self.metadata,
+            final_capture: self.final_capture,
             items,
         })
     }
@@ -156,6 +200,30 @@ impl Capture {
     /// ```
     pub fn reference(&self) -> Option<&str> {
         self.capture_reference.as_deref()
+    }
+
+    /// The `metadata` entries, in the order they were set.
+    ///
+    /// ```
+    /// # use dintero_order_core::Transaction;
+    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}]}"#)?;
+    /// assert!(tx.capture().all().build()?.metadata().is_empty());
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn metadata(&self) -> &[(String, String)] {
+        &self.metadata.0
+    }
+
+    /// Whether this is the final capture (`final_capture: true`).
+    ///
+    /// ```
+    /// # use dintero_order_core::Transaction;
+    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}]}"#)?;
+    /// assert!(!tx.capture().all().build()?.is_final());
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn is_final(&self) -> bool {
+        self.final_capture
     }
 
     /// The items, in the transaction's line order.

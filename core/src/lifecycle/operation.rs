@@ -3,9 +3,12 @@
 
 use rust_decimal::Decimal;
 
+use super::arithmetic::proportion;
+use super::metadata::OperationMetadata;
 use super::transaction::{Taken, Transaction, TransactionItem};
 use crate::error::{Error, Rule, Violation, Violations};
 use crate::money::decimal::fits_json_number;
+use crate::order::item::DiscountLine;
 
 /// One line of a capture or refund body.
 ///
@@ -27,6 +30,7 @@ pub struct OperationItem {
     pub(crate) amount: i64,
     pub(crate) vat_amount: i64,
     pub(crate) vat: Option<Decimal>,
+    pub(crate) discount_lines: Vec<DiscountLine>,
 }
 
 impl OperationItem {
@@ -78,6 +82,22 @@ impl OperationItem {
     pub fn vat_amount(&self) -> i64 {
         self.vat_amount
     }
+
+    /// The line's discounts, each its part for this operation: `round(D × q / Q)` taken
+    /// cumulatively like the amount, so the parts of a discount add up to it. A discount
+    /// whose part is zero is left out.
+    ///
+    /// ```
+    /// # use dintero_order_core::Transaction;
+    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","quantity":3,"amount":900,
+    ///     "discount_lines":[{"amount":100,"discount_id":"SUMMER"}]}]}"#)?;
+    /// let capture = tx.capture().line("1", 1).build()?;
+    /// assert_eq!(capture.items()[0].discount_lines()[0].amount(), 33);
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn discount_lines(&self) -> &[DiscountLine] {
+        &self.discount_lines
+    }
 }
 
 /// Which operation: what it takes from, and its name in messages.
@@ -112,6 +132,19 @@ impl Kind {
         }
     }
 
+    /// Whether the transaction's status allows the operation, and what would.
+    fn allowed(self, tx: &Transaction) -> Result<(), &'static str> {
+        match self {
+            Kind::Capture if !tx.status.allows_capture() => Err(
+                "a transaction that can be captured: AUTHORIZED, PARTIALLY_CAPTURED or PARTIALLY_CAPTURED_REFUNDED",
+            ),
+            Kind::Refund if !tx.status.allows_refund() => Err(
+                "a transaction with something captured to refund: CAPTURED, PARTIALLY_CAPTURED, PARTIALLY_CAPTURED_REFUNDED or PARTIALLY_REFUNDED",
+            ),
+            _ => Ok(()),
+        }
+    }
+
     fn verb(self) -> &'static str {
         match self {
             Kind::Capture => "capture",
@@ -132,8 +165,17 @@ pub(crate) fn plan(
     tx: &Transaction,
     kind: Kind,
     request: &Request,
+    metadata: &OperationMetadata,
 ) -> Result<(i64, Vec<OperationItem>), Error> {
     let mut violations = Violations::new();
+    if let Err(expected) = kind.allowed(tx) {
+        violations.push(Violation::new(
+            Rule::TransactionStatus,
+            "status",
+            expected,
+            tx.status.as_str(),
+        ));
+    }
     let mut wanted: Vec<Option<Decimal>> = vec![None; tx.items.len()];
     for (index, (line_id, quantity)) in request.lines.iter().enumerate() {
         let path = format!("items[{index}]");
@@ -202,6 +244,11 @@ pub(crate) fn plan(
                     amount,
                     vat_amount,
                     vat: item.vat,
+                    discount_lines: discount_parts(
+                        item,
+                        before.quantity,
+                        before.quantity + quantity,
+                    ),
                 });
             }
             _ => violations.push(Violation::new(
@@ -220,6 +267,7 @@ pub(crate) fn plan(
             "nothing",
         ));
     }
+    metadata.check(&mut violations);
     if i32::try_from(total).is_err() {
         violations.push(Violation::new(
             Rule::Int32Range,
@@ -248,4 +296,28 @@ fn part(
         amount.checked_sub(before.amount)?,
         vat.checked_sub(before.vat_amount)?,
     ))
+}
+
+/// Each of the line's discounts split like its amount: `round(D × q / Q)` after minus before,
+/// the whole discount once the line is taken whole. A zero part is left out.
+fn discount_parts(item: &TransactionItem, before: Decimal, after: Decimal) -> Vec<DiscountLine> {
+    let whole = item.whole().quantity;
+    let cumulative = |discount: i64, quantity: Decimal| {
+        if quantity >= whole {
+            Some(discount)
+        } else {
+            proportion(discount, quantity, whole)
+        }
+    };
+    item.discount_lines
+        .iter()
+        .filter_map(|discount| {
+            let part = cumulative(discount.amount, after)?
+                .checked_sub(cumulative(discount.amount, before)?)?;
+            (part != 0).then(|| DiscountLine {
+                amount: part,
+                ..discount.clone()
+            })
+        })
+        .collect()
 }

@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use super::metadata::OperationMetadata;
 use super::operation::{Kind, OperationItem, Request, plan};
 use super::transaction::Transaction;
 use crate::error::Error;
@@ -24,10 +25,11 @@ pub struct RefundBuilder<'t> {
     request: Request,
     reason: Option<String>,
     reference: Option<String>,
+    metadata: OperationMetadata,
 }
 
 /// The body of a refund: `amount` (the sum of the items' amounts), an optional `reason` and
-/// `refund_reference`, and the items, each `cum(after) − cum(before)` of its line on the
+/// `refund_reference` and `metadata`, and the items, each `cum(after) − cum(before)` of its line on the
 /// refunded quantity, never beyond what was captured.
 ///
 /// ```
@@ -47,6 +49,7 @@ pub struct Refund {
     pub(crate) amount: i64,
     pub(crate) reason: Option<String>,
     pub(crate) refund_reference: Option<String>,
+    pub(crate) metadata: OperationMetadata,
     pub(crate) items: Vec<OperationItem>,
 }
 
@@ -68,6 +71,7 @@ impl Transaction {
             request: Request::default(),
             reason: None,
             reference: None,
+            metadata: OperationMetadata::default(),
         }
     }
 }
@@ -130,8 +134,24 @@ impl RefundBuilder<'_> {
         self
     }
 
-    /// The refund, or every problem at once: an unknown `line_id`, a quantity above what was
-    /// captured and not yet refunded, nothing to refund, a total beyond int32.
+    /// A `metadata` entry (Dintero's 2025 spec): the key must start with `ext_` and have at
+    /// most 128 characters, the value at most 256.
+    ///
+    /// ```
+    /// # use dintero_order_core::Transaction;
+    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}],"events":[{"event":"CAPTURE","success":true,"amount":5}]}"#)?;
+    /// let refund = tx.refund().all().metadata("ext_rma", "R-7").build()?;
+    /// assert_eq!(refund.metadata()[0].0, "ext_rma");
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.metadata.insert(key.into(), value.into());
+        self
+    }
+
+    /// The refund, or every problem at once: a transaction whose status allows no refund,
+    /// an unknown `line_id`, a quantity above what was captured and not yet refunded, nothing
+    /// to refund, a total beyond int32, metadata Dintero would refuse.
     ///
     /// ```
     /// use dintero_order_core::{Rule, Transaction};
@@ -143,11 +163,12 @@ impl RefundBuilder<'_> {
     /// # Ok::<(), dintero_order_core::Error>(())
     /// ```
     pub fn build(self) -> Result<Refund, Error> {
-        let (amount, items) = plan(self.tx, Kind::Refund, &self.request)?;
+        let (amount, items) = plan(self.tx, Kind::Refund, &self.request, &self.metadata)?;
         Ok(Refund {
             amount,
             reason: self.reason,
             refund_reference: self.reference,
+            metadata: self.metadata,
             items,
         })
     }
@@ -188,6 +209,18 @@ impl Refund {
     /// ```
     pub fn reference(&self) -> Option<&str> {
         self.refund_reference.as_deref()
+    }
+
+    /// The `metadata` entries, in the order they were set.
+    ///
+    /// ```
+    /// # use dintero_order_core::Transaction;
+    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}],"events":[{"event":"CAPTURE","success":true,"amount":5}]}"#)?;
+    /// assert!(tx.refund().all().build()?.metadata().is_empty());
+    /// # Ok::<(), dintero_order_core::Error>(())
+    /// ```
+    pub fn metadata(&self) -> &[(String, String)] {
+        &self.metadata.0
     }
 
     /// The items, in the transaction's line order.

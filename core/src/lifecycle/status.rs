@@ -94,6 +94,69 @@ impl TransactionStatus {
     }
 }
 
+/// Which operations each status allows (LIFECYCLE-NOTES §4.3, from Dintero's
+/// transaction-statuses page). A status this crate does not know allows all three: Dintero,
+/// which added it, decides.
+impl TransactionStatus {
+    /// Whether something may be captured: `AUTHORIZED`, `PARTIALLY_CAPTURED` or
+    /// `PARTIALLY_CAPTURED_REFUNDED` ("capture remaining").
+    ///
+    /// ```
+    /// use dintero_order_core::TransactionStatus;
+    /// assert!(TransactionStatus::PartiallyCaptured.allows_capture());
+    /// assert!(!TransactionStatus::Captured.allows_capture());
+    /// assert!(!TransactionStatus::OnHold.allows_capture());
+    /// ```
+    pub fn allows_capture(&self) -> bool {
+        matches!(
+            self,
+            TransactionStatus::Authorized
+                | TransactionStatus::PartiallyCaptured
+                | TransactionStatus::PartiallyCapturedRefunded
+                | TransactionStatus::Other(_)
+        )
+    }
+
+    /// Whether something may be refunded: once something was captured and not all of it
+    /// refunded (`CAPTURED`, `PARTIALLY_CAPTURED`, `PARTIALLY_CAPTURED_REFUNDED`,
+    /// `PARTIALLY_REFUNDED`). An `AUTHORIZED` transaction has nothing to refund: void it.
+    ///
+    /// ```
+    /// use dintero_order_core::TransactionStatus;
+    /// assert!(TransactionStatus::PartiallyRefunded.allows_refund());
+    /// assert!(!TransactionStatus::Authorized.allows_refund());
+    /// ```
+    pub fn allows_refund(&self) -> bool {
+        matches!(
+            self,
+            TransactionStatus::Captured
+                | TransactionStatus::PartiallyCaptured
+                | TransactionStatus::PartiallyCapturedRefunded
+                | TransactionStatus::PartiallyRefunded
+                | TransactionStatus::Other(_)
+        )
+    }
+
+    /// Whether the authorization may be voided: before a full capture (`AUTHORIZED`), or
+    /// after a partial one, which voids what is left (`PARTIALLY_CAPTURED`,
+    /// `PARTIALLY_CAPTURED_REFUNDED`; Dintero supports this for some payment products only).
+    ///
+    /// ```
+    /// use dintero_order_core::TransactionStatus;
+    /// assert!(TransactionStatus::Authorized.allows_void());
+    /// assert!(!TransactionStatus::Captured.allows_void());
+    /// ```
+    pub fn allows_void(&self) -> bool {
+        matches!(
+            self,
+            TransactionStatus::Authorized
+                | TransactionStatus::PartiallyCaptured
+                | TransactionStatus::PartiallyCapturedRefunded
+                | TransactionStatus::Other(_)
+        )
+    }
+}
+
 /// The `event` of a transaction event (LIFECYCLE-NOTES §4.2). Unknown names (the spec's own
 /// example has `INITIATE`) are kept as [`Other`](EventKind::Other).
 ///

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use super::arithmetic::{Whole, gross_vat};
 use super::status::{EventKind, TransactionStatus};
 use crate::money::vat::VatRate;
+use crate::order::item::DiscountLine;
 
 /// A Dintero transaction, read faithfully by [`Transaction::from_json`]: unknown fields and
 /// unknown enum values are kept or ignored, never refused. Dintero keeps no per-line captured
@@ -64,6 +65,7 @@ pub struct TransactionItem {
     pub(crate) amount: i64,
     pub(crate) vat: Option<Decimal>,
     pub(crate) vat_amount: Option<i64>,
+    pub(crate) discount_lines: Vec<DiscountLine>,
     pub(crate) captured: Taken,
     pub(crate) refunded: Taken,
 }

@@ -16,6 +16,66 @@ use serde_json::{Map, Value, json};
 pub const PROFILE: &str = "../core/spec/sessions-profile.json";
 /// The `POST /v1/sessions` body, relative to the testsuite package.
 pub const SESSIONS: &str = "../core/spec/sessions.json";
+/// The `PUT /v1/sessions/{session_id}` body (`UpdateSessionOptions`).
+pub const SESSION_UPDATE: &str = "../core/spec/session-update.json";
+/// The `POST /v1/transactions/{id}/capture` body.
+pub const CAPTURE: &str = "../core/spec/capture.json";
+/// The `POST /v1/transactions/{id}/refund` body.
+pub const REFUND: &str = "../core/spec/refund.json";
+/// The merchant's 200 answer to the express `shipping_address_callback_url` call.
+pub const SHIPPING_ADDRESS_ANSWER: &str = "../core/spec/shipping-address-answer.json";
+/// The merchant's 200 answer to the express discount-codes callback.
+pub const DISCOUNT_CODES_ANSWER: &str = "../core/spec/discount-codes-answer.json";
+/// Every committed schema file, relative to the testsuite package.
+pub const ALL: [&str; 7] = [
+    PROFILE,
+    SESSIONS,
+    SESSION_UPDATE,
+    CAPTURE,
+    REFUND,
+    SHIPPING_ADDRESS_ANSWER,
+    DISCOUNT_CODES_ANSWER,
+];
+
+/// Bodies the spec states inline (in a path, not as a definition) get a definition of their
+/// own, so that the edits of `delta-2025.json` can name them (`/definitions/CaptureBody/…`):
+/// the name, and where the body's schema is in the spec.
+const INLINE_BODIES: [(&str, &str); 4] = [
+    (
+        "CaptureBody",
+        "/paths/~1transactions~1{id}~1capture/post/parameters",
+    ),
+    (
+        "RefundBody",
+        "/paths/~1transactions~1{id}~1refund/post/parameters",
+    ),
+    (
+        "ShippingAddressCallbackAnswer",
+        "/paths/~1examples~1shipping_address_callback_url/post/responses/200/schema",
+    ),
+    (
+        "DiscountCodesCallbackAnswer",
+        "/paths/~1examples~1discount_code_callback_url/post/responses/200/schema",
+    ),
+];
+
+/// The schema at `pointer` in the spec: a schema, or the schema of the `body` parameter in a
+/// parameter list.
+fn inline_body(spec: &Value, pointer: &str) -> Value {
+    let found = spec
+        .pointer(pointer)
+        .unwrap_or_else(|| panic!("the spec has nothing at {pointer}"));
+    let schema = match found {
+        Value::Array(parameters) => parameters
+            .iter()
+            .find(|parameter| parameter["in"] == "body")
+            .map(|parameter| parameter["schema"].clone())
+            .unwrap_or_else(|| panic!("no body parameter at {pointer}")),
+        schema => schema.clone(),
+    };
+    assert!(schema.is_object(), "no schema object at {pointer}");
+    schema
+}
 
 /// The hand-written edits that turn the July-2024 spec's bodies into those of Dintero's
 /// 2025-09-22 spec (`core/spec/delta-2025.json`; see [`apply_delta`] for the format).
@@ -41,6 +101,19 @@ pub fn extract(spec: &Value) -> Vec<(&'static str, String)> {
         "the spec has no body schema at paths./sessions-profile.post.parameters[0].schema"
     );
     let sessions = json!({ "$ref": "#/definitions/SessionOptions" });
+    let mut spec = spec.clone();
+    for (name, pointer) in INLINE_BODIES {
+        let schema = inline_body(&spec, pointer);
+        let definitions = spec["definitions"]
+            .as_object_mut()
+            .expect("the spec has definitions");
+        assert!(
+            definitions.insert(name.to_owned(), schema).is_none(),
+            "the spec has a definition {name} already"
+        );
+    }
+    let spec = &spec;
+    let body = |name: &str| json!({ "$ref": format!("#/definitions/{name}") });
     let delta: Value = serde_json::from_str(DELTA)
         .unwrap_or_else(|e| panic!("core/spec/delta-2025.json is not JSON: {e}"));
     let Value::Array(delta) = delta else {
@@ -50,6 +123,36 @@ pub fn extract(spec: &Value) -> Vec<(&'static str, String)> {
     let files = vec![
         (PROFILE, document(spec, profile, &delta, &mut applied)),
         (SESSIONS, document(spec, sessions, &delta, &mut applied)),
+        (
+            SESSION_UPDATE,
+            document(spec, body("UpdateSessionOptions"), &delta, &mut applied),
+        ),
+        (
+            CAPTURE,
+            document(spec, body("CaptureBody"), &delta, &mut applied),
+        ),
+        (
+            REFUND,
+            document(spec, body("RefundBody"), &delta, &mut applied),
+        ),
+        (
+            SHIPPING_ADDRESS_ANSWER,
+            document(
+                spec,
+                body("ShippingAddressCallbackAnswer"),
+                &delta,
+                &mut applied,
+            ),
+        ),
+        (
+            DISCOUNT_CODES_ANSWER,
+            document(
+                spec,
+                body("DiscountCodesCallbackAnswer"),
+                &delta,
+                &mut applied,
+            ),
+        ),
     ];
     for (edit, applied) in delta.iter().zip(applied) {
         assert!(
