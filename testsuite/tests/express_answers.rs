@@ -15,8 +15,8 @@ mod validator;
 use std::sync::OnceLock;
 
 use dintero_order::{
-    Currency, DeliveryMethod, Discount, DiscountCodesAnswer, ExpressCallback, Line, Order,
-    Rule, Shipping, ShippingAddressAnswer, ShippingOption, UnitPrice, VatRate,
+    Currency, DeliveryMethod, Discount, DiscountCodesAnswer, ExpressCallback, Line, Order, Rule,
+    Shipping, ShippingAddressAnswer, ShippingOption, UnitPrice, VatRate,
 };
 use jsonschema::Validator;
 use rust_decimal::Decimal;
@@ -54,10 +54,15 @@ fn lines() -> [Line<'static>; 3] {
         Line::new("10", "Forsvinnignspølse", UnitPrice::minor(1000), vat(20))
             .quantity(dec!(2))
             .line_id("1"),
-        Line::new("6", "Vissvossafår på neppebrød", UnitPrice::minor(3300), vat(20))
-            .quantity(dec!(2))
-            .line_id("2")
-            .eligible_for_discount(true),
+        Line::new(
+            "6",
+            "Vissvossafår på neppebrød",
+            UnitPrice::minor(3300),
+            vat(20),
+        )
+        .quantity(dec!(2))
+        .line_id("2")
+        .eligible_for_discount(true),
         Line::new("1", "Luftboller", UnitPrice::minor(19900), vat(20))
             .quantity(dec!(3))
             .line_id("3"),
@@ -143,15 +148,27 @@ fn the_spec_example_session_reads_with_what_an_answer_needs() {
             (Some("3"), Some("1"), Some(dec!(3)), 59700, Some(dec!(20))),
         ]
     );
-    assert_eq!(callback.items()[1].description(), Some("Vissvossafår på neppebrød"));
+    assert_eq!(
+        callback.items()[1].description(),
+        Some("Vissvossafår på neppebrød")
+    );
     assert_eq!(callback.items()[0].vat_amount(), None);
     let selected = callback.shipping_option().unwrap();
     assert_eq!(
         (selected.id(), selected.line_id(), selected.amount()),
-        ("bring-pick-up-00001", "bring-pick-up-00001-location-0a1f6b", 3900)
+        (
+            "bring-pick-up-00001",
+            "bring-pick-up-00001-location-0a1f6b",
+            3900
+        )
     );
     assert_eq!(
-        (selected.vat_amount(), selected.vat(), selected.title(), selected.operator()),
+        (
+            selected.vat_amount(),
+            selected.vat(),
+            selected.title(),
+            selected.operator()
+        ),
         (Some(975), Some(dec!(25)), Some("Standard"), Some("Bring"))
     );
     let address = callback.shipping_address().unwrap();
@@ -185,7 +202,12 @@ fn a_one_click_address_holds_only_country_and_postal_code() {
     let callback = ExpressCallback::from_json(body).unwrap();
     let address = callback.shipping_address().unwrap();
     assert_eq!(
-        (address.country(), address.postal_code(), address.first_name(), address.email()),
+        (
+            address.country(),
+            address.postal_code(),
+            address.first_name(),
+            address.email()
+        ),
         (Some("SE"), Some("111 22"), None, None)
     );
     assert_eq!(callback.shipping_option(), None);
@@ -216,7 +238,10 @@ fn fields_no_spec_has_are_ignored_everywhere() {
     );
     // Missing parts are none, and `null` reads as missing.
     let bare = ExpressCallback::from_json(br#"{"order":{"amount":null,"items":null}}"#).unwrap();
-    assert_eq!((bare.id(), bare.amount(), bare.items().len()), ("", None, 0));
+    assert_eq!(
+        (bare.id(), bare.amount(), bare.items().len()),
+        ("", None, 0)
+    );
 }
 
 #[test]
@@ -234,7 +259,8 @@ fn a_value_of_the_wrong_type_names_its_path() {
             "invalid type: string \"100\", expected i64".to_owned()
         )]
     );
-    let err = ExpressCallback::from_json(br#"{"order":{"discount_codes":"SUMMER20"}}"#).unwrap_err();
+    let err =
+        ExpressCallback::from_json(br#"{"order":{"discount_codes":"SUMMER20"}}"#).unwrap_err();
     assert_eq!(err.violations()[0].path(), "order.discount_codes");
     let err = ExpressCallback::from_json(b"{\"id\":").unwrap_err();
     assert_eq!(err.violations()[0].rule(), Rule::Syntax);
@@ -288,9 +314,7 @@ fn an_order_with_the_selected_option_itself_is_taken_as_it_is() {
     .unwrap();
     let order = Order::builder(Currency::NOK, "o-1")
         .line(Line::new("chair", "Stol", UnitPrice::minor(10000), vat(25)).line_id("1"))
-        .shipping(
-            Shipping::new("home", "Home", UnitPrice::minor(3900), vat(25)).operator("Bring"),
-        )
+        .shipping(Shipping::new("home", "Home", UnitPrice::minor(3900), vat(25)).operator("Bring"))
         .discount_code("SUMMER20")
         .build()
         .unwrap();
@@ -319,7 +343,11 @@ fn the_discount_codes_answer_keeps_every_line_and_the_selected_shipping() {
         .line(a)
         .line(b)
         .line(c)
-        .discount(Discount::percent(dec!(20)).discount_id("SUMMER20").description("Sommer"))
+        .discount(
+            Discount::percent(dec!(20))
+                .discount_id("SUMMER20")
+                .description("Sommer"),
+        )
         .discount_code("SUMMER20")
         .build()
         .unwrap();
@@ -342,7 +370,11 @@ fn the_discount_codes_answer_keeps_every_line_and_the_selected_shipping() {
         )
     );
     // Refusing the code: the order without it, and an empty list of codes.
-    let answer = callback.discount_codes_answer([]).order(order()).build().unwrap();
+    let answer = callback
+        .discount_codes_answer([])
+        .order(order())
+        .build()
+        .unwrap();
     let json = discount_json(&answer);
     assert!(
         json.starts_with(r#"{"shipping_options":[],"order":{"amount":72200,"discount_codes":[],"items":[{"id":"10""#),
@@ -388,13 +420,17 @@ fn every_problem_of_an_answer_at_once_with_its_path() {
             (
                 Rule::OrderAmount,
                 s("order.amount"),
-                s(r#"12500: the items (8600) plus the shipping option selected in the session ("bring-pick-up-00001-location-0a1f6b", 3900), or Dintero adds a correction line"#),
+                s(
+                    r#"12500: the items (8600) plus the shipping option selected in the session ("bring-pick-up-00001-location-0a1f6b", 3900), or Dintero adds a correction line"#
+                ),
                 s(r#"13500, with the order's shipping option "home" at 4900"#)
             ),
             (
                 Rule::Required,
                 s("order.items"),
-                s(r#"an item with line_id "3", the session's order.items[2]: the list must include all items in the session order"#),
+                s(
+                    r#"an item with line_id "3", the session's order.items[2]: the list must include all items in the session order"#
+                ),
                 s("none")
             ),
             (
@@ -413,8 +449,16 @@ fn every_problem_of_an_answer_at_once_with_its_path() {
     );
     // The discount-codes answer runs the same checks: without line 2, whose amount the
     // answer's total simply leaves out, only the missing line is a problem.
-    let err = callback.discount_codes_answer([]).order(order_without(1)).build().unwrap_err();
-    let paths: Vec<_> = err.violations().iter().map(|v| (v.rule(), v.path())).collect();
+    let err = callback
+        .discount_codes_answer([])
+        .order(order_without(1))
+        .build()
+        .unwrap_err();
+    let paths: Vec<_> = err
+        .violations()
+        .iter()
+        .map(|v| (v.rule(), v.path()))
+        .collect();
     assert_eq!(paths, [(Rule::Required, "order.items")]);
     assert_eq!(
         err.violations()[0].expected(),
@@ -446,7 +490,11 @@ fn the_selected_options_line_id_and_the_session_lines_stay_free() {
         .line(taken)
         .build()
         .unwrap();
-    let err = callback.shipping_address_answer([]).order(order).build().unwrap_err();
+    let err = callback
+        .shipping_address_answer([])
+        .order(order)
+        .build()
+        .unwrap_err();
     assert_eq!(
         problems_of(&err),
         [(
@@ -474,7 +522,12 @@ fn no_selected_option_means_no_shipping_in_the_amount() {
     let line = || Line::new("chair", "Stol", UnitPrice::minor(10000), vat(25)).line_id("1");
     let with_shipping = Order::builder(Currency::NOK, "o-1")
         .line(line())
-        .shipping(Shipping::new("home", "Home", UnitPrice::minor(3900), vat(25)))
+        .shipping(Shipping::new(
+            "home",
+            "Home",
+            UnitPrice::minor(3900),
+            vat(25),
+        ))
         .build()
         .unwrap();
     let err = callback
@@ -491,8 +544,15 @@ fn no_selected_option_means_no_shipping_in_the_amount() {
             r#"13900, with the order's shipping option "home" at 3900"#.to_owned()
         )]
     );
-    let plain = Order::builder(Currency::NOK, "o-1").line(line()).build().unwrap();
-    let answer = callback.shipping_address_answer([]).order(plain).build().unwrap();
+    let plain = Order::builder(Currency::NOK, "o-1")
+        .line(line())
+        .build()
+        .unwrap();
+    let answer = callback
+        .shipping_address_answer([])
+        .order(plain)
+        .build()
+        .unwrap();
     assert_eq!(
         shipping_json(&answer),
         r#"{"shipping_options":[],"order":{"amount":10000,"currency":"NOK","vat_amount":2000,"items":[{"id":"chair","line_id":"1","description":"Stol","quantity":1,"amount":10000,"vat_amount":2000,"vat":25}]}}"#
@@ -506,10 +566,19 @@ fn an_amount_past_int32_with_the_selected_option_is_refused() {
     )
     .unwrap();
     let order = Order::builder(Currency::NOK, "o-1")
-        .line(Line::new("big", "Big", UnitPrice::minor(2_147_483_000), VatRate::ZERO))
+        .line(Line::new(
+            "big",
+            "Big",
+            UnitPrice::minor(2_147_483_000),
+            VatRate::ZERO,
+        ))
         .build()
         .unwrap();
-    let err = callback.shipping_address_answer([]).order(order).build().unwrap_err();
+    let err = callback
+        .shipping_address_answer([])
+        .order(order)
+        .build()
+        .unwrap_err();
     assert_eq!(
         problems_of(&err),
         [(
@@ -529,16 +598,27 @@ fn over_http_the_request_is_read_and_the_answer_is_a_200() {
         .unwrap();
     let callback = ExpressCallback::from_request(&request).unwrap();
     assert_eq!(callback, spec_example());
-    let answer = callback.shipping_address_answer([]).order(order()).build().unwrap();
+    let answer = callback
+        .shipping_address_answer([])
+        .order(order())
+        .build()
+        .unwrap();
     let response = answer.to_response();
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-type"], "application/json");
     assert_eq!(response.body(), &answer.to_json());
-    let answer = callback.discount_codes_answer([]).order(order()).build().unwrap();
+    let answer = callback
+        .discount_codes_answer([])
+        .order(order())
+        .build()
+        .unwrap();
     assert_eq!(answer.to_response().body(), &answer.to_json());
     let bad = http::Request::post("/").body("{\"id\":1}").unwrap();
     assert_eq!(
-        ExpressCallback::from_request(&bad).unwrap_err().violations()[0].path(),
+        ExpressCallback::from_request(&bad)
+            .unwrap_err()
+            .violations()[0]
+            .path(),
         "id"
     );
 }

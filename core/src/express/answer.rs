@@ -43,7 +43,11 @@ impl<'c> Draft<'c> {
             .order
             .map(|order| order_update(order, self.callback, &mut v));
         let line_ids: HashSet<&str> = match &order {
-            Some(update) => update.items.iter().filter_map(|item| item.line_id()).collect(),
+            Some(update) => update
+                .items
+                .iter()
+                .filter_map(|item| item.line_id())
+                .collect(),
             None => self
                 .callback
                 .items

@@ -146,7 +146,9 @@ pub(crate) fn order_update(
         None => (
             data.amount.checked_add(selected_amount),
             match selected {
-                Some(option) => option.vat_amount.and_then(|vat| vat.checked_add(vat_amount)),
+                Some(option) => option
+                    .vat_amount
+                    .and_then(|vat| vat.checked_add(vat_amount)),
                 None => Some(vat_amount),
             },
         ),

@@ -215,7 +215,8 @@ struct ShippingOrder<'a>(&'a ExpressOrderUpdate);
 impl Serialize for ShippingOrder<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let update = self.0;
-        let mut out = serializer.serialize_struct("ShippingAddressCallbackSessionOrderUpdate", 5)?;
+        let mut out =
+            serializer.serialize_struct("ShippingAddressCallbackSessionOrderUpdate", 5)?;
         out.serialize_field("amount", &update.amount)?;
         out.serialize_field("currency", &update.currency)?;
         if let Some(vat_amount) = update.vat_amount {
@@ -264,13 +265,21 @@ fn serialize_answer<S: Serializer, O: Serialize>(
 
 impl Serialize for ShippingAddressAnswer {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_answer(serializer, &self.0, self.0.order.as_ref().map(ShippingOrder))
+        serialize_answer(
+            serializer,
+            &self.0,
+            self.0.order.as_ref().map(ShippingOrder),
+        )
     }
 }
 
 impl Serialize for DiscountCodesAnswer {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_answer(serializer, &self.0, self.0.order.as_ref().map(DiscountOrder))
+        serialize_answer(
+            serializer,
+            &self.0,
+            self.0.order.as_ref().map(DiscountOrder),
+        )
     }
 }
 
