@@ -15,8 +15,9 @@ mod validator;
 use std::sync::OnceLock;
 
 use dintero_order::{
-    Currency, DeliveryMethod, Discount, DiscountCodesAnswer, ExpressCallback, Line, Order, Rule,
-    Shipping, ShippingAddressAnswer, ShippingOption, UnitPrice, VatRate,
+    Currency, DeliveryMethod, Discount, DiscountCodesAnswer, ExpressCallback, Line, Order,
+    PayInStore, Rule, ShipmentItem, Shipping, ShippingAddressAnswer, ShippingOption, UnitPrice,
+    VatRate,
 };
 use jsonschema::Validator;
 use rust_decimal::Decimal;
@@ -621,6 +622,36 @@ fn over_http_the_request_is_read_and_the_answer_is_a_200() {
             .path(),
         "id"
     );
+}
+
+#[test]
+fn a_2025_multi_shipment_option_is_offered_as_built() {
+    let callback = spec_example();
+    let parcel = Shipping::new("home", "Home delivery", UnitPrice::major(dec!(39)), vat(25))
+        .line_id("ship-1")
+        .operator("Bring")
+        .shipment_id("parcel-1")
+        .shipment_items([
+            ShipmentItem::new("1").with_quantity(dec!(2)),
+            ShipmentItem::new("3"),
+        ])
+        .pay_in_store(PayInStore::Full)
+        .priced_in(Currency::NOK)
+        .unwrap();
+    let answer = callback
+        .discount_codes_answer([parcel.clone()])
+        .build()
+        .unwrap();
+    let json = discount_json(&answer);
+    assert_eq!(
+        json,
+        concat!(
+            r#"{"shipping_options":[{"id":"home","line_id":"ship-1","amount":3900,"vat_amount":780,"vat":25,"operator":"Bring","title":"Home delivery","#,
+            r#""pay_in_store":{"type":"full"},"shipment_id":"parcel-1","shipment_items":[{"line_id":"1","quantity":2},{"line_id":"3"}]}]}"#
+        )
+    );
+    let answer = callback.shipping_address_answer([parcel]).build().unwrap();
+    assert_eq!(shipping_json(&answer), json);
 }
 
 #[test]
