@@ -6,7 +6,9 @@
 //! [`SessionCreated::from_response`] read any [`http::Response`] whose body
 //! is bytes, and turn a non-2xx answer into an [`ApiError`] with Dintero's error body and the
 //! HTTP status. On the way in, [`Callback::from_query`] reads the query of the `callback_url`
-//! call and [`SignatureVerifier`] checks its `Dintero-Signature` header.
+//! call and [`SignatureVerifier`] checks its `Dintero-Signature` header;
+//! [`ExpressCallback::from_request`](crate::ExpressCallback::from_request) reads the session
+//! posted to an express callback, and the answers' `to_response` make the 200 to send back.
 //!
 //! Secrets (the client secret, the access token, the signature secret) never appear in `Debug`
 //! or `Display`.
