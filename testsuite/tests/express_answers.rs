@@ -664,3 +664,17 @@ fn the_answer_schemas_can_fail() {
     let fraction = serde_json::json!({"shipping_options": [], "order": {"amount": 1.5}});
     assert!(!problems(shipping_schema(), &fraction).is_empty());
 }
+
+#[test]
+fn every_cut_of_the_spec_example_is_an_error_never_a_panic() {
+    let bytes = SPEC_EXAMPLE.as_bytes();
+    for end in 0..bytes.len() {
+        let Some(prefix) = bytes.get(..end) else {
+            continue;
+        };
+        // Only the whole document (and what ends in trailing whitespace) is JSON.
+        if let Err(err) = ExpressCallback::from_json(prefix) {
+            assert_eq!(err.violations()[0].rule(), Rule::Syntax, "cut at {end}");
+        }
+    }
+}

@@ -56,7 +56,6 @@ impl<'c> Draft<'c> {
                 .collect(),
         };
         check_options(&self.shipping_options, &line_ids, &mut v);
-        drop(line_ids);
         v.finish(AnswerParts {
             shipping_options: self.shipping_options,
             order,
