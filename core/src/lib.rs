@@ -15,13 +15,13 @@
 //! | folder | holds |
 //! |---|---|
 //! | `json/` | all serde: the wire forms of the types below, parsing with repair, JSON paths, JSON numbers |
-//! | `session/` | the session bodies ([`SessionProfile`], [`Session`]) and their parts |
+//! | `session/` | the session bodies ([`SessionProfile`], [`Session`]) and their parts; the update body ([`SessionUpdate`]) |
 //! | `order/` | lines, items, discounts, shipping, addresses, the [`OrderBuilder`], the order invariants |
 //! | `spec/` | Dintero's spec, embedded: every constraint it states, checked on the JSON a body passes through (configuration, tokens, `emd`, `eta`, …) |
 //! | `money/` | [`Currency`], [`Money`], [`VatRate`], [`Quantity`], [`UnitPrice`], [`Rounding`]: the arithmetic |
 //! | `express/` | Express Checkout's callbacks: the posted session ([`ExpressCallback`], read faithfully) and the shop's answers ([`ShippingAddressAnswer`], [`DiscountCodesAnswer`]) |
 //! | `lifecycle/` | after payment: the [`Transaction`] Dintero returns; capture and refund bodies with cumulative arithmetic; [`Void`]; which operations each status allows |
-//! | `http/` | feature `http`: the token and session-create requests as `http::Request`s, their answers, Dintero's error body, the `callback_url` query and the `Dintero-Signature` check |
+//! | `http/` | feature `http`: the token, session-create and session-update requests as `http::Request`s, their answers, Dintero's error body, the `callback_url` query and the `Dintero-Signature` check |
 //! | `error.rs` | [`Error`], [`Violation`], [`Rule`], [`RuleOwner`] and how paths are written |
 //!
 //! `json` knows the domain types; no domain module (`money`, `order`, `session`) knows `json`.

@@ -9,6 +9,9 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde_json::{Value, json};
 
+mod lifecycle_support;
+use lifecycle_support::status_after;
+
 /// A line of a body or event: `(line_id, quantity, amount, vat_amount)`.
 type Part = (String, Decimal, i64, i64);
 
@@ -20,25 +23,6 @@ const TWO_LINES: &str = r#"{"id":"T11223344.5abc","status":"AUTHORIZED","amount"
   {"id":"chair-1","line_id":"1","description":"Stablestol","quantity":2,"amount":59980,"vat":25,"vat_amount":11996},
   {"id":"bring","line_id":"shipping","description":"Bring","quantity":1,"amount":3900,"vat":25,"vat_amount":780}],
   "events":[{"event":"AUTHORIZE","success":true,"amount":63880}]}"#;
-
-/// The status Dintero gives a transaction of `authorized` after captures and refunds of
-/// these totals (its transaction-statuses page).
-fn status_after(authorized: i64, captured: i64, refunded: i64) -> &'static str {
-    match (captured, refunded) {
-        (0, _) => "AUTHORIZED",
-        (c, 0) if c < authorized => "PARTIALLY_CAPTURED",
-        (_, 0) => "CAPTURED",
-        (c, r) if c < authorized => {
-            if r < c {
-                "PARTIALLY_CAPTURED_REFUNDED"
-            } else {
-                "REFUNDED"
-            }
-        }
-        (c, r) if r < c => "PARTIALLY_REFUNDED",
-        _ => "REFUNDED",
-    }
-}
 
 /// The transaction `base` with successful events appended: `(kind, [(line_id, quantity,
 /// amount, vat_amount)])`, and the status they lead to.
@@ -339,4 +323,147 @@ fn a_negative_gift_card_line_is_captured_with_its_sign() {
     let capture = tx.capture().all().build().unwrap();
     assert_eq!(capture.amount(), 7000);
     assert_eq!(capture.items()[1].amount(), -3000);
+}
+
+#[test]
+fn metadata_and_final_capture_are_checked_and_written() {
+    let tx = Transaction::from_json(TWO_LINES.as_bytes()).unwrap();
+    let capture = tx
+        .capture()
+        .line("1", 1)
+        .metadata("ext_parcel", "PKG-1")
+        .metadata("ext_note", "første")
+        .final_capture()
+        .build()
+        .unwrap();
+    assert_eq!(
+        std::str::from_utf8(&capture.to_json()).unwrap(),
+        r#"{"amount":29990,"metadata":{"ext_parcel":"PKG-1","ext_note":"første"},"items":[{"id":"chair-1","line_id":"1","description":"Stablestol","quantity":1,"amount":29990,"vat_amount":5998,"vat":25}],"final_capture":true}"#
+    );
+    let long_key = format!("ext_{}", "k".repeat(125));
+    let err = tx
+        .capture()
+        .all()
+        .metadata("parcel", "PKG-1")
+        .metadata(long_key.clone(), "v".repeat(257))
+        .metadata("ext_parcel", "a")
+        .metadata("ext_parcel", "b")
+        .metadata("odd key", "x")
+        .build()
+        .unwrap_err();
+    let found: Vec<(Rule, &str, &str, &str)> = err
+        .violations()
+        .iter()
+        .map(|v| (v.rule(), v.path(), v.expected(), v.found()))
+        .collect();
+    let long_path = format!("metadata.{long_key}");
+    assert_eq!(
+        found,
+        [
+            (
+                Rule::Format,
+                "metadata.parcel",
+                "a key that starts with \"ext_\"",
+                "\"parcel\""
+            ),
+            (
+                Rule::Length,
+                long_path.as_str(),
+                "a key of at most 128 characters",
+                "129 characters"
+            ),
+            (
+                Rule::Length,
+                long_path.as_str(),
+                "a value of at most 256 characters",
+                "257 characters"
+            ),
+            (
+                Rule::DuplicateKey,
+                "metadata.ext_parcel",
+                "each key once",
+                "\"ext_parcel\" again"
+            ),
+            (
+                Rule::Format,
+                "metadata[\"odd key\"]",
+                "a key that starts with \"ext_\"",
+                "\"odd key\""
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_discounted_line_taken_in_parts_splits_its_discount_exactly() {
+    let tx = Transaction::from_json(
+        br#"{"id":"T","status":"AUTHORIZED","amount":9000,"items":[{"line_id":"1","quantity":3,"amount":9000,"vat":25,"vat_amount":1800,
+        "discount_lines":[{"amount":1000,"discount_id":"SUMMER","discount_type":"periodic","percentage":10},
+                          {"amount":1,"discount_id":"CENT","discount_type":"a_kind_dintero_adds_later"}]}]}"#,
+    )
+    .unwrap();
+    let base = json!({"id":"T","status":"AUTHORIZED","amount":9000,
+        "items":[{"line_id":"1","quantity":3,"amount":9000,"vat":25,"vat_amount":1800,
+        "discount_lines":[{"amount":1000,"discount_id":"SUMMER","discount_type":"periodic","percentage":10},
+                          {"amount":1,"discount_id":"CENT"}]}],"events":[]});
+    let first = tx.capture().line("1", 1).build().unwrap();
+    assert_eq!(
+        std::str::from_utf8(&first.to_json()).unwrap(),
+        r#"{"amount":3000,"items":[{"line_id":"1","quantity":1,"amount":3000,"vat_amount":600,"vat":25,"discount_lines":[{"amount":333,"percentage":10,"discount_type":"periodic","discount_id":"SUMMER"}]}]}"#
+    );
+    // The unknown discount type is left out: it could not be sent back. The one-øre
+    // discount has no part in a third of the line (0.33 rounds to 0) and is left out too.
+    let events = [("CAPTURE", parts(&first.to_json()))];
+    let tx = with_events(&base, &events);
+    let rest = tx.capture().all().build().unwrap();
+    let rest: Value = serde_json::from_slice(&rest.to_json()).unwrap();
+    assert_eq!(
+        rest["items"][0]["discount_lines"],
+        json!([{"amount":667,"percentage":10,"discount_type":"periodic","discount_id":"SUMMER"},
+               {"amount":1,"discount_id":"CENT"}])
+    );
+}
+
+#[test]
+fn a_type_error_in_a_transaction_names_its_path() {
+    let err = Transaction::from_json(
+        br#"{"id":"T","items":[{"line_id":"1","amount":5},{"line_id":"2","amount":"7"}]}"#,
+    )
+    .unwrap_err();
+    let violation = &err.violations()[0];
+    assert_eq!(
+        (violation.rule(), violation.path(), violation.expected()),
+        (Rule::Type, "items[1].amount", "a Dintero transaction")
+    );
+    let err = Transaction::from_json(br#"{"id":"T"} trailing"#).unwrap_err();
+    assert_eq!(err.violations()[0].rule(), Rule::Syntax);
+}
+
+#[test]
+fn void_follows_the_status() {
+    for (status, allowed) in [
+        ("AUTHORIZED", true),
+        ("PARTIALLY_CAPTURED", true),
+        ("PARTIALLY_CAPTURED_REFUNDED", true),
+        ("A_STATUS_DINTERO_ADDS_LATER", true),
+        ("CAPTURED", false),
+        ("AUTHORIZATION_VOIDED", false),
+        ("REFUNDED", false),
+        ("ON_HOLD", false),
+        ("DECLINED", false),
+    ] {
+        let tx = Transaction::from_json(format!(r#"{{"id":"T","status":"{status}"}}"#).as_bytes())
+            .unwrap();
+        match tx.void() {
+            Ok(_) => assert!(allowed, "{status}"),
+            Err(err) => {
+                assert!(!allowed, "{status}");
+                let v = &err.violations()[0];
+                assert_eq!(
+                    (v.rule(), v.path(), v.found()),
+                    (Rule::TransactionStatus, "status", status)
+                );
+            }
+        }
+    }
 }

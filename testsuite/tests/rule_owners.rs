@@ -63,7 +63,8 @@ fn the_spec_rules_are_dinteros() {
             "range",
             "unknown_line",
             "remaining",
-            "transaction_status"
+            "transaction_status",
+            "shipping_option_not_offered"
         ]
     );
 }

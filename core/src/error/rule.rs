@@ -80,6 +80,12 @@ pub enum Rule {
     /// transaction-statuses page: capture from `AUTHORIZED` or a partial capture, refund only
     /// what was captured, void only before a full capture).
     TransactionStatus,
+    /// A session update whose `order.shipping_option` is not one of the
+    /// `express.shipping_options` it sends ("must be included in" them, says Dintero).
+    ShippingOptionNotOffered,
+    /// A session update whose order has another `merchant_reference` than the session it is
+    /// meant for: Dintero never changes a session's reference, so it is the wrong order.
+    MerchantReferenceChanged,
 }
 
 impl Rule {
@@ -92,7 +98,7 @@ impl Rule {
     /// let names: std::collections::BTreeSet<&str> = Rule::ALL.iter().map(|r| r.as_str()).collect();
     /// assert_eq!(names.len(), Rule::ALL.len());
     /// ```
-    pub const ALL: [Rule; 27] = [
+    pub const ALL: [Rule; 29] = [
         Rule::Currency,
         Rule::CurrencyMismatch,
         Rule::Overflow,
@@ -120,6 +126,8 @@ impl Rule {
         Rule::UnknownLine,
         Rule::Remaining,
         Rule::TransactionStatus,
+        Rule::ShippingOptionNotOffered,
+        Rule::MerchantReferenceChanged,
     ];
 
     /// A stable snake_case name for reports and logs (`vat_amount`, `unknown_field`, …).
@@ -158,6 +166,8 @@ impl Rule {
             Rule::UnknownLine => "unknown_line",
             Rule::Remaining => "remaining",
             Rule::TransactionStatus => "transaction_status",
+            Rule::ShippingOptionNotOffered => "shipping_option_not_offered",
+            Rule::MerchantReferenceChanged => "merchant_reference_changed",
         }
     }
 }
@@ -210,7 +220,7 @@ impl Rule {
     ///
     /// | Dintero's | this crate's |
     /// |---|---|
-    /// | `currency` (ISO 4217), `int32_range`, `duplicate_line_id` ("must be unique"), `required`, `url` (`format: uri`, `https?://`, https-only callbacks, never localhost), `length`, `too_many`, `format`, `type`, `syntax`, `range`, `unknown_line`, `remaining` and `transaction_status` (captures, refunds and voids) | `currency_mismatch`, `overflow`, `quantity` (> 0), `vat_rate` (0 to 100, two decimals, not a fraction), `vat_amount` (floor or ceiling of the exact VAT), `negative_amount`, `order_amount` and `order_vat_amount` (Dintero checks the first only with `strict-session-amounts`), `rounding_tolerance`, `discount`, `unknown_field`, `duplicate_key`, `depth` |
+    /// | `currency` (ISO 4217), `int32_range`, `duplicate_line_id` ("must be unique"), `required`, `url` (`format: uri`, `https?://`, https-only callbacks, never localhost), `length`, `too_many`, `format`, `type`, `syntax`, `range`, `unknown_line`, `remaining` and `transaction_status` (captures, refunds and voids), `shipping_option_not_offered` (session updates) | `currency_mismatch`, `overflow`, `quantity` (> 0), `vat_rate` (0 to 100, two decimals, not a fraction), `vat_amount` (floor or ceiling of the exact VAT), `negative_amount`, `order_amount` and `order_vat_amount` (Dintero checks the first only with `strict-session-amounts`), `rounding_tolerance`, `discount`, `unknown_field`, `duplicate_key`, `depth`, `merchant_reference_changed` (session updates) |
     ///
     /// ```
     /// use dintero_order_core::{Rule, RuleOwner};
@@ -237,7 +247,8 @@ impl Rule {
             | Rule::Range
             | Rule::UnknownLine
             | Rule::Remaining
-            | Rule::TransactionStatus => RuleOwner::Dintero,
+            | Rule::TransactionStatus
+            | Rule::ShippingOptionNotOffered => RuleOwner::Dintero,
             Rule::CurrencyMismatch
             | Rule::Overflow
             | Rule::Quantity
@@ -250,7 +261,8 @@ impl Rule {
             | Rule::Discount
             | Rule::UnknownField
             | Rule::DuplicateKey
-            | Rule::Depth => RuleOwner::Crate,
+            | Rule::Depth
+            | Rule::MerchantReferenceChanged => RuleOwner::Crate,
         }
     }
 }

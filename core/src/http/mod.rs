@@ -1,12 +1,14 @@
 //! Feature `http`: the requests this crate's bodies travel in, and what comes back.
 //!
-//! Nothing here opens a connection. [`Account::token_request`] and the sessions'
-//! `create_request` give [`http::Request<Vec<u8>>`](::http::Request) values to send with the
-//! client you already use; [`AccessToken::from_response`] and
-//! [`SessionCreated::from_response`] read any [`http::Response`] whose body
-//! is bytes, and turn a non-2xx answer into an [`ApiError`] with Dintero's error body and the
-//! HTTP status. On the way in, [`Callback::from_query`] reads the query of the `callback_url`
-//! call and [`SignatureVerifier`] checks its `Dintero-Signature` header;
+//! Nothing here opens a connection. [`Account::token_request`], the sessions'
+//! `create_request` and [`SessionUpdate::update_request`](crate::SessionUpdate::update_request)
+//! give [`http::Request<Vec<u8>>`](::http::Request) values to send with the client you
+//! already use; [`AccessToken::from_response`], [`SessionCreated::from_response`] and the
+//! other answers' `from_response` read any [`http::Response`] whose body is bytes, and turn a
+//! non-2xx answer into an [`ApiError`] with Dintero's error body and the HTTP status. On the
+//! way in, [`Callback::from_query`] reads the query of the `callback_url` call and
+//! [`SignatureVerifier`] checks its `Dintero-Signature` header. [`SystemHeaders`] adds the
+//! optional `Dintero-System-*` headers to any of the requests.
 //! [`ExpressCallback::from_request`](crate::ExpressCallback::from_request) reads the session
 //! posted to an express callback, and the answers' `to_response` make the 200 to send back.
 //!
@@ -35,7 +37,9 @@ mod callback;
 mod express;
 mod response;
 mod session;
+mod session_update;
 mod signature;
+mod system;
 mod token;
 mod transaction;
 
@@ -54,7 +58,9 @@ pub use account::{Account, AccountError, ClientCredentials, Environment};
 pub use callback::{Callback, CallbackError};
 pub use response::{ApiError, ResponseError};
 pub use session::SessionCreated;
+pub use session_update::{SessionUpdateQuery, SessionUpdated};
 pub use signature::{SignatureError, SignatureVerifier};
+pub use system::SystemHeaders;
 pub use token::{AccessToken, TokenError};
 
 use ::http::HeaderValue;
@@ -69,6 +75,19 @@ fn header_value(text: &str) -> HeaderValue {
     let mut value = HeaderValue::from_str(text).unwrap_or_else(|_| HeaderValue::from_static(""));
     value.set_sensitive(true);
     value
+}
+
+/// Writes `segment` at the end of `uri` as one path segment: every byte but RFC 3986's
+/// unreserved characters percent-encoded, so no id can add a segment, a query or a fragment.
+fn push_path_segment(uri: &mut String, segment: &str) {
+    use std::fmt::Write as _;
+    for byte in segment.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            uri.push(char::from(byte));
+        } else {
+            let _ = write!(uri, "%{byte:02X}");
+        }
+    }
 }
 
 /// Standard Base64 with padding (RFC 4648 §4), for the `Basic` credentials.

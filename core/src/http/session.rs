@@ -10,9 +10,16 @@ use crate::{Session, SessionProfile};
 /// `Dintero-Feature-Toggles`: the crate's totals are exact, so Dintero may check them.
 const FEATURE_TOGGLES: HeaderName = HeaderName::from_static("dintero-feature-toggles");
 
-fn create_request(uri: Uri, token: &AccessToken, body: Vec<u8>) -> Request<Vec<u8>> {
+/// A session request: `method` on `uri` with a JSON `body`, the bearer token and the
+/// feature toggle (creating and updating a session send the same headers).
+pub(super) fn session_request(
+    method: Method,
+    uri: Uri,
+    token: &AccessToken,
+    body: Vec<u8>,
+) -> Request<Vec<u8>> {
     let mut request = Request::new(body);
-    *request.method_mut() = Method::POST;
+    *request.method_mut() = method;
     *request.uri_mut() = uri;
     let headers = request.headers_mut();
     headers.insert(AUTHORIZATION, token.authorization());
@@ -50,7 +57,7 @@ impl SessionProfile {
     /// ```
     pub fn create_request(&self, token: &AccessToken) -> Request<Vec<u8>> {
         let uri = Uri::from_static("https://checkout.dintero.com/v1/sessions-profile");
-        create_request(uri, token, self.to_json())
+        session_request(Method::POST, uri, token, self.to_json())
     }
 }
 
@@ -76,7 +83,7 @@ impl Session {
     /// ```
     pub fn create_request(&self, token: &AccessToken) -> Request<Vec<u8>> {
         let uri = Uri::from_static("https://checkout.dintero.com/v1/sessions");
-        create_request(uri, token, self.to_json())
+        session_request(Method::POST, uri, token, self.to_json())
     }
 }
 

@@ -1,26 +1,18 @@
 //! After payment: fetching a transaction, and capturing, refunding and voiding it
 //! (`https://checkout.dintero.com/v1/transactions/{id}`).
 
-use std::fmt::Write as _;
-
 use ::http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use ::http::{HeaderValue, Method, Request, Response, Uri};
 
-use super::AccessToken;
 use super::response::{ResponseError, api_error};
+use super::{AccessToken, push_path_segment};
 use crate::{Capture, Refund, Transaction, Void};
 
 /// `https://checkout.dintero.com/v1/transactions/{id}{tail}`, the id percent-encoded as a
 /// path segment (all but RFC 3986's unreserved characters), so any id makes a valid URI.
 fn transaction_uri(id: &str, tail: &str) -> Uri {
     let mut uri = String::from("https://checkout.dintero.com/v1/transactions/");
-    for byte in id.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            uri.push(char::from(byte));
-        } else {
-            let _ = write!(uri, "%{byte:02X}");
-        }
-    }
+    push_path_segment(&mut uri, id);
     uri.push_str(tail);
     match Uri::try_from(uri) {
         Ok(uri) => uri,

@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 use crate::session::parts::SessionParts;
-use crate::{Order, Session, SessionProfile};
+use crate::{Order, Session, SessionProfile, SessionUpdate};
 
 /// How many of the shared fields `parts` writes.
 fn parts_len(parts: &SessionParts) -> usize {
@@ -166,6 +166,12 @@ to_json_api!(
     "this `POST /v1/sessions` body",
     |body| body.order(),
     "let body = Session::builder(\"https://shop.example/r\", order, Configuration::default()).build()?;"
+);
+to_json_api!(
+    SessionUpdate,
+    "this `PUT /v1/sessions/{session_id}` body",
+    |body| body.order(),
+    "let body = SessionUpdate::builder(order).remove_lock(true).build()?;"
 );
 to_json_api!(
     Order,

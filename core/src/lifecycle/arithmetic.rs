@@ -3,12 +3,15 @@
 //! `cum_amount(q) = round(A × q / Q)` and `cum_vat(q) = V` when `q = Q`, else the line's VAT
 //! rule applied to `cum_amount(q)`. Rounding is half away from zero. `None` is an overflow.
 //!
-//! A transaction line does not say how it was priced. When `V` is the gross VAT of `A`, the
-//! line's rule is the gross one. When it is not (a net-priced line, whose VAT was rounded from
-//! its net), rounding `cum_vat` to the nearest could put the last part 1.5 minor units from
-//! its exact VAT, outside Dintero's floor/ceiling band. So every `cum_vat(q)` is then rounded
-//! towards the side of the exact VAT that `V` is on: each cumulative total is then less than
-//! one unit from exact on the same side, and so is every difference of two of them.
+//! A transaction line does not say how its VAT was rounded. A net-priced line's VAT is the
+//! gross VAT of its amount too (rounding the net's VAT moves the amount by at most half a
+//! unit, which the gross rule's division undoes), so one rule serves both pricings. But
+//! Dintero accepts either value of the floor/ceiling band, and a line whose VAT another
+//! system rounded the other way (half to even, or from its own tax figures) is not the gross
+//! rule's: rounding `cum_vat` to the nearest could then put the last part 1.5 units from its
+//! exact VAT, outside the band. So when `V` is not the gross VAT of `A`, every `cum_vat(q)`
+//! is rounded towards the side of the exact VAT that `V` is on: each cumulative total is then
+//! less than one unit from exact on the same side, and so is every difference of two.
 
 use rust_decimal::Decimal;
 
@@ -108,7 +111,7 @@ mod tests {
     }
 
     /// A line of 103 at 25 % has an exact VAT of 20.6. With V = 21 (the gross rule) parts
-    /// follow the gross rule; with V = 20 (as a net-priced line can have) they round down.
+    /// follow the gross rule; with V = 20 (the band's other value) they round down.
     #[test]
     fn a_vat_below_the_gross_rule_rounds_parts_down() {
         let rate = VatRate::from_whole_percent(25).unwrap();

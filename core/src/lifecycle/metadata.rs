@@ -52,7 +52,7 @@ impl OperationMetadata {
                     format!("{value_chars} characters"),
                 ));
             }
-            if self.0[..index].iter().any(|(earlier, _)| earlier == key) {
+            if self.0.iter().take(index).any(|(earlier, _)| earlier == key) {
                 v.push(Violation::new(
                     Rule::DuplicateKey,
                     path,

@@ -33,43 +33,31 @@ use crate::{
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+// Written by `json/order_write.rs`, which also writes a session update's order.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Order(pub(crate) OrderData);
 
 /// The order's fields in Dintero's order; `Order` wraps it once it is checked.
 ///
 /// The shipping option, the addresses and the store are boxed: inline they made an order
 /// about 2 KB, copied whole each time an order or a session moved (a few times per session).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct OrderData {
     pub(crate) amount: i64,
     pub(crate) currency: Currency,
     pub(crate) merchant_reference: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) merchant_reference_2: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) event_reference: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) vat_amount: Option<i64>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) items: Vec<OrderItem>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) shipping_option: Option<Box<ShippingOption>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) partial_payment: Option<bool>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) discount_lines: Vec<DiscountLine>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) discount_codes: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) gift_cards: Vec<GiftCard>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) shipping_address: Option<Box<Address>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) billing_address: Option<Box<Address>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) store: Option<Box<Store>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) payout_destination_id: Option<String>,
 }
 

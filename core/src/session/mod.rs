@@ -1,5 +1,6 @@
 //! The request bodies that create a Dintero Checkout session: [`SessionProfile`]
-//! (`POST /v1/sessions-profile`) and [`Session`] (`POST /v1/sessions`).
+//! (`POST /v1/sessions-profile`) and [`Session`] (`POST /v1/sessions`); and the one that
+//! updates it, [`SessionUpdate`] (`PUT /v1/sessions/{session_id}`).
 //!
 //! Both share every field but `profile_id`, `merchant` and whether `configuration` is
 //! required; that shared part is one struct (`SessionParts`) flattened into each body, and
@@ -64,6 +65,7 @@ pub(crate) mod metadata;
 pub(crate) mod parts;
 pub(crate) mod profile;
 pub(crate) mod session_body;
+pub(crate) mod update;
 
 pub use checkbox::{Checkbox, CheckboxBuilder, CheckboxLink};
 pub use configuration::{Channel, Configuration, ConfigurationBuilder};
@@ -76,3 +78,4 @@ pub use metadata::{MetadataNumber, MetadataValue};
 
 pub use profile::{SessionProfile, SessionProfileBuilder};
 pub use session_body::{Session, SessionBuilder};
+pub use update::{SessionUpdate, SessionUpdateBuilder};
