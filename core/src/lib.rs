@@ -19,6 +19,7 @@
 //! | `order/` | lines, items, discounts, shipping, addresses, the [`OrderBuilder`], the order invariants |
 //! | `spec/` | Dintero's spec, embedded: every constraint it states, checked on the JSON a body passes through (configuration, tokens, `emd`, `eta`, …) |
 //! | `money/` | [`Currency`], [`Money`], [`VatRate`], [`Quantity`], [`UnitPrice`], [`Rounding`]: the arithmetic |
+//! | `express/` | Express Checkout's callbacks: the posted session ([`ExpressCallback`], read faithfully) and the shop's answers ([`ShippingAddressAnswer`], [`DiscountCodesAnswer`]) |
 //! | `lifecycle/` | after payment: the [`Transaction`] Dintero returns; capture and refund bodies with cumulative arithmetic; [`Void`]; which operations each status allows |
 //! | `http/` | feature `http`: the token, session-create and session-update requests as `http::Request`s, their answers, Dintero's error body, the `callback_url` query and the `Dintero-Signature` check |
 //! | `error.rs` | [`Error`], [`Violation`], [`Rule`], [`RuleOwner`] and how paths are written |
@@ -29,6 +30,7 @@
 #![warn(missing_docs)]
 
 mod error;
+mod express;
 #[cfg(feature = "http")]
 pub mod http;
 mod json;
@@ -42,6 +44,14 @@ mod spec;
 pub mod __private;
 
 pub use error::{Error, MAX_LISTED, Rule, RuleOwner, Violation};
+pub use express::answer::{
+    DiscountCodesAnswer, DiscountCodesAnswerBuilder, ShippingAddressAnswer,
+    ShippingAddressAnswerBuilder,
+};
+pub use express::callback::{
+    CallbackAddress, CallbackItem, CallbackShippingOption, ExpressCallback,
+};
+pub use express::update::ExpressOrderUpdate;
 pub use json::parse;
 pub use lifecycle::capture::{Capture, CaptureBuilder};
 pub use lifecycle::operation::OperationItem;

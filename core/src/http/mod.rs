@@ -9,6 +9,8 @@
 //! way in, [`Callback::from_query`] reads the query of the `callback_url` call and
 //! [`SignatureVerifier`] checks its `Dintero-Signature` header. [`SystemHeaders`] adds the
 //! optional `Dintero-System-*` headers to any of the requests.
+//! [`ExpressCallback::from_request`](crate::ExpressCallback::from_request) reads the session
+//! posted to an express callback, and the answers' `to_response` make the 200 to send back.
 //!
 //! Secrets (the client secret, the access token, the signature secret) never appear in `Debug`
 //! or `Display`.
@@ -32,6 +34,7 @@
 
 mod account;
 mod callback;
+mod express;
 mod response;
 mod session;
 mod session_update;

@@ -1,6 +1,7 @@
 //! All serde: the wire formats of the domain types, parsing with repair, JSON paths and
 //! JSON numbers. `json` knows the domain types; no domain module knows `json`.
 
+pub(crate) mod express;
 pub(crate) mod item;
 pub(crate) mod item_parts;
 pub(crate) mod metadata;

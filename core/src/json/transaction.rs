@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::number::{amount_opt, deserialize_decimal};
+use super::number::{amount_opt, decimal_opt};
 use super::parse::{JsonPath, Root, syntax};
 use super::path_tracker::{self, Failure};
 use crate::error::{Error, Rule, Violation};
@@ -91,21 +91,6 @@ struct WireEventItem {
     amount: Option<i64>,
     #[serde(default, deserialize_with = "amount_opt")]
     vat_amount: Option<i64>,
-}
-
-/// An exact decimal read from its JSON text; `null` is none.
-fn decimal_opt<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Decimal>, D::Error> {
-    struct Exact(Decimal);
-
-    impl<'de> Deserialize<'de> for Exact {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Exact, D::Error> {
-            deserialize_decimal(deserializer).map(|value| Exact(value.normalize()))
-        }
-    }
-
-    Deserialize::deserialize(deserializer).map(|value: Option<Exact>| value.map(|v| v.0))
 }
 
 impl Transaction {

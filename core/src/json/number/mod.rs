@@ -197,6 +197,22 @@ pub(crate) fn amount_opt<'de, D: serde::Deserializer<'de>>(
     serde::Deserialize::deserialize(deserializer).map(|amount: Option<Amount>| amount.map(|a| a.0))
 }
 
+/// `deserialize_with` for an optional exact decimal read from its JSON text (normalized, so
+/// `2.0` is `2`); `null` is none.
+pub(crate) fn decimal_opt<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Decimal>, D::Error> {
+    struct Exact(Decimal);
+
+    impl<'de> serde::Deserialize<'de> for Exact {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Exact, D::Error> {
+            deserialize_decimal(deserializer).map(|value| Exact(value.normalize()))
+        }
+    }
+
+    serde::Deserialize::deserialize(deserializer).map(|value: Option<Exact>| value.map(|v| v.0))
+}
+
 /// `deserialize_with` for an optional count (`u32`): `null` is none.
 pub(crate) fn count_opt<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
