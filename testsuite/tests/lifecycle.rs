@@ -433,7 +433,11 @@ fn a_type_error_in_a_transaction_names_its_path() {
     let violation = &err.violations()[0];
     assert_eq!(
         (violation.rule(), violation.path(), violation.expected()),
-        (Rule::Type, "items[1].amount", "a Dintero transaction")
+        (
+            Rule::Type,
+            "items[1].amount",
+            "the type Dintero's spec gives it"
+        )
     );
     let err = Transaction::from_json(br#"{"id":"T"} trailing"#).unwrap_err();
     assert_eq!(err.violations()[0].rule(), Rule::Syntax);

@@ -497,7 +497,7 @@ fn express_line_ids_are_unique_among_the_options() {
         problem(
             Rule::DuplicateLineId,
             "express.shipping_options[2].line_id",
-            r#"express.shipping_options[2].line_id: expected a line_id not used by another express shipping option, found "ship-1""#
+            r#"express.shipping_options[2].line_id: expected a line_id not used by another shipping option, found "ship-1""#
         )
     );
 }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::callback::ExpressCallback;
 use crate::error::{Rule, Violations, quoted};
+use crate::order::validate::offered_options;
 use crate::{Currency, Order, OrderItem, ShippingOption};
 
 /// The `order` of an express answer: what Dintero replaces the session order's totals and
@@ -261,28 +262,6 @@ pub(crate) fn check_options(
     item_line_ids: &HashSet<&str>,
     v: &mut Violations,
 ) {
-    let mut seen: HashSet<&str> = HashSet::with_capacity(options.len());
-    for (index, option) in options.iter().enumerate() {
-        let path = format!("shipping_options[{index}]");
-        option.validate(&path, v);
-        // answer { shipping_options [ option {
-        crate::order::depth::check_shipping_depth(option, 2, &path, v);
-        let line_id = option.line_id();
-        if !seen.insert(line_id) {
-            v.add(
-                Rule::DuplicateLineId,
-                format_args!("{path}.line_id"),
-                "a line_id not used by another shipping option",
-                quoted(line_id),
-            );
-        }
-        if item_line_ids.contains(line_id) {
-            v.add(
-                Rule::DuplicateLineId,
-                format_args!("{path}.line_id"),
-                "a line_id not used by any order item",
-                quoted(line_id),
-            );
-        }
-    }
+    // answer { shipping_options [ option {
+    offered_options(options, item_line_ids, "shipping_options", 2, v);
 }

@@ -3,14 +3,12 @@
 //! JSON.
 
 use rust_decimal::Decimal;
-use serde::de::DeserializeOwned;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
+use super::faithful::{WireLine, read};
 use super::number::{amount_opt, decimal_opt};
-use super::parse::{JsonPath, Root, syntax, without_position};
-use super::path_tracker;
-use crate::error::{Error, Rule, Violation};
+use crate::error::Error;
 use crate::express::answer::{AnswerParts, DiscountCodesAnswer, ShippingAddressAnswer};
 use crate::express::callback::{
     CallbackAddress, CallbackItem, CallbackShippingOption, ExpressCallback,
@@ -36,31 +34,13 @@ struct WireOrder {
     #[serde(default, deserialize_with = "amount_opt")]
     vat_amount: Option<i64>,
     #[serde(default)]
-    items: Option<Vec<WireItem>>,
+    items: Option<Vec<WireLine>>,
     #[serde(default)]
     shipping_option: Option<WireShippingOption>,
     #[serde(default)]
     shipping_address: Option<WireAddress>,
     #[serde(default)]
     discount_codes: Option<Vec<String>>,
-}
-
-#[derive(Deserialize)]
-struct WireItem {
-    #[serde(default)]
-    line_id: Option<String>,
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default, deserialize_with = "decimal_opt")]
-    quantity: Option<Decimal>,
-    #[serde(default, deserialize_with = "amount_opt")]
-    amount: Option<i64>,
-    #[serde(default, deserialize_with = "decimal_opt")]
-    vat: Option<Decimal>,
-    #[serde(default, deserialize_with = "amount_opt")]
-    vat_amount: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -107,28 +87,6 @@ struct WireAddress {
     phone_number: Option<String>,
     #[serde(default)]
     email: Option<String>,
-}
-
-/// Reads `json` as `T`; bytes that are not JSON are [`Rule::Syntax`], a value of the wrong
-/// type is [`Rule::Type`] at its path (`order.items[0].amount`).
-fn read<T: DeserializeOwned>(json: &[u8]) -> Result<T, Error> {
-    let mut deserializer = serde_json::Deserializer::from_slice(json);
-    let failure = match path_tracker::deserialize::<_, T>(&mut deserializer) {
-        Ok(value) => return deserializer.end().map(|()| value).map_err(|e| syntax(&e)),
-        Err(failure) => failure,
-    };
-    if failure.error.is_syntax() || failure.error.is_eof() {
-        return Err(syntax(&failure.error));
-    }
-    let path = JsonPath::from_tracked(&failure.path)
-        .map(|path| path.render(Root::Session))
-        .unwrap_or_default();
-    Err(Error::single(Violation::new(
-        Rule::Type,
-        path,
-        "the type Dintero's spec gives it",
-        without_position(&failure.error.to_string()),
-    )))
 }
 
 impl ExpressCallback {

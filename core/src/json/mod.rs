@@ -2,6 +2,7 @@
 //! JSON numbers. `json` knows the domain types; no domain module knows `json`.
 
 pub(crate) mod express;
+mod faithful;
 pub(crate) mod item;
 pub(crate) mod item_parts;
 pub(crate) mod metadata;

@@ -4,13 +4,11 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use super::faithful::{WireLine, read};
 use super::number::{amount_opt, decimal_opt};
-use super::parse::{JsonPath, Root, syntax};
-use super::path_tracker::{self, Failure};
-use crate::error::{Error, Rule, Violation};
+use crate::error::Error;
 use crate::lifecycle::status::{EventKind, TransactionStatus};
 use crate::lifecycle::transaction::{EventItem, Transaction, TransactionEvent, TransactionItem};
-use crate::order::item::{DiscountLine, DiscountType};
 
 #[derive(Deserialize)]
 struct WireTransaction {
@@ -25,47 +23,9 @@ struct WireTransaction {
     #[serde(default)]
     merchant_reference: Option<String>,
     #[serde(default)]
-    items: Option<Vec<WireItem>>,
+    items: Option<Vec<WireLine>>,
     #[serde(default)]
     events: Option<Vec<WireEvent>>,
-}
-
-#[derive(Deserialize)]
-struct WireItem {
-    #[serde(default)]
-    line_id: Option<String>,
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default, deserialize_with = "decimal_opt")]
-    quantity: Option<Decimal>,
-    #[serde(default, deserialize_with = "amount_opt")]
-    amount: Option<i64>,
-    #[serde(default, deserialize_with = "decimal_opt")]
-    vat: Option<Decimal>,
-    #[serde(default, deserialize_with = "amount_opt")]
-    vat_amount: Option<i64>,
-    #[serde(default)]
-    discount_lines: Option<Vec<WireDiscount>>,
-}
-
-/// A line's discount, read faithfully: a `discount_type` this crate does not know is left
-/// out (it could not be sent back in a capture), an unknown field is ignored.
-#[derive(Deserialize)]
-struct WireDiscount {
-    #[serde(default, deserialize_with = "amount_opt")]
-    amount: Option<i64>,
-    #[serde(default, deserialize_with = "decimal_opt")]
-    percentage: Option<Decimal>,
-    #[serde(default)]
-    discount_type: Option<String>,
-    #[serde(default)]
-    discount_id: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default, deserialize_with = "amount_opt")]
-    line_id: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -110,29 +70,7 @@ impl Transaction {
     /// # Ok::<(), dintero_order_core::Error>(())
     /// ```
     pub fn from_json(json: &[u8]) -> Result<Transaction, Error> {
-        let mut deserializer = serde_json::Deserializer::from_slice(json);
-        let wire: WireTransaction = path_tracker::deserialize(&mut deserializer)
-            .and_then(|wire| {
-                deserializer.end().map_err(|error| Failure {
-                    error,
-                    path: Default::default(),
-                })?;
-                Ok(wire)
-            })
-            .map_err(|Failure { error, path }| {
-                if error.is_syntax() || error.is_eof() {
-                    syntax(&error)
-                } else {
-                    let path = JsonPath::from_tracked(&path)
-                        .map_or_else(|| path.to_string(), |path| path.render(Root::Session));
-                    Error::single(Violation::new(
-                        Rule::Type,
-                        path,
-                        "a Dintero transaction",
-                        error.to_string(),
-                    ))
-                }
-            })?;
+        let wire: WireTransaction = read(json)?;
         Ok(Transaction::from_parts(
             wire.id.unwrap_or_default(),
             TransactionStatus::from_wire(wire.status.as_deref().unwrap_or("")),
@@ -142,7 +80,7 @@ impl Transaction {
             wire.items
                 .unwrap_or_default()
                 .into_iter()
-                .map(WireItem::into_item)
+                .map(into_item)
                 .collect(),
             wire.events
                 .unwrap_or_default()
@@ -153,40 +91,18 @@ impl Transaction {
     }
 }
 
-impl WireItem {
-    fn into_item(self) -> TransactionItem {
-        TransactionItem {
-            line_id: self.line_id.unwrap_or_default(),
-            id: self.id,
-            description: self.description,
-            quantity: self.quantity,
-            amount: self.amount.unwrap_or(0),
-            vat: self.vat,
-            vat_amount: self.vat_amount,
-            discount_lines: self
-                .discount_lines
-                .unwrap_or_default()
-                .into_iter()
-                .map(WireDiscount::into_discount)
-                .collect(),
-            captured: Default::default(),
-            refunded: Default::default(),
-        }
-    }
-}
-
-impl WireDiscount {
-    fn into_discount(self) -> DiscountLine {
-        DiscountLine {
-            amount: self.amount.unwrap_or(0),
-            percentage: self.percentage,
-            discount_type: self.discount_type.and_then(|name| {
-                serde_json::from_value::<DiscountType>(serde_json::Value::String(name)).ok()
-            }),
-            discount_id: self.discount_id,
-            description: self.description,
-            line_id: self.line_id,
-        }
+fn into_item(mut line: WireLine) -> TransactionItem {
+    TransactionItem {
+        discount_lines: line.discount_lines(),
+        line_id: line.line_id.unwrap_or_default(),
+        id: line.id,
+        description: line.description,
+        quantity: line.quantity,
+        amount: line.amount.unwrap_or(0),
+        vat: line.vat,
+        vat_amount: line.vat_amount,
+        captured: Default::default(),
+        refunded: Default::default(),
     }
 }
 

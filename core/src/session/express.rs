@@ -5,7 +5,8 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::check;
-use crate::error::{Rule, Violations, quoted};
+use crate::error::Violations;
+use crate::order::validate::offered_options;
 use crate::{OrderItem, ShippingOption};
 
 /// The `express` object: makes the session an Express Checkout session, where the customer
@@ -202,32 +203,14 @@ impl Express {
     /// Checks the options against the order and the URLs; paths start at `express`.
     pub(super) fn validate(&self, items: &[OrderItem], v: &mut Violations) {
         let item_line_ids: HashSet<&str> = items.iter().filter_map(|item| item.line_id()).collect();
-        let mut seen: HashSet<&str> = HashSet::with_capacity(self.shipping_options.len());
-        for (index, option) in self.shipping_options.iter().enumerate() {
-            let path = format!("express.shipping_options[{index}]");
-            option.validate(&path, v);
-            // body { express { shipping_options [ option {
-            crate::order::depth::check_shipping_depth(option, 3, &path, v);
-            let line_id = option.line_id();
-            if !seen.insert(line_id) {
-                v.add(
-                    Rule::DuplicateLineId,
-                    format_args!("{path}.line_id"),
-                    "a line_id not used by another express shipping option",
-                    quoted(line_id),
-                );
-            }
-            // The chosen option becomes `order.shipping_option`, whose line_id must differ
-            // from every item's.
-            if item_line_ids.contains(line_id) {
-                v.add(
-                    Rule::DuplicateLineId,
-                    format_args!("{path}.line_id"),
-                    "a line_id not used by any order item",
-                    quoted(line_id),
-                );
-            }
-        }
+        // body { express { shipping_options [ option {
+        offered_options(
+            &self.shipping_options,
+            &item_line_ids,
+            "express.shipping_options",
+            3,
+            v,
+        );
         if let Some(url) = &self.shipping_address_callback_url {
             check::http_url(url, "express.shipping_address_callback_url", v);
         }

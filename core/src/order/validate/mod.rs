@@ -15,6 +15,7 @@ mod line_ids;
 use line_ids::*;
 
 mod shipping;
+pub(crate) use shipping::offered_options;
 
 mod item;
 use item::*;

@@ -83,3 +83,39 @@ impl ShippingOption {
         check_splits(self.fee_split.as_ref(), self.splits.as_deref(), path, v);
     }
 }
+
+/// Shipping options offered to choose from (a session's `express.shipping_options`, an
+/// express callback's answer), at `at` (`express.shipping_options`), `depth` levels below the
+/// body's root: each valid on its own, and each `line_id` used once among them and by no
+/// item, since the chosen option joins the items.
+pub(crate) fn offered_options(
+    options: &[ShippingOption],
+    item_line_ids: &HashSet<&str>,
+    at: &str,
+    depth: usize,
+    v: &mut Violations,
+) {
+    let mut seen: HashSet<&str> = HashSet::with_capacity(options.len());
+    for (index, option) in options.iter().enumerate() {
+        let path = format!("{at}[{index}]");
+        option.validate(&path, v);
+        crate::order::depth::check_shipping_depth(option, depth, &path, v);
+        let line_id = option.line_id();
+        if !seen.insert(line_id) {
+            v.add(
+                Rule::DuplicateLineId,
+                format_args!("{path}.line_id"),
+                "a line_id not used by another shipping option",
+                quoted(line_id),
+            );
+        }
+        if item_line_ids.contains(line_id) {
+            v.add(
+                Rule::DuplicateLineId,
+                format_args!("{path}.line_id"),
+                "a line_id not used by any order item",
+                quoted(line_id),
+            );
+        }
+    }
+}
