@@ -3,34 +3,23 @@
 //! or a 202 answer.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use std::time::{Duration, UNIX_EPOCH};
-
 use dintero_order::Transaction;
-use dintero_order::http::{AccessToken, ResponseError, SystemHeaders};
+use dintero_order::http::{ResponseError, SystemHeaders};
 use http::{Request, Response};
+
+mod http_support;
+use http_support::{headers, token};
 
 const AUTHORIZED: &str = r#"{"id":"T11223344.5/ø","status":"AUTHORIZED","amount":63880,"currency":"NOK",
   "items":[{"id":"chair-1","line_id":"1","description":"Stablestol","quantity":2,"amount":59980,"vat":25,"vat_amount":11996},
   {"id":"bring","line_id":"shipping","description":"Bring","quantity":1,"amount":3900,"vat":25,"vat_amount":780}]}"#;
-
-fn token() -> AccessToken {
-    AccessToken::new(
-        "eyJhbGciOi.payload.sig",
-        UNIX_EPOCH + Duration::from_secs(10),
-    )
-    .unwrap()
-}
 
 /// Method, URI, every header in order as `name: value`, and the body as text.
 fn shown(request: &Request<Vec<u8>>) -> (String, String, Vec<String>, String) {
     (
         request.method().to_string(),
         request.uri().to_string(),
-        request
-            .headers()
-            .iter()
-            .map(|(name, value)| format!("{name}: {}", value.to_str().unwrap()))
-            .collect(),
+        headers(request),
         String::from_utf8(request.body().clone()).unwrap(),
     )
 }

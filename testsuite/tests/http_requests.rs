@@ -11,8 +11,11 @@ use dintero_order::http::{
 use dintero_order::{
     Configuration, Currency, Line, Order, Session, SessionProfile, UnitPrice, VatRate,
 };
-use http::{Request, Response, StatusCode};
+use http::{Response, StatusCode};
 use rust_decimal_macros::dec;
+
+mod http_support;
+use http_support::{headers, token};
 
 fn order() -> Order {
     Order::builder(Currency::NOK, "order-1")
@@ -27,23 +30,6 @@ fn order() -> Order {
 }
 
 const ORDER_JSON: &str = r#"{"amount":29990,"currency":"NOK","merchant_reference":"order-1","vat_amount":5998,"items":[{"id":"chair","line_id":"1","description":"Chair","quantity":1,"amount":29990,"vat_amount":5998,"vat":25}]}"#;
-
-/// Every header of a request, in order, as `name: value`.
-fn headers(request: &Request<Vec<u8>>) -> Vec<String> {
-    request
-        .headers()
-        .iter()
-        .map(|(name, value)| format!("{name}: {}", value.to_str().unwrap()))
-        .collect()
-}
-
-fn token() -> AccessToken {
-    AccessToken::new(
-        "eyJhbGciOi.payload.sig",
-        UNIX_EPOCH + Duration::from_secs(10),
-    )
-    .unwrap()
-}
 
 #[test]
 fn account_ids() {

@@ -10,7 +10,7 @@ use rust_decimal_macros::dec;
 use serde_json::{Value, json};
 
 mod lifecycle_support;
-use lifecycle_support::status_after;
+use lifecycle_support::record;
 
 /// A line of a body or event: `(line_id, quantity, amount, vat_amount)`.
 type Part = (String, Decimal, i64, i64);
@@ -28,25 +28,6 @@ const TWO_LINES: &str = r#"{"id":"T11223344.5abc","status":"AUTHORIZED","amount"
 /// amount, vat_amount)])`, and the status they lead to.
 fn with_events(base: &Value, events: &[Event]) -> Transaction {
     let mut tx = base.clone();
-    let mut captured = 0;
-    let mut refunded = 0;
-    for (kind, items) in events {
-        let amount: i64 = items.iter().map(|item| item.2).sum();
-        match *kind {
-            "CAPTURE" => captured += amount,
-            "REFUND" => refunded += amount,
-            _ => {}
-        }
-    }
-    let authorized = tx["amount"].as_i64().unwrap_or_else(|| {
-        let items = tx["items"].as_array().unwrap();
-        items
-            .iter()
-            .map(|item| item["amount"].as_i64().unwrap())
-            .sum()
-    });
-    tx["status"] = json!(status_after(authorized, captured, refunded));
-    let list = tx["events"].as_array_mut().unwrap();
     for (kind, items) in events {
         let amount: i64 = items.iter().map(|item| item.2).sum();
         let items: Vec<Value> = items
@@ -56,7 +37,7 @@ fn with_events(base: &Value, events: &[Event]) -> Transaction {
                 json!({"line_id": line_id, "quantity": quantity, "amount": amount, "vat_amount": vat})
             })
             .collect();
-        list.push(json!({"event": kind, "success": true, "amount": amount, "items": items}));
+        record(&mut tx, kind, &json!({"amount": amount, "items": items}));
     }
     Transaction::from_json(&serde_json::to_vec(&tx).unwrap()).unwrap()
 }

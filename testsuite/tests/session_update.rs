@@ -12,6 +12,7 @@ mod validator;
 
 #[path = "session_update/http.rs"]
 mod http_requests;
+mod http_support;
 #[path = "session_update/schema.rs"]
 mod schema;
 

@@ -1,28 +1,10 @@
 //! The update's request, its query flags, and Dintero's answer read back (feature `http`).
 
-use std::time::{Duration, UNIX_EPOCH};
-
-use dintero_order::http::{AccessToken, ResponseError, SessionUpdateQuery, SessionUpdated};
-use http::{Request, Response};
+use dintero_order::http::{ResponseError, SessionUpdateQuery, SessionUpdated};
+use http::Response;
 
 use super::{golden_json, golden_update};
-
-/// Every header of a request, in order, as `name: value`.
-fn headers(request: &Request<Vec<u8>>) -> Vec<String> {
-    request
-        .headers()
-        .iter()
-        .map(|(name, value)| format!("{name}: {}", value.to_str().unwrap()))
-        .collect()
-}
-
-fn token() -> AccessToken {
-    AccessToken::new(
-        "eyJhbGciOi.payload.sig",
-        UNIX_EPOCH + Duration::from_secs(10),
-    )
-    .unwrap()
-}
+use crate::http_support::{headers, token};
 
 #[test]
 fn update_request_bytes() {
