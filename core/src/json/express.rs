@@ -93,8 +93,8 @@ impl ExpressCallback {
     /// Reads the session Dintero POSTs to an express callback. Faithful: every field is
     /// optional, unknown fields (`created_at`, `events`, `customer`, anything Dintero adds)
     /// are ignored, and none of this crate's stricter rules applies; only bytes that are not
-    /// JSON ([`Rule::Syntax`](crate::Rule::Syntax)) or a value of the wrong type ([`Rule::Type`](crate::Rule::Type), with its path)
-    /// are refused. Numbers are read exactly from their text, never through `f64`.
+    /// JSON ([`Rule::Syntax`](crate::Rule::Syntax)) or a value of the wrong type
+    /// ([`Rule::Type`](crate::Rule::Type), with its path) are refused. Numbers are read exactly from their text, never through `f64`.
     ///
     /// ```
     /// use dintero_order_core::{ExpressCallback, Rule};
