@@ -94,7 +94,8 @@ impl ExpressCallback {
     /// optional, unknown fields (`created_at`, `events`, `customer`, anything Dintero adds)
     /// are ignored, and none of this crate's stricter rules applies; only bytes that are not
     /// JSON ([`Rule::Syntax`](crate::Rule::Syntax)) or a value of the wrong type
-    /// ([`Rule::Type`](crate::Rule::Type), with its path) are refused. Numbers are read exactly from their text, never through `f64`.
+    /// ([`Rule::Type`](crate::Rule::Type), with its path) are refused. Numbers are read
+    /// exactly from their text, never through `f64`.
     ///
     /// ```
     /// use dintero_order_core::{ExpressCallback, Rule};
