@@ -22,6 +22,9 @@ use crate::order::line::{IdInput, QuantityInput, VatInput};
 mod text;
 pub use text::*;
 
+mod method;
+pub use method::*;
+
 /// A VAT rate the derive already checked; a `const` item evaluates it at compile time.
 #[inline]
 pub const fn vat_rate(hundredths: u16) -> VatRate {

@@ -23,6 +23,14 @@ pub(crate) struct Attr<T> {
     pub(crate) value: Option<T>,
 }
 
+/// A role given on the struct by a method: `#[checkout(id = Self::sku)]`.
+pub(crate) struct MethodRole {
+    pub(crate) role: Role,
+    pub(crate) key: Ident,
+    /// `None` when the value was not a path; that error is already reported.
+    pub(crate) path: Option<syn::ExprPath>,
+}
+
 /// The struct-level `#[checkout(...)]` keys.
 #[derive(Default)]
 pub(crate) struct ContainerAttrs {
@@ -34,6 +42,25 @@ pub(crate) struct ContainerAttrs {
     pub(crate) kind: Option<Attr<&'static str>>,
     /// `crate = "path"`: where the runtime crate is, for users who re-export it.
     pub(crate) krate: Option<Attr<syn::Path>>,
+    /// Roles given by methods, in the order written.
+    pub(crate) methods: Vec<MethodRole>,
+    /// `net`, `minor_units`, `major_units` on the struct: flags of a price given by a method.
+    pub(crate) flags: Vec<(Flag, Ident)>,
+}
+
+impl ContainerAttrs {
+    /// The method that gives `role`, if one does.
+    pub(crate) fn method(&self, role: Role) -> Option<&MethodRole> {
+        self.methods.iter().find(|m| m.role == role)
+    }
+
+    /// The key that set `flag` on the struct, if any.
+    pub(crate) fn flag(&self, flag: Flag) -> Option<&Ident> {
+        self.flags
+            .iter()
+            .find(|(f, _)| *f == flag)
+            .map(|(_, key)| key)
+    }
 }
 
 /// One field and the roles it was given.
@@ -192,6 +219,7 @@ fn container_attrs(
     each_key(cx, attrs, |key, meta| {
         let name = key.to_string();
         match name.as_str() {
+            "vat" if is_path_value(meta) => method_role(cx, &mut out, Role::Vat, key, meta)?,
             "vat" => {
                 let value = container_vat(cx, key, meta)?;
                 set_once(cx, &mut out.vat, key, value);
@@ -224,15 +252,88 @@ fn container_attrs(
                 set_once(cx, &mut out.krate, key, value);
             }
             _ => {
-                if let Some(guess) = unknown_key(cx, key, CONTAINER_KEYS, "struct") {
-                    guessed.push(guess);
+                if let Some(role) = Role::from_key(&name) {
+                    method_role(cx, &mut out, role, key, meta)?;
+                } else if let Some(flag) = Flag::from_key(&name) {
+                    if has_value(meta) {
+                        cx.error_spanned_by(
+                            key,
+                            format_args!("`{name}` takes no value: write `#[checkout({name})]`"),
+                        );
+                        skip_value(meta)?;
+                    }
+                    match out.flag(flag) {
+                        Some(first) => duplicate(cx, first, key),
+                        None => out.flags.push((flag, key.clone())),
+                    }
+                } else {
+                    if let Some(guess) = unknown_key(cx, key, CONTAINER_KEYS, "struct") {
+                        guessed.push(guess);
+                    }
+                    skip_value(meta)?;
                 }
-                skip_value(meta)?;
             }
         }
         Ok(())
     });
     out
+}
+
+/// Whether the key is followed by `= <path>` (`vat = Self::rate`), not a literal.
+fn is_path_value(meta: &ParseNestedMeta<'_>) -> bool {
+    let fork = meta.input.fork();
+    fork.parse::<Token![=]>().is_ok()
+        && (fork.peek(Ident)
+            || fork.peek(Token![Self])
+            || fork.peek(Token![self])
+            || fork.peek(Token![crate])
+            || fork.peek(Token![super])
+            || fork.peek(Token![::])
+            || fork.peek(Token![<]))
+}
+
+/// `id = Self::sku` on the struct: the method that gives a role. Recorded even when its
+/// value is not a path (that error is reported), so the role does not also count as missing.
+fn method_role(
+    cx: &Ctxt,
+    out: &mut ContainerAttrs,
+    role: Role,
+    key: &Ident,
+    meta: &ParseNestedMeta<'_>,
+) -> syn::Result<()> {
+    let example = role.method_example();
+    let path = if is_path_value(meta) {
+        Some(meta.value()?.parse::<syn::ExprPath>()?)
+    } else {
+        if meta.input.peek(Token![=]) {
+            let value = meta.value()?;
+            cx.error_at(
+                value.span(),
+                format_args!(
+                    "expected a method that gives the {}, such as `{key} = Self::{example}`",
+                    role.what()
+                ),
+            );
+        } else {
+            cx.error_spanned_by(
+                key,
+                format_args!(
+                    "`{key}` on the struct names the method that gives it: `#[checkout({key} = Self::{example})]`; or mark the field that holds it `#[checkout({key})]`"
+                ),
+            );
+        }
+        skip_value(meta)?;
+        None
+    };
+    match out.method(role) {
+        Some(first) => duplicate(cx, &first.key, key),
+        None => out.methods.push(MethodRole {
+            role,
+            key: key.clone(),
+            path,
+        }),
+    }
+    Ok(())
 }
 
 /// `vat = 25.5` on the struct.
@@ -251,7 +352,7 @@ fn container_vat(cx: &Ctxt, key: &Ident, meta: &ParseNestedMeta<'_>) -> syn::Res
         let span = value.span();
         cx.error_at(
             span,
-            "expected a VAT percentage literal such as `25` or `25.5`; for a rate known only at run time, mark a field `#[checkout(vat)]`",
+            "expected a VAT percentage literal such as `25` or `25.5`; for a rate known only at run time, mark a field `#[checkout(vat)]` or name a method: `vat = Self::vat_rate`",
         );
         skip_value(meta)?;
         return Ok(None);
@@ -311,13 +412,18 @@ fn unknown_key(
 ) -> Option<&'static str> {
     let name = key.to_string();
     let mut guess = None;
-    let msg = if level == "struct" && FIELD_KEYS.contains(&name.as_str()) {
-        format!("`{name}` belongs on a field: put `#[checkout({name})]` on the field that holds it")
-    } else if level == "field" && CONTAINER_KEYS.contains(&name.as_str()) {
+    let msg = if level == "field"
+        && CONTAINER_KEYS.contains(&name.as_str())
+        && !FIELD_KEYS.contains(&name.as_str())
+    {
         format!("`{name}` belongs on the struct, not on a field")
     } else if let Some(g) = symbol::did_you_mean(&name, valid) {
         guess = Some(g);
         format!("unknown checkout attribute `{name}`, did you mean `{g}`?")
+    } else if level == "struct" {
+        format!(
+            "unknown checkout attribute `{name}`, expected `vat`, `currency`, `kind`, `crate`, or a role given by a method such as `id = Self::sku`"
+        )
     } else {
         format!(
             "unknown checkout attribute `{name}`, expected {}",

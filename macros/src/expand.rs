@@ -12,7 +12,52 @@ use syn::{GenericArgument, Ident, PathArguments, ReturnType, Type, TypeParamBoun
 
 use crate::attr::Field;
 use crate::symbol::Role;
-use crate::valid::{Plan, PriceUnit, VatSource};
+use crate::valid::{Plan, PriceUnit, Source, VatSource};
+
+/// How a role's value becomes the line's: the `__private` trait and method a field's type
+/// implements (called on a reference to the field), and the ones a method's return value
+/// implements. Text and ids from a method are taken by value, so text the method borrows
+/// stays borrowed and text it computes is moved in; other values are read by reference.
+struct Conversion {
+    field: (&'static str, &'static str),
+    method: (&'static str, &'static str),
+    by_value: bool,
+}
+
+const fn same(role_trait: &'static str, method: &'static str) -> Conversion {
+    Conversion {
+        field: (role_trait, method),
+        method: (role_trait, method),
+        by_value: false,
+    }
+}
+
+const ID: Conversion = Conversion {
+    field: ("AsId", "as_id"),
+    method: ("IntoId", "into_id"),
+    by_value: true,
+};
+const TEXT: Conversion = Conversion {
+    field: ("AsText", "as_text"),
+    method: ("IntoText", "into_text"),
+    by_value: true,
+};
+const OPTIONAL_ID: Conversion = Conversion {
+    field: ("AsOptionalId", "as_optional_id"),
+    method: ("IntoOptionalId", "into_optional_id"),
+    by_value: true,
+};
+const OPTIONAL_TEXT: Conversion = Conversion {
+    field: ("AsOptionalText", "as_optional_text"),
+    method: ("IntoOptionalText", "into_optional_text"),
+    by_value: true,
+};
+const UNIT_PRICE: Conversion = same("AsUnitPrice", "as_unit_price");
+const INTEGER_PRICE: Conversion = same("AsIntegerPrice", "as_integer_price");
+const VAT: Conversion = same("AsVat", "as_vat");
+const QUANTITY: Conversion = same("AsQuantity", "as_quantity");
+const MEASURE: Conversion = same("AsMeasure", "as_measure");
+const FLAG: Conversion = same("AsFlag", "as_flag");
 
 /// The `impl CheckoutItem` for a valid input.
 pub(crate) fn impl_checkout_item(plan: &Plan<'_>) -> TokenStream {
@@ -24,16 +69,16 @@ pub(crate) fn impl_checkout_item(plan: &Plan<'_>) -> TokenStream {
         bounds: Vec::new(),
     };
 
-    let id = r.read(plan.id, "AsId", "as_id");
-    let description = r.read(plan.description, "AsText", "as_text");
+    let id = r.read(plan.id, &ID);
+    let description = r.read(plan.description, &TEXT);
     let mut price = match plan.price_unit {
-        PriceUnit::Typed => r.read(plan.price, "AsUnitPrice", "as_unit_price"),
+        PriceUnit::Typed => r.read(plan.price, &UNIT_PRICE),
         PriceUnit::Minor => {
-            let value = r.read(plan.price, "AsIntegerPrice", "as_integer_price");
+            let value = r.read(plan.price, &INTEGER_PRICE);
             quote!(#p::minor_units_price(#value))
         }
         PriceUnit::Major => {
-            let value = r.read(plan.price, "AsIntegerPrice", "as_integer_price");
+            let value = r.read(plan.price, &INTEGER_PRICE);
             quote!(#p::major_units_price(#value))
         }
     };
@@ -53,7 +98,7 @@ pub(crate) fn impl_checkout_item(plan: &Plan<'_>) -> TokenStream {
             const VAT: #p::VatRate = #p::vat_rate(#hundredths);
             VAT
         })),
-        VatSource::Field(field) => r.read(field, "AsVat", "as_vat"),
+        VatSource::Read(source) => r.read(source, &VAT),
     };
     let kind = match plan.kind {
         Some(variant) => {
@@ -71,21 +116,19 @@ pub(crate) fn impl_checkout_item(plan: &Plan<'_>) -> TokenStream {
     let mut unit_volume = none.clone();
     let mut unit_dimensional_weight = none.clone();
     let mut eligible_for_discount = none;
-    for (role, field) in &plan.optional {
-        let (slot, role_trait, method) = match role {
-            Role::Quantity => (&mut quantity, "AsQuantity", "as_quantity"),
-            Role::LineId => (&mut line_id, "AsOptionalId", "as_optional_id"),
-            Role::ThumbnailUrl => (&mut thumbnail_url, "AsOptionalText", "as_optional_text"),
-            Role::UnitWeight => (&mut unit_weight, "AsMeasure", "as_measure"),
-            Role::UnitVolume => (&mut unit_volume, "AsMeasure", "as_measure"),
-            Role::UnitDimensionalWeight => {
-                (&mut unit_dimensional_weight, "AsMeasure", "as_measure")
-            }
-            Role::EligibleForDiscount => (&mut eligible_for_discount, "AsFlag", "as_flag"),
+    for (role, source) in &plan.optional {
+        let (slot, conversion) = match role {
+            Role::Quantity => (&mut quantity, &QUANTITY),
+            Role::LineId => (&mut line_id, &OPTIONAL_ID),
+            Role::ThumbnailUrl => (&mut thumbnail_url, &OPTIONAL_TEXT),
+            Role::UnitWeight => (&mut unit_weight, &MEASURE),
+            Role::UnitVolume => (&mut unit_volume, &MEASURE),
+            Role::UnitDimensionalWeight => (&mut unit_dimensional_weight, &MEASURE),
+            Role::EligibleForDiscount => (&mut eligible_for_discount, &FLAG),
             // Required roles and `vat` are handled above; `Plan::optional` never holds them.
             Role::Id | Role::Description | Role::UnitPrice | Role::Vat => continue,
         };
-        *slot = r.read(field, role_trait, method);
+        *slot = r.read(*source, conversion);
     }
 
     let bounds = r.bounds;
@@ -131,12 +174,33 @@ struct Reader<'a, 'p> {
 }
 
 impl Reader<'_, '_> {
-    /// `<Ty as __private::Trait>::method(&self.field)`.
-    fn read(&mut self, field: &Field<'_>, role_trait: &str, method: &str) -> TokenStream {
-        let (path, bound) = role_path(self.plan, self.p, field, role_trait, method);
-        self.bounds.extend(bound);
-        let member = &field.member;
-        quote!(#path(&self.#member))
+    /// A field: `<Ty as __private::Trait>::method(&self.field)`. A method:
+    /// `__private::Trait::method(__private::call(Self::sku, self))` (by reference for values
+    /// that are not text), spanned at the method's path so that a method of the wrong shape
+    /// or a return value that cannot serve the role is an error at the attribute.
+    fn read(&mut self, source: Source<'_>, conversion: &Conversion) -> TokenStream {
+        match source {
+            Source::Field(field) => {
+                let (role_trait, method) = conversion.field;
+                let (path, bound) = role_path(self.plan, self.p, field, role_trait, method);
+                self.bounds.extend(bound);
+                let member = &field.member;
+                quote!(#path(&self.#member))
+            }
+            Source::Method(method_path) => {
+                let span = method_path.span();
+                let p = respan(self.p.clone(), span);
+                let (role_trait, method) = conversion.method;
+                let role_trait = Ident::new(role_trait, span);
+                let method = Ident::new(method, span);
+                let value = quote_spanned!(span=> #p::call(#method_path, self));
+                if conversion.by_value {
+                    quote_spanned!(span=> #p::#role_trait::#method(#value))
+                } else {
+                    quote_spanned!(span=> #p::#role_trait::#method(&#value))
+                }
+            }
+        }
     }
 }
 

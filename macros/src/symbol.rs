@@ -3,8 +3,27 @@
 //!
 //! `ATTRIBUTES.md` is the user-facing version of this table; keep the two in step.
 
-/// Keys allowed on the struct: `#[checkout(vat = 25, currency = "NOK", kind = "physical")]`.
-pub(crate) const CONTAINER_KEYS: &[&str] = &["vat", "currency", "kind", "crate"];
+/// Keys allowed on the struct: `#[checkout(vat = 25, currency = "NOK", kind = "physical")]`,
+/// and every role given by a method (`id = Self::sku`) with the flags of such a price.
+pub(crate) const CONTAINER_KEYS: &[&str] = &[
+    "vat",
+    "currency",
+    "kind",
+    "crate",
+    "id",
+    "description",
+    "unit_price",
+    "line_id",
+    "quantity",
+    "unit_weight",
+    "unit_volume",
+    "unit_dimensional_weight",
+    "thumbnail_url",
+    "eligible_for_discount",
+    "net",
+    "minor_units",
+    "major_units",
+];
 
 /// Keys allowed on a field: one or more roles, plus flags of `unit_price`.
 pub(crate) const FIELD_KEYS: &[&str] = &[
@@ -76,6 +95,40 @@ impl Role {
     /// The role named by a key.
     pub(crate) fn from_key(key: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|role| role.key() == key)
+    }
+
+    /// A method name that would give this role, for messages (`id = Self::sku`).
+    pub(crate) const fn method_example(self) -> &'static str {
+        match self {
+            Role::Id => "sku",
+            Role::Description => "title",
+            Role::UnitPrice => "price",
+            Role::LineId => "line_id",
+            Role::Quantity => "quantity",
+            Role::Vat => "vat_rate",
+            Role::UnitWeight => "weight",
+            Role::UnitVolume => "volume",
+            Role::UnitDimensionalWeight => "dimensional_weight",
+            Role::ThumbnailUrl => "thumbnail",
+            Role::EligibleForDiscount => "discountable",
+        }
+    }
+
+    /// What the role's value is, in domain words.
+    pub(crate) const fn what(self) -> &'static str {
+        match self {
+            Role::Id => "product id (SKU)",
+            Role::Description => "text the buyer sees",
+            Role::UnitPrice => "price of one unit",
+            Role::LineId => "line id",
+            Role::Quantity => "quantity",
+            Role::Vat => "VAT rate",
+            Role::UnitWeight => "weight of one unit",
+            Role::UnitVolume => "volume of one unit",
+            Role::UnitDimensionalWeight => "dimensional weight of one unit",
+            Role::ThumbnailUrl => "thumbnail URL",
+            Role::EligibleForDiscount => "discount eligibility",
+        }
     }
 
     /// Whether every line needs this role.
@@ -204,7 +257,7 @@ mod tests {
         assert_eq!(did_you_mean("price", FIELD_KEYS), Some("unit_price"));
         assert_eq!(did_you_mean("sku", FIELD_KEYS), Some("id"));
         assert_eq!(did_you_mean("weight", FIELD_KEYS), Some("unit_weight"));
-        assert_eq!(did_you_mean("sku", CONTAINER_KEYS), None);
+        assert_eq!(did_you_mean("sku", CONTAINER_KEYS), Some("id"));
         assert_eq!(did_you_mean("color", FIELD_KEYS), None);
         assert_eq!(did_you_mean("foo", CONTAINER_KEYS), None);
         assert_eq!(

@@ -101,8 +101,8 @@ fn unknown_keys() {
         errs,
         [
             "unknown checkout attribute `vatt`, did you mean `vat`?",
-            "unknown checkout attribute `color`, expected `vat`, `currency`, `kind` or `crate`",
-            "`id` belongs on a field: put `#[checkout(id)]` on the field that holds it",
+            "unknown checkout attribute `color`, expected `vat`, `currency`, `kind`, `crate`, or a role given by a method such as `id = Self::sku`",
+            "`id` on the struct names the method that gives it: `#[checkout(id = Self::sku)]`; or mark the field that holds it `#[checkout(id)]`",
             "unknown checkout attribute `desciption`, did you mean `description`?",
             "unknown checkout attribute `price`, did you mean `unit_price`?",
             "`currency` belongs on the struct, not on a field",
@@ -124,9 +124,9 @@ fn missing_roles_without_a_guess_are_reported() {
         errs,
         [
             "unknown checkout attribute `colour`, expected `id`, `description`, `unit_price`, `line_id`, `quantity`, `vat`, `unit_weight`, `unit_volume`, `unit_dimensional_weight`, `thumbnail_url`, `eligible_for_discount`, `net`, `minor_units` or `major_units`",
-            "missing `#[checkout(description)]`: mark the field that holds the text the buyer sees",
-            "missing `#[checkout(unit_price)]`: mark the field that holds the price of one unit",
-            "missing VAT rate: add `#[checkout(vat = 25)]` to the struct or mark a field `#[checkout(vat)]`",
+            "missing `#[checkout(description)]`: mark the field that holds the text the buyer sees, or name a method that gives it on the struct: `#[checkout(description = Self::title)]`",
+            "missing `#[checkout(unit_price)]`: mark the field that holds the price of one unit, or name a method that gives it on the struct: `#[checkout(unit_price = Self::price)]`",
+            "missing VAT rate: add `#[checkout(vat = 25)]` to the struct, mark a field `#[checkout(vat)]`, or name a method: `#[checkout(vat = Self::vat_rate)]`",
         ]
     );
 }
@@ -220,7 +220,7 @@ fn bad_values() {
 #[test]
 fn vat_must_be_a_literal() {
     let errs = errors(quote! {
-        #[checkout(vat = STANDARD_RATE)]
+        #[checkout(vat = [25])]
         struct A {
             #[checkout(id)] a: String,
             #[checkout(description)] b: String,
@@ -230,7 +230,7 @@ fn vat_must_be_a_literal() {
     assert_eq!(
         errs,
         [
-            "expected a VAT percentage literal such as `25` or `25.5`; for a rate known only at run time, mark a field `#[checkout(vat)]`"
+            "expected a VAT percentage literal such as `25` or `25.5`; for a rate known only at run time, mark a field `#[checkout(vat)]` or name a method: `vat = Self::vat_rate`"
         ]
     );
 }
