@@ -292,6 +292,16 @@ fn is_path_value(meta: &ParseNestedMeta<'_>) -> bool {
             || fork.peek(Token![<]))
 }
 
+/// The name of a path that is one `SCREAMING_CASE` identifier: a constant, not a method.
+fn constant_name(path: &syn::ExprPath) -> Option<String> {
+    let ident = path.path.get_ident()?.to_string();
+    let screaming = ident.chars().any(|c| c.is_ascii_uppercase())
+        && ident
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    screaming.then_some(ident)
+}
+
 /// `id = Self::sku` on the struct: the method that gives a role. Recorded even when its
 /// value is not a path (that error is reported), so the role does not also count as missing.
 fn method_role(
@@ -303,7 +313,25 @@ fn method_role(
 ) -> syn::Result<()> {
     let example = role.method_example();
     let path = if is_path_value(meta) {
-        Some(meta.value()?.parse::<syn::ExprPath>()?)
+        let path = meta.value()?.parse::<syn::ExprPath>()?;
+        match constant_name(&path) {
+            Some(name) => {
+                let literal = if role == Role::Vat {
+                    "write the rate itself (`vat = 25`) or name a method (`vat = Self::vat_rate`)"
+                } else {
+                    "name a method `fn(&self)`"
+                };
+                cx.error_spanned_by(
+                    &path,
+                    format_args!(
+                        "`{name}` looks like a constant, but `{key} = …` on the struct names the method that gives the {}: {literal}",
+                        role.what()
+                    ),
+                );
+                None
+            }
+            None => Some(path),
+        }
     } else {
         if meta.input.peek(Token![=]) {
             let value = meta.value()?;

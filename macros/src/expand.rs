@@ -175,8 +175,8 @@ struct Reader<'a, 'p> {
 
 impl Reader<'_, '_> {
     /// A field: `<Ty as __private::Trait>::method(&self.field)`. A method:
-    /// `__private::Trait::method(__private::call(Self::sku, self))` (by reference for values
-    /// that are not text), spanned at the method's path so that a method of the wrong shape
+    /// `__private::Trait::method(Self::sku(self))` (by reference for values that are not
+    /// text), spanned at the method's name, so that a missing method, one of another shape
     /// or a return value that cannot serve the role is an error at the attribute.
     fn read(&mut self, source: Source<'_>, conversion: &Conversion) -> TokenStream {
         match source {
@@ -188,12 +188,20 @@ impl Reader<'_, '_> {
                 quote!(#path(&self.#member))
             }
             Source::Method(method_path) => {
-                let span = method_path.span();
+                // The name, not `Self`: a path's span is its first token on stable Rust.
+                let span = method_path
+                    .path
+                    .segments
+                    .last()
+                    .map_or_else(|| method_path.span(), |segment| segment.ident.span());
                 let p = respan(self.p.clone(), span);
                 let (role_trait, method) = conversion.method;
                 let role_trait = Ident::new(role_trait, span);
                 let method = Ident::new(method, span);
-                let value = quote_spanned!(span=> #p::call(#method_path, self));
+                // `self` keeps the derive's span: the compiler's help for a method of another
+                // shape then does not rewrite the attribute's tokens.
+                let this = quote!(self);
+                let value = quote_spanned!(span=> #method_path(#this));
                 if conversion.by_value {
                     quote_spanned!(span=> #p::#role_trait::#method(#value))
                 } else {

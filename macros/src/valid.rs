@@ -229,7 +229,10 @@ fn given_twice(cx: &Ctxt, method: &MethodRole, field: &Field<'_>) {
         ),
     );
     if let Some(field_key) = field.role(method.role) {
-        err.combine(syn::Error::new(field_key.span(), "the field is marked here"));
+        err.combine(syn::Error::new(
+            field_key.span(),
+            "the field is marked here",
+        ));
     }
     cx.syn_error(err);
 }

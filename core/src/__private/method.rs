@@ -1,36 +1,10 @@
-//! Roles given by a method (`#[checkout(id = Self::sku)]`): the call, and what its return
-//! value becomes. Text and ids are taken by value, so a method may return borrowed text
-//! (`&str`, kept borrowed) as well as computed text (`String`, moved in, never copied).
+//! Roles given by a method (`#[checkout(id = Self::sku)]`): what the method's return value
+//! becomes. The derive calls the method as written (`Self::sku(self)`), so a missing method
+//! or one of another shape is the compiler's own error at the attribute. Text and ids are
+//! taken by value, so a method may return borrowed text (`&str`, kept borrowed) as well as
+//! computed text (`String`, moved in, never copied).
 
 use super::*;
-
-/// A method that gives a role: a `fn(&self) -> T` of the type being derived.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot give a checkout role of `{S}`",
-    label = "expected a method `fn(&self) -> …` of `{S}`",
-    note = "a role given on the struct, such as `#[checkout(id = Self::sku)]`, names a method taking `&self` and nothing else"
-)]
-pub trait RoleMethod<'a, S: ?Sized> {
-    /// What the method returns.
-    type Output;
-    /// Calls it on `item`.
-    fn call_on(self, item: &'a S) -> Self::Output;
-}
-
-impl<'a, S: ?Sized + 'a, R, F: FnOnce(&'a S) -> R> RoleMethod<'a, S> for F {
-    type Output = R;
-    #[inline(always)]
-    fn call_on(self, item: &'a S) -> R {
-        self(item)
-    }
-}
-
-/// `method(item)`, through [`RoleMethod`] so that a method of another shape is an error
-/// that says what a role method is.
-#[inline(always)]
-pub fn call<'a, S: ?Sized, M: RoleMethod<'a, S>>(method: M, item: &'a S) -> M::Output {
-    method.call_on(item)
-}
 
 /// A method's return value used as `description` (and inside [`IntoOptionalText`]).
 #[diagnostic::on_unimplemented(
@@ -185,14 +159,16 @@ mod tests {
             sku: "tee-l".into(),
             code: 7,
         };
-        let borrowed = IntoText::into_text(call(Item::sku, &item));
+        let borrowed = IntoText::into_text(Item::sku(&item));
         assert!(matches!(&borrowed, Cow::Borrowed(text) if std::ptr::eq(*text, item.sku.as_str())));
-        assert!(matches!(IntoText::into_text(call(Item::title, &item)), Cow::Owned(t) if t == "tee-l (7)"));
-        let IdArg(id) = IntoId::into_id(call(Item::sku, &item));
+        assert!(
+            matches!(IntoText::into_text(Item::title(&item)), Cow::Owned(t) if t == "tee-l (7)")
+        );
+        let IdArg(id) = IntoId::into_id(Item::sku(&item));
         assert!(matches!(id, IdInput::Text(Cow::Borrowed("tee-l"))));
-        let IdArg(id) = IntoId::into_id(call(|item: &Item| item.code, &item));
+        let IdArg(id) = IntoId::into_id(item.code);
         assert_eq!(id, IdInput::Unsigned(7));
-        let optional = IntoOptionalText::into_optional_text(call(Item::maybe, &item));
+        let optional = IntoOptionalText::into_optional_text(Item::maybe(&item));
         assert!(matches!(optional, Some(Cow::Borrowed("tee-l"))));
     }
 }

@@ -1,0 +1,20 @@
+use dintero_order::CheckoutItem;
+use rust_decimal::Decimal;
+
+#[derive(CheckoutItem)]
+#[checkout(vat = 25, description = Self::title)]
+struct Shirt {
+    #[checkout(id)]
+    sku: String,
+    #[checkout(unit_price)]
+    price: Decimal,
+    name: String,
+}
+
+impl Shirt {
+    fn title(&self, language: &str) -> String {
+        format!("{} ({language})", self.name)
+    }
+}
+
+fn main() {}
