@@ -69,7 +69,7 @@ fn not_on_enum(cx: &Ctxt, key: &Ident) {
     let known = CONTAINER_KEYS.contains(&name.as_str()) || FIELD_KEYS.contains(&name.as_str());
     let msg = if known {
         format!(
-            "`{name}` cannot be set on an enum: each variant's type carries its own; the enum takes only `crate = \"...\"`"
+            "`{name}` cannot be set on an enum: each variant's item type sets its own; the enum takes only `crate = \"...\"`"
         )
     } else if symbol::did_you_mean(&name, &["crate"]).is_some() {
         format!("unknown checkout attribute `{name}`, did you mean `crate`?")
@@ -139,8 +139,8 @@ fn checkout_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
 /// or several: the enum's line is its item's line, so there must be exactly one.
 fn one_item<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Option<Variant<'a>> {
     let ident = &variant.ident;
-    let found = match &variant.fields {
-        Fields::Unit => "none".to_owned(),
+    let count = match &variant.fields {
+        Fields::Unit => 0,
         fields if fields.len() == 1 => {
             let field = fields.iter().next()?;
             let member = match &field.ident {
@@ -156,16 +156,19 @@ fn one_item<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Option<Variant<'a>> {
                 ty: &field.ty,
             });
         }
-        fields if fields.is_empty() => "none".to_owned(),
-        fields => format!("{} values", fields.len()),
+        fields => fields.len(),
+    };
+    let msg = if count == 0 {
+        format!(
+            "a variant of a `CheckoutItem` enum holds exactly one item, e.g. `{ident}({ident})`; `{ident}` holds none"
+        )
+    } else {
+        format!(
+            "a variant of a `CheckoutItem` enum holds exactly one item; `{ident}` holds {count}: give each item a variant of its own"
+        )
     };
     let mut tokens = ident.to_token_stream();
     variant.fields.to_tokens(&mut tokens);
-    cx.error_spanned_by(
-        tokens,
-        format_args!(
-            "a variant of a `CheckoutItem` enum holds exactly one item, e.g. `{ident}({ident})`; `{ident}` holds {found}"
-        ),
-    );
+    cx.error_spanned_by(tokens, msg);
     None
 }

@@ -85,11 +85,10 @@ fn cart() -> Vec<CartLine> {
 
 #[test]
 fn each_variant_is_its_items_line() {
-    for (line, item) in cart().iter().zip([
-        chair().line(),
-        gift_card().line(),
-        assembly().line(),
-    ]) {
+    for (line, item) in cart()
+        .iter()
+        .zip([chair().line(), gift_card().line(), assembly().line()])
+    {
         assert_eq!(line.line(), item);
     }
 }

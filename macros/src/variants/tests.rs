@@ -73,8 +73,8 @@ fn every_variant_that_is_not_one_item_is_reported() {
             format!("{ONE_ITEM}, e.g. `Chair(Chair)`; `Chair` holds none"),
             format!("{ONE_ITEM}, e.g. `Table(Table)`; `Table` holds none"),
             format!("{ONE_ITEM}, e.g. `Lamp(Lamp)`; `Lamp` holds none"),
-            format!("{ONE_ITEM}, e.g. `Bundle(Bundle)`; `Bundle` holds 2 values"),
-            format!("{ONE_ITEM}, e.g. `Set(Set)`; `Set` holds 3 values"),
+            format!("{ONE_ITEM}; `Bundle` holds 2: give each item a variant of its own"),
+            format!("{ONE_ITEM}; `Set` holds 3: give each item a variant of its own"),
         ]
     );
 }
@@ -104,7 +104,7 @@ fn struct_keys_on_the_enum_are_refused_at_the_key() {
     });
     let not_on_enum = |key: &str| {
         format!(
-            "`{key}` cannot be set on an enum: each variant's type carries its own; the enum takes only `crate = \"...\"`"
+            "`{key}` cannot be set on an enum: each variant's item type sets its own; the enum takes only `crate = \"...\"`"
         )
     };
     assert_eq!(

@@ -107,8 +107,8 @@ fn main() {
         .items(&more)
         .build()
         .unwrap();
-    // 29990 + 50000 + (40000 + 10000 VAT) + 10000 + 10000
-    assert_eq!(order.amount().minor_units(), 159990);
-    // 5998 + 0 + 10000 + 2000 + 0
+    // 29990 + 50000 + (40000 net + 10000 VAT) + 10000 + 10000 = 149990
+    assert_eq!(order.amount().minor_units(), 149990);
+    // 29990 - round(29990 * 100 / 125) = 5998; + 0 + 10000 + (10000 - 8000) + 0 = 17998
     assert_eq!(order.vat_amount().minor_units(), 17998);
 }
