@@ -93,10 +93,11 @@ impl Field<'_> {
 }
 
 /// What kind of item the derive was put on.
-pub(crate) enum Shape {
+pub(crate) enum Shape<'a> {
     Struct,
-    /// Not supported; the span is the `enum` or `union` keyword.
-    Enum(Span),
+    /// A cart of mixed kinds, read by [`crate::variants`].
+    Enum(&'a syn::DataEnum),
+    /// Not supported; the span is the `union` keyword.
     Union(Span),
 }
 
@@ -104,7 +105,7 @@ pub(crate) enum Shape {
 pub(crate) struct Container<'a> {
     pub(crate) ident: &'a Ident,
     pub(crate) generics: &'a Generics,
-    pub(crate) shape: Shape,
+    pub(crate) shape: Shape<'a>,
     pub(crate) attrs: ContainerAttrs,
     /// Every field of a struct, mapped or not (empty for enums and unions).
     pub(crate) fields: Vec<Field<'a>>,
@@ -117,7 +118,11 @@ impl<'a> Container<'a> {
     /// Reads the derive input, reporting every malformed attribute to `cx`.
     pub(crate) fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Container<'a> {
         let mut guessed = Vec::new();
-        let attrs = container_attrs(cx, &input.attrs, &mut guessed);
+        let attrs = match &input.data {
+            // An enum takes only `crate`; its variants' types carry everything else.
+            Data::Enum(_) => crate::variants::enum_attrs(cx, &input.attrs),
+            _ => container_attrs(cx, &input.attrs, &mut guessed),
+        };
         let (shape, fields) = match &input.data {
             Data::Struct(data) => {
                 let fields = data
@@ -128,7 +133,7 @@ impl<'a> Container<'a> {
                     .collect();
                 (Shape::Struct, fields)
             }
-            Data::Enum(data) => (Shape::Enum(data.enum_token.span), Vec::new()),
+            Data::Enum(data) => (Shape::Enum(data), Vec::new()),
             Data::Union(data) => (Shape::Union(data.union_token.span), Vec::new()),
         };
         Container {
@@ -143,7 +148,7 @@ impl<'a> Container<'a> {
 }
 
 /// Runs `f` on each key of each `#[checkout(...)]` among `attrs`, reporting syntax errors.
-fn each_key(
+pub(crate) fn each_key(
     cx: &Ctxt,
     attrs: &[Attribute],
     mut f: impl FnMut(&Ident, &ParseNestedMeta<'_>) -> syn::Result<()>,
@@ -175,7 +180,7 @@ fn each_key(
 }
 
 /// Consumes whatever follows a key up to the next `,`, so parsing can continue after an error.
-fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+pub(crate) fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
     while !meta.input.is_empty() && !meta.input.peek(Token![,]) {
         meta.input.parse::<TokenTree>()?;
     }
@@ -198,7 +203,7 @@ fn duplicate(cx: &Ctxt, first: &Ident, again: &Ident) {
 }
 
 /// Stores a container key's value unless the key was already given.
-fn set_once<T>(cx: &Ctxt, slot: &mut Option<Attr<T>>, key: &Ident, value: Option<T>) {
+pub(crate) fn set_once<T>(cx: &Ctxt, slot: &mut Option<Attr<T>>, key: &Ident, value: Option<T>) {
     match slot {
         Some(first) => duplicate(cx, &first.key, key),
         None => {
@@ -392,7 +397,7 @@ fn container_vat(cx: &Ctxt, key: &Ident, meta: &ParseNestedMeta<'_>) -> syn::Res
 }
 
 /// `key = "string"`; reports a missing or non-string value.
-fn string_value(
+pub(crate) fn string_value(
     cx: &Ctxt,
     key: &Ident,
     meta: &ParseNestedMeta<'_>,

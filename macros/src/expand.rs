@@ -233,7 +233,7 @@ fn role_path(
 }
 
 /// Gives every token the span `span`, so a whole generated path underlines one place.
-fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|tt| match tt {
@@ -256,7 +256,7 @@ fn uses_type_param(plan: &Plan<'_>, ty: &Type) -> bool {
     !params.is_empty() && mentions(ty, &params)
 }
 
-fn mentions(ty: &Type, params: &[&Ident]) -> bool {
+pub(crate) fn mentions(ty: &Type, params: &[&Ident]) -> bool {
     match ty {
         Type::Path(p) => {
             let qself = p.qself.as_ref().is_some_and(|q| mentions(&q.ty, params));

@@ -12,10 +12,12 @@
 mod attr;
 mod ctxt;
 mod expand;
+mod expand_enum;
 mod fallback;
 mod literal;
 mod symbol;
 mod valid;
+mod variants;
 
 #[cfg(test)]
 mod tests;
@@ -105,9 +107,14 @@ pub fn money(input: TokenStream) -> TokenStream {
 fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
     let cx = ctxt::Ctxt::new();
     let cont = attr::Container::from_ast(&cx, input);
-    let plan = valid::check(&cx, &cont);
-    let mut out = match (cx.check(), plan) {
-        (Ok(()), Some(plan)) => return expand::impl_checkout_item(&plan),
+    let impl_ = match cont.shape {
+        attr::Shape::Enum(data) => {
+            variants::check(&cx, &cont, data).map(|e| expand_enum::impl_checkout_item(&e))
+        }
+        _ => valid::check(&cx, &cont).map(|plan| expand::impl_checkout_item(&plan)),
+    };
+    let mut out = match (cx.check(), impl_) {
+        (Ok(()), Some(impl_)) => return impl_,
         (Err(err), _) => err.to_compile_error(),
         // Unreachable: every rule that withholds the plan reports an error. Should a rule
         // ever forget, say so instead of emitting a wrong impl or panicking.

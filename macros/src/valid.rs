@@ -160,22 +160,17 @@ impl<'a> Mapped<'a> {
     }
 }
 
-/// Only structs can be derived: an enum's variants would each need their own mapping, and a
-/// union cannot be read safely. The error points at the `enum`/`union` keyword.
+/// These rules are for structs; an enum has its own (`crate::variants`), and a union cannot be
+/// read safely: the error points at the `union` keyword.
 fn check_shape(cx: &Ctxt, cont: &Container<'_>) -> bool {
     match cont.shape {
         Shape::Struct => true,
-        Shape::Enum(span) => {
-            cx.error_at(
-                span,
-                "#[derive(CheckoutItem)] only supports structs; for an enum, implement `CheckoutItem` by hand and describe each variant",
-            );
-            false
-        }
+        // The derive sends an enum to `crate::variants`, never here.
+        Shape::Enum(_) => false,
         Shape::Union(span) => {
             cx.error_at(
                 span,
-                "#[derive(CheckoutItem)] only supports structs, not unions",
+                "#[derive(CheckoutItem)] supports structs and enums, not unions",
             );
             false
         }

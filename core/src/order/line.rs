@@ -32,6 +32,11 @@ use crate::{ItemType, Quantity, UnitPrice, VatRate};
 /// assert_eq!(order.amount().minor_units(), 29990);
 /// assert_eq!(order.vat_amount().minor_units(), 5998);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a checkout item",
+    label = "derive `CheckoutItem` for it or implement it",
+    note = "an order line comes from a type that implements `CheckoutItem`, or from a `Line`"
+)]
 pub trait CheckoutItem {
     /// Describes this value as one order line.
     fn line(&self) -> Line<'_>;

@@ -1,10 +1,6 @@
 use dintero_order::CheckoutItem;
 
 #[derive(CheckoutItem)]
-#[checkout(vat = 25)]
-enum Product {
-    Chair,
-    Table,
-}
+enum CartLine {}
 
 fn main() {}

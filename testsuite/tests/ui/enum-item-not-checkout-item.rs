@@ -1,0 +1,27 @@
+use dintero_order::CheckoutItem;
+use rust_decimal::Decimal;
+
+#[derive(CheckoutItem)]
+#[checkout(vat = 25)]
+struct Chair {
+    #[checkout(id)]
+    sku: String,
+    #[checkout(description)]
+    name: String,
+    #[checkout(unit_price)]
+    price: Decimal,
+}
+
+struct Voucher {
+    code: String,
+}
+
+#[derive(CheckoutItem)]
+enum CartLine {
+    Chair(Chair),
+    Voucher(Voucher),
+}
+
+fn main() {
+    let _ = Voucher { code: "V".into() }.code;
+}
