@@ -219,6 +219,25 @@ pub(crate) fn set_once<T>(cx: &Ctxt, slot: &mut Option<Attr<T>>, key: &Ident, va
     }
 }
 
+/// `crate = "path"`: where the runtime crate is; reports a value that is not a path.
+pub(crate) fn crate_path(
+    cx: &Ctxt,
+    key: &Ident,
+    meta: &ParseNestedMeta<'_>,
+) -> syn::Result<Option<syn::Path>> {
+    let value = string_value(cx, key, meta, "crate = \"my_crate::dintero_order\"")?;
+    Ok(value.and_then(|lit| {
+        lit.parse::<syn::Path>()
+            .map_err(|_| {
+                cx.error_spanned_by(
+                    &lit,
+                    "expected a path to the dintero_order crate, e.g. `crate = \"::my_shop::dintero_order\"`",
+                )
+            })
+            .ok()
+    }))
+}
+
 /// `key = "string"`; reports a missing or non-string value.
 pub(crate) fn string_value(
     cx: &Ctxt,

@@ -46,17 +46,7 @@ pub(crate) fn enum_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
             not_on_enum(cx, key);
             return attr::skip_value(meta);
         }
-        let value = attr::string_value(cx, key, meta, "crate = \"my_crate::dintero_order\"")?
-            .and_then(|lit| {
-                lit.parse::<syn::Path>()
-                    .map_err(|_| {
-                        cx.error_spanned_by(
-                            &lit,
-                            "expected a path to the dintero_order crate, e.g. `crate = \"::my_shop::dintero_order\"`",
-                        )
-                    })
-                    .ok()
-            });
+        let value = attr::crate_path(cx, key, meta)?;
         attr::set_once(cx, &mut out.krate, key, value);
         Ok(())
     });

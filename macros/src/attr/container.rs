@@ -37,17 +37,7 @@ pub(super) fn container_attrs(
                 set_once(cx, &mut out.kind, key, value);
             }
             "crate" => {
-                let value = string_value(cx, key, meta, "crate = \"my_crate::dintero_order\"")?
-                    .and_then(|lit| {
-                        lit.parse::<syn::Path>()
-                            .map_err(|_| {
-                                cx.error_spanned_by(
-                                    &lit,
-                                    "expected a path to the dintero_order crate, e.g. `crate = \"::my_shop::dintero_order\"`",
-                                )
-                            })
-                            .ok()
-                    });
+                let value = crate_path(cx, key, meta)?;
                 set_once(cx, &mut out.krate, key, value);
             }
             _ => {
