@@ -131,9 +131,37 @@ pub(crate) fn impl_checkout_item(plan: &Plan<'_>) -> TokenStream {
         *slot = r.read(*source, conversion);
     }
 
-    let bounds = r.bounds;
-    let ident = plan.ident;
-    let (impl_generics, ty_generics, where_clause) = plan.generics.split_for_impl();
+    let body = quote! {
+        #p::line(#p::LineFields {
+            id: #id,
+            description: #description,
+            unit_price: #price,
+            vat: #vat,
+            quantity: #quantity,
+            line_id: #line_id,
+            kind: #kind,
+            thumbnail_url: #thumbnail_url,
+            unit_weight: #unit_weight,
+            unit_volume: #unit_volume,
+            unit_dimensional_weight: #unit_dimensional_weight,
+            eligible_for_discount: #eligible_for_discount,
+        })
+    };
+    impl_block(&p, plan.ident, plan.generics, &r.bounds, &body)
+}
+
+/// `impl CheckoutItem for T` with `fn line(&self) -> Line<'_> { <body> }`, the type's own
+/// where-clause and the inferred `bounds`. Like serde's generic impls, `#[inline]` leaves code
+/// generation to where the impl is used, so a type never put in an order costs no machine code
+/// (measured: a 1000-struct crate builds in ~0.9 s instead of ~1.6 s).
+pub(crate) fn impl_block(
+    p: &TokenStream,
+    ident: &Ident,
+    generics: &syn::Generics,
+    bounds: &[TokenStream],
+    body: &TokenStream,
+) -> TokenStream {
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let existing = where_clause.into_iter().flat_map(|w| w.predicates.iter());
     quote! {
         #[automatically_derived]
@@ -142,25 +170,9 @@ pub(crate) fn impl_checkout_item(plan: &Plan<'_>) -> TokenStream {
             #(#existing,)*
             #(#bounds,)*
         {
-            // Like serde's generic impls, codegen happens where the impl is used, so a type
-            // that is never put in an order costs no machine code (measured: a 1000-struct
-            // crate builds in ~0.9 s instead of ~1.6 s).
             #[inline]
             fn line(&self) -> #p::Line<'_> {
-                #p::line(#p::LineFields {
-                    id: #id,
-                    description: #description,
-                    unit_price: #price,
-                    vat: #vat,
-                    quantity: #quantity,
-                    line_id: #line_id,
-                    kind: #kind,
-                    thumbnail_url: #thumbnail_url,
-                    unit_weight: #unit_weight,
-                    unit_volume: #unit_volume,
-                    unit_dimensional_weight: #unit_dimensional_weight,
-                    eligible_for_discount: #eligible_for_discount,
-                })
+                #body
             }
         }
     }

@@ -10,7 +10,7 @@ use quote::{quote, quote_spanned};
 use syn::Ident;
 use syn::spanned::Spanned;
 
-use crate::expand::{mentions, respan};
+use crate::expand::{impl_block, mentions, respan};
 use crate::variants::Enum;
 
 /// `impl CheckoutItem for E { fn line(&self) -> Line<'_> { match self { … } } }`.
@@ -34,22 +34,10 @@ pub(crate) fn impl_checkout_item(e: &Enum<'_>) -> TokenStream {
         arms.push(quote!(Self::#ident { #member: item } => #line(item),));
     }
 
-    let ident = e.ident;
-    let (impl_generics, ty_generics, where_clause) = e.generics.split_for_impl();
-    let existing = where_clause.into_iter().flat_map(|w| w.predicates.iter());
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics #p::CheckoutItem for #ident #ty_generics
-        where
-            #(#existing,)*
-            #(#bounds,)*
-        {
-            #[inline]
-            fn line(&self) -> #p::Line<'_> {
-                match self {
-                    #(#arms)*
-                }
-            }
+    let body = quote! {
+        match self {
+            #(#arms)*
         }
-    }
+    };
+    impl_block(&p, e.ident, e.generics, &bounds, &body)
 }
