@@ -1,4 +1,7 @@
-//! The wire forms of the money types: amounts, quantities and VAT rates as exact JSON numbers.
+//! The wire forms of the money types: currencies as their codes; amounts, quantities and VAT
+//! rates as exact JSON numbers.
+
+use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -130,5 +133,28 @@ impl<'de> serde::Deserialize<'de> for VatRate {
             }),
         };
         rate.map_err(serde::de::Error::custom)
+    }
+}
+
+/// A currency on the wire: its ISO 4217 code.
+impl serde::Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Currency {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CodeVisitor;
+        impl serde::de::Visitor<'_> for CodeVisitor {
+            type Value = Currency;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an ISO 4217 currency code with a minor unit")
+            }
+            fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<Currency, E> {
+                code.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(CodeVisitor)
     }
 }

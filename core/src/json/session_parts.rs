@@ -1,8 +1,12 @@
-//! The wire forms of a session's parts: express checkout, checkboxes, configuration, customer.
+//! The wire forms of a session's parts: express checkout, checkboxes, configuration, customer,
+//! `expires_at`.
 
-use serde::{Deserialize, Deserializer};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
+use crate::session::expires_at::{ExpiresAt, describe};
 use crate::{
     Checkbox, CheckboxLink, Configuration, Customer, DiscountCodes, Express, ShippingOption,
 };
@@ -121,5 +125,19 @@ struct CustomerWire {
 impl<'de> Deserialize<'de> for Customer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Customer, D::Error> {
         CustomerWire::deserialize(deserializer)
+    }
+}
+
+/// `expires_at` on the wire: RFC 3339 text, as it was written or from the instant.
+impl Serialize for ExpiresAt {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.written() {
+            Some(text) => serializer.serialize_str(&text),
+            // Unreachable for a checked session; an error rather than a panic all the same.
+            None => Err(serde::ser::Error::custom(format_args!(
+                "expires_at: expected a date-time from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z, found {}",
+                describe(self.instant().unwrap_or(UNIX_EPOCH))
+            ))),
+        }
     }
 }

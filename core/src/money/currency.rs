@@ -185,28 +185,6 @@ impl TryFrom<iso_currency::Currency> for Currency {
     }
 }
 
-impl serde::Serialize for Currency {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.code())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Currency {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct CodeVisitor;
-        impl serde::de::Visitor<'_> for CodeVisitor {
-            type Value = Currency;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an ISO 4217 currency code with a minor unit")
-            }
-            fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<Currency, E> {
-                code.parse().map_err(E::custom)
-            }
-        }
-        deserializer.deserialize_str(CodeVisitor)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::Currency;

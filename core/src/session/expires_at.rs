@@ -9,8 +9,6 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use serde::{Serialize, Serializer};
-
 use crate::error::{Rule, Violations, quoted};
 
 /// Seconds from the Unix epoch to 0000-01-01T00:00:00Z, the first instant RFC 3339 writes.
@@ -37,7 +35,7 @@ pub(crate) enum ExpiresAt {
 impl ExpiresAt {
     /// The instant; `None` only for text that is not an RFC 3339 date-time, which no
     /// checked session holds.
-    pub(super) fn instant(&self) -> Option<SystemTime> {
+    pub(crate) fn instant(&self) -> Option<SystemTime> {
         match self {
             ExpiresAt::Instant(instant) => Some(*instant),
             ExpiresAt::Text(text) => parse(text),
@@ -46,7 +44,7 @@ impl ExpiresAt {
 
     /// The text written for it; `None` only for an instant outside the years 0000 to 9999,
     /// which no checked session holds.
-    fn written(&self) -> Option<Cow<'_, str>> {
+    pub(crate) fn written(&self) -> Option<Cow<'_, str>> {
         match self {
             ExpiresAt::Instant(instant) => format_utc(*instant).map(Cow::Owned),
             ExpiresAt::Text(text) => Some(Cow::Borrowed(text)),
@@ -84,19 +82,6 @@ impl PartialEq for ExpiresAt {
             (ExpiresAt::Instant(a), ExpiresAt::Instant(b)) => a == b,
             (ExpiresAt::Text(a), ExpiresAt::Text(b)) => a == b,
             _ => self.written().is_some_and(|a| Some(a) == other.written()),
-        }
-    }
-}
-
-impl Serialize for ExpiresAt {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.written() {
-            Some(text) => serializer.serialize_str(&text),
-            // Unreachable for a checked session; an error rather than a panic all the same.
-            None => Err(serde::ser::Error::custom(format_args!(
-                "expires_at: expected a date-time from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z, found {}",
-                describe(self.instant().unwrap_or(UNIX_EPOCH))
-            ))),
         }
     }
 }
@@ -153,7 +138,7 @@ fn write_fraction(text: &mut String, nanos: u32) {
 }
 
 /// What `found` says for an instant RFC 3339 cannot write: its distance from the epoch.
-fn describe(instant: SystemTime) -> String {
+pub(crate) fn describe(instant: SystemTime) -> String {
     let (distance, side) = match instant.duration_since(UNIX_EPOCH) {
         Ok(after) => (after, "after"),
         Err(before) => (before.duration(), "before"),
