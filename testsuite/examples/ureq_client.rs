@@ -1,5 +1,6 @@
 //! A blocking client for `dintero_order::http` with [ureq]: takes an access token, creates a
-//! session and prints the URL to send the customer to.
+//! session and prints the URL to send the customer to. [`capture_what_is_left`] shows the
+//! other end of an order's life: read the transaction, capture what is left of it.
 //!
 //! ```text
 //! DINTERO_ACCOUNT=T11223344 DINTERO_CLIENT_ID=… DINTERO_CLIENT_SECRET=… \
@@ -17,14 +18,15 @@
 //! need ureq's `rustls` feature turned on (in your own crate: `ureq = "3"`), or `http://` bases
 //! that point at a TLS-terminating proxy.
 //!
-//! `tests/http_stacks.rs` runs [`create_session`] against a fake Dintero.
+//! `tests/http_stacks.rs` runs [`create_session`] and [`capture_what_is_left`] against a fake
+//! Dintero.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::error::Error;
 use std::time::Duration;
 
 use dintero_order::http::{AccessToken, Account, ClientCredentials, SessionCreated};
-use dintero_order::{Currency, Line, Order, SessionProfile, UnitPrice, VatRate};
+use dintero_order::{Currency, Line, Order, SessionProfile, Transaction, UnitPrice, VatRate};
 use http::uri::{Authority, PathAndQuery, Scheme};
 use http::{Request, Response, Uri};
 use rust_decimal_macros::dec;
@@ -135,6 +137,24 @@ pub fn create_session(
     let created =
         SessionCreated::from_response(send(agent, bases, session.create_request(&token))?)?;
     Ok(created)
+}
+
+/// Reads the transaction `id`, captures everything not yet captured of it with `reference`
+/// (a parcel number, shown on Dintero's settlement report), and returns the transaction as
+/// Dintero answers: what a shop runs when the last parcel of an order ships. A status that
+/// allows no capture, or nothing left, is the library's error before anything is sent.
+pub fn capture_what_is_left(
+    agent: &ureq::Agent,
+    bases: &Bases,
+    token: &AccessToken,
+    id: &str,
+    reference: &str,
+) -> Result<Transaction, BoxError> {
+    let tx =
+        Transaction::from_response(send(agent, bases, Transaction::fetch_request(id, token))?)?;
+    let capture = tx.capture().all().reference(reference).build()?;
+    let answer = send(agent, bases, tx.capture_request(&capture, token))?;
+    Ok(Transaction::from_response(answer)?)
 }
 
 /// The session this example creates: one chair, with a return and a callback URL.

@@ -1,6 +1,7 @@
 //! Feature `http` on two real HTTP stacks: the ureq client of `examples/ureq_client.rs` gets a
 //! token and creates a session at a fake Dintero on 127.0.0.1, which checks every request it
-//! gets; then the fake Dintero calls the axum handler of `examples/axum_callback.rs` with
+//! gets, and later reads the transaction and captures what is left of it; then the fake
+//! Dintero calls the axum handler of `examples/axum_callback.rs` with
 //! signed (and badly signed) callbacks.
 //!
 //! No sleeps: each server's listener is bound before the server task starts, so a connection
@@ -34,6 +35,23 @@ use ureq_client::{Bases, BoxError};
 const ACCOUNT: &str = "T11223344";
 const TOKEN: &str = "eyJhbGciOi.fake.token";
 const SIGNATURE_SECRET: &str = "signature-secret";
+
+/// The transaction the fake Dintero holds: the demo session's chair, authorized and already
+/// captured in part (one of two), as `GET /v1/transactions/{id}` answers.
+const AUTHORIZED: &str = r#"{"id":"T11223344.5tx","status":"PARTIALLY_CAPTURED","amount":59980,"currency":"NOK",
+  "items":[{"id":"chair","line_id":"1","description":"Chair","quantity":2,"amount":59980,"vat":25,"vat_amount":11996}],
+  "events":[{"event":"AUTHORIZE","success":true,"amount":59980},
+            {"event":"CAPTURE","success":true,"amount":29990,"items":[{"line_id":"1","quantity":1,"amount":29990,"vat_amount":5998}]}]}"#;
+
+/// The only capture body the fake Dintero accepts: the other chair, with its reference.
+const EXPECTED_CAPTURE: &str = r#"{"amount":29990,"capture_reference":"parcel-2","items":[{"id":"chair","line_id":"1","description":"Chair","quantity":1,"amount":29990,"vat_amount":5998,"vat":25}]}"#;
+
+/// Its answer: the transaction, now captured.
+const CAPTURED: &str = r#"{"id":"T11223344.5tx","status":"CAPTURED","amount":59980,"currency":"NOK",
+  "items":[{"id":"chair","line_id":"1","description":"Chair","quantity":2,"amount":59980,"vat":25,"vat_amount":11996}],
+  "events":[{"event":"AUTHORIZE","success":true,"amount":59980},
+            {"event":"CAPTURE","success":true,"amount":29990,"items":[{"line_id":"1","quantity":1,"amount":29990,"vat_amount":5998}]},
+            {"event":"CAPTURE","success":true,"amount":29990,"items":[{"line_id":"1","quantity":1,"amount":29990,"vat_amount":5998}]}]}"#;
 
 /// One request as the fake Dintero got it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,8 +101,22 @@ async fn fake_dintero(
         )
     };
     let answer = match (method.as_str(), path.as_str()) {
-        _ if content_type.as_deref() != Some("application/json") => {
+        ("POST", _) if content_type.as_deref() != Some("application/json") => {
             error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "not JSON")
+        }
+        (_, path)
+            if path.starts_with("/v1/transactions/")
+                && authorization.as_deref() != Some(&format!("Bearer {TOKEN}")) =>
+        {
+            error(StatusCode::UNAUTHORIZED, "bad token")
+        }
+        ("GET", "/v1/transactions/T11223344.5tx") => (StatusCode::OK, AUTHORIZED.to_string()),
+        ("POST", "/v1/transactions/T11223344.5tx/capture") => {
+            if body == EXPECTED_CAPTURE.as_bytes() {
+                (StatusCode::OK, CAPTURED.to_string())
+            } else {
+                error(StatusCode::BAD_REQUEST, "not the expected capture")
+            }
         }
         ("POST", "/v1/accounts/T11223344/auth/token") => {
             // base64("client-id:client-secret")
@@ -170,6 +202,44 @@ async fn run_client(bases: Bases, secret: &'static str) -> Result<(String, Strin
     })
     .await
     .unwrap()
+}
+
+/// The other end of an order's life over the same stack: read the transaction, capture the
+/// chair not yet captured; the fake Dintero accepts only the exact body.
+#[tokio::test]
+async fn ureq_client_captures_what_is_left_at_a_fake_dintero() {
+    let (fake, bases) = start_fake_dintero().await;
+    let tx = tokio::task::spawn_blocking(move || {
+        let token = dintero_order::http::AccessToken::new(
+            TOKEN,
+            SystemTime::now() + std::time::Duration::from_secs(60),
+        )?;
+        ureq_client::capture_what_is_left(
+            &ureq_client::agent(),
+            &bases,
+            &token,
+            "T11223344.5tx",
+            "parcel-2",
+        )
+    })
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!(tx.status(), &dintero_order::TransactionStatus::Captured);
+    assert_eq!(tx.items()[0].captured_amount(), 59980);
+    let seen = fake.seen.lock().unwrap().clone();
+    let calls: Vec<(&str, &str)> = seen
+        .iter()
+        .map(|call| (call.method.as_str(), call.path.as_str()))
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            ("GET", "/v1/transactions/T11223344.5tx"),
+            ("POST", "/v1/transactions/T11223344.5tx/capture"),
+        ]
+    );
+    assert_eq!(seen[1].body, EXPECTED_CAPTURE);
 }
 
 #[test]
