@@ -11,6 +11,9 @@ use crate::attr::Container;
 use crate::ctxt::Ctxt;
 use crate::valid;
 
+mod expansion;
+mod methods;
+
 /// Every error message the derive reports for `input`, in order.
 fn errors(input: TokenStream) -> Vec<String> {
     let input: DeriveInput = syn::parse2(input).unwrap();
@@ -320,146 +323,6 @@ fn malformed_attributes() {
             "empty #[checkout()]: name what this is, e.g. `#[checkout(id)]`",
             "unexpected token in nested attribute, expected ident",
             "expected a checkout attribute key, not a path",
-        ]
-    );
-}
-
-#[test]
-fn tuple_structs() {
-    let errs = errors(quote! {
-        #[checkout(vat = 0)]
-        struct A(#[checkout(id)] String, #[checkout(description)] String, #[checkout(unit_price)] Decimal);
-    });
-    assert_eq!(errs, Vec::<String>::new());
-}
-
-#[test]
-fn expansion_uses_absolute_paths_and_spans_roles_on_types() {
-    let out = expand(quote! {
-        #[checkout(vat = 25, currency = "NOK", kind = "physical")]
-        struct Chair<P> {
-            #[checkout(id)] sku: String,
-            #[checkout(description)] name: String,
-            #[checkout(unit_price, net)] price: P,
-            #[checkout(quantity)] qty: u32,
-        }
-    });
-    let expected = quote! {
-        #[automatically_derived]
-        impl<P> ::dintero_order::__private::CheckoutItem for Chair<P>
-        where
-            P: ::dintero_order::__private::AsUnitPrice,
-        {
-            #[inline]
-            fn line(&self) -> ::dintero_order::__private::Line<'_> {
-                ::dintero_order::__private::line(::dintero_order::__private::LineFields {
-                    id: <String as ::dintero_order::__private::AsId>::as_id(&self.sku),
-                    description: <String as ::dintero_order::__private::AsText>::as_text(&self.name),
-                    unit_price: ::dintero_order::__private::price_in_currency(
-                        ::dintero_order::__private::UnitPrice::net(
-                            <P as ::dintero_order::__private::AsUnitPrice>::as_unit_price(&self.price)
-                        ),
-                        {
-                            const CURRENCY: ::dintero_order::__private::Currency =
-                                ::dintero_order::__private::currency("NOK");
-                            CURRENCY
-                        }
-                    ),
-                    vat: ::dintero_order::__private::VatArg::rate({
-                        const VAT: ::dintero_order::__private::VatRate =
-                            ::dintero_order::__private::vat_rate(2500u16);
-                        VAT
-                    }),
-                    quantity: <u32 as ::dintero_order::__private::AsQuantity>::as_quantity(&self.qty),
-                    line_id: ::core::option::Option::None,
-                    kind: ::core::option::Option::Some(::dintero_order::__private::ItemType::Physical),
-                    thumbnail_url: ::core::option::Option::None,
-                    unit_weight: ::core::option::Option::None,
-                    unit_volume: ::core::option::Option::None,
-                    unit_dimensional_weight: ::core::option::Option::None,
-                    eligible_for_discount: ::core::option::Option::None,
-                })
-            }
-        }
-    };
-    assert_eq!(out, expected.to_string());
-}
-
-#[test]
-fn errors_come_with_a_fallback_impl() {
-    let out = expand(quote! {
-        #[checkout(vat = 101)]
-        struct Chair<'a> where Self: Sized {
-            #[checkout(id)] sku: &'a str,
-        }
-    });
-    assert!(out.starts_with(":: core :: compile_error !"), "{out}");
-    assert!(out.contains(
-        "impl < 'a > :: dintero_order :: __private :: CheckoutItem for Chair < 'a > where Self : Sized { fn line (& self) -> :: dintero_order :: __private :: Line < '_ > { :: core :: unreachable ! () } }"
-    ), "{out}");
-    assert_eq!(out.matches("compile_error").count(), 3, "{out}");
-}
-
-#[test]
-fn every_role_can_come_from_a_method() {
-    let errs = errors(quote! {
-        #[checkout(
-            id = Self::sku, description = Self::title, unit_price = Self::price, minor_units,
-            vat = Self::rate, quantity = Self::qty, line_id = Self::line,
-            thumbnail_url = Self::image, unit_weight = Self::w, unit_volume = Self::v,
-            unit_dimensional_weight = Self::d, eligible_for_discount = Self::e
-        )]
-        struct Line { inner: Inner }
-    });
-    assert_eq!(errs, Vec::<String>::new());
-    let code = expand(quote! {
-        #[checkout(vat = 25, id = Self::sku, description = Self::title, unit_price = Self::price)]
-        struct Line { inner: Inner }
-    });
-    assert!(
-        code.contains("IntoId :: into_id (Self :: sku (self))"),
-        "{code}"
-    );
-    assert!(
-        code.contains("IntoText :: into_text (Self :: title (self))"),
-        "{code}"
-    );
-    assert!(
-        code.contains("AsUnitPrice :: as_unit_price (& Self :: price (self))"),
-        "{code}"
-    );
-}
-
-#[test]
-fn method_roles_conflict_with_fields_and_flags() {
-    let errs = errors(quote! {
-        #[checkout(vat = 25, id = Self::sku, unit_price = Self::price, minor_units, major_units)]
-        struct A {
-            #[checkout(id)] a: String,
-            #[checkout(description)] b: String,
-        }
-    });
-    assert_eq!(
-        errs,
-        [
-            "`id` is given twice: by this method and by a field marked `#[checkout(id)]`; keep one",
-            "the field is marked here",
-            "`major_units` conflicts with `minor_units`: an integer price is counted in one unit",
-        ]
-    );
-    let errs = errors(quote! {
-        #[checkout(vat = 25, id = Self::sku, id = Self::code, net)]
-        struct B {
-            #[checkout(description)] b: String,
-        }
-    });
-    assert_eq!(
-        errs,
-        [
-            "duplicate checkout attribute `id`",
-            "first one here",
-            "missing `#[checkout(unit_price)]`: mark the field that holds the price of one unit, or name a method that gives it on the struct: `#[checkout(unit_price = Self::price)]`",
-            "`net` on the struct describes a price given by a method: add `unit_price = Self::price`",
         ]
     );
 }
