@@ -1,97 +1,94 @@
 //! [`TransactionStatus`] and [`EventKind`]: Dintero's string enums, with a fallback for values
 //! added after this crate was written.
 
-/// A transaction's `status` (LIFECYCLE-NOTES §4.3). A value this crate does not know is kept
-/// as [`Other`](TransactionStatus::Other), never refused.
-///
-/// ```
-/// use dintero_order_core::TransactionStatus;
-///
-/// assert_eq!(TransactionStatus::from_wire("CAPTURED"), TransactionStatus::Captured);
-/// let new = TransactionStatus::from_wire("SOMETHING_NEW");
-/// assert_eq!(new.as_str(), "SOMETHING_NEW");
-/// ```
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum TransactionStatus {
-    /// `INITIATED`.
-    Initiated,
-    /// `AUTHORIZED`: approved, nothing captured yet.
-    Authorized,
-    /// `AUTHORIZATION_VOIDED`: cancelled.
-    AuthorizationVoided,
-    /// `CAPTURED`: the full authorized amount.
-    Captured,
-    /// `PARTIALLY_CAPTURED`.
-    PartiallyCaptured,
-    /// `PARTIALLY_CAPTURED_REFUNDED`: part captured, part of that refunded.
-    PartiallyCapturedRefunded,
-    /// `REFUNDED`.
-    Refunded,
-    /// `PARTIALLY_REFUNDED`.
-    PartiallyRefunded,
-    /// `DECLINED`.
-    Declined,
-    /// `FAILED`.
-    Failed,
-    /// `UNKNOWN`: the outcome is not determined.
-    Unknown,
-    /// `ON_HOLD`: manual review; handle as pending.
-    OnHold,
-    /// A value this crate does not know, as written.
-    Other(String),
+/// Declares one of Dintero's string enums: its variants with their wire names, an `Other`
+/// variant keeping a name this crate does not know, and `from_wire` / `as_str`, each with an
+/// example made of `$wire => $variant`.
+macro_rules! dintero_names {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$variant_meta:meta])* $variant:ident = $wire:literal, )+
+        }
+        example: $example_wire:literal => $example:ident
+    ) => {
+        $(#[$meta])*
+        #[non_exhaustive]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $( $(#[$variant_meta])* $variant, )+
+            /// A value this crate does not know, as written.
+            Other(String),
+        }
+
+        impl $name {
+            #[doc = concat!("The value Dintero wrote: a known one, or [`Other`](", stringify!($name), "::Other).")]
+            ///
+            /// ```
+            #[doc = concat!("use dintero_order_core::", stringify!($name), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($name), "::from_wire(\"", $example_wire, "\"), ", stringify!($name), "::", stringify!($example), ");")]
+            /// ```
+            pub fn from_wire(text: &str) -> $name {
+                match text {
+                    $( $wire => $name::$variant, )+
+                    other => $name::Other(other.to_owned()),
+                }
+            }
+
+            /// The wire name (the unknown value as written for `Other`).
+            ///
+            /// ```
+            #[doc = concat!("use dintero_order_core::", stringify!($name), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($name), "::", stringify!($example), ".as_str(), \"", $example_wire, "\");")]
+            /// ```
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $wire, )+
+                    $name::Other(text) => text,
+                }
+            }
+        }
+    };
 }
 
-const STATUSES: [(&str, TransactionStatus); 12] = [
-    ("INITIATED", TransactionStatus::Initiated),
-    ("AUTHORIZED", TransactionStatus::Authorized),
-    (
-        "AUTHORIZATION_VOIDED",
-        TransactionStatus::AuthorizationVoided,
-    ),
-    ("CAPTURED", TransactionStatus::Captured),
-    ("PARTIALLY_CAPTURED", TransactionStatus::PartiallyCaptured),
-    (
-        "PARTIALLY_CAPTURED_REFUNDED",
-        TransactionStatus::PartiallyCapturedRefunded,
-    ),
-    ("REFUNDED", TransactionStatus::Refunded),
-    ("PARTIALLY_REFUNDED", TransactionStatus::PartiallyRefunded),
-    ("DECLINED", TransactionStatus::Declined),
-    ("FAILED", TransactionStatus::Failed),
-    ("UNKNOWN", TransactionStatus::Unknown),
-    ("ON_HOLD", TransactionStatus::OnHold),
-];
-
-impl TransactionStatus {
-    /// The status Dintero wrote: a known one, or [`Other`](TransactionStatus::Other).
+dintero_names! {
+    /// A transaction's `status` (LIFECYCLE-NOTES §4.3). A value this crate does not know is
+    /// kept as [`Other`](TransactionStatus::Other), never refused.
     ///
     /// ```
     /// use dintero_order_core::TransactionStatus;
-    /// assert_eq!(TransactionStatus::from_wire("ON_HOLD"), TransactionStatus::OnHold);
-    /// ```
-    pub fn from_wire(text: &str) -> TransactionStatus {
-        STATUSES.iter().find(|(name, _)| *name == text).map_or_else(
-            || TransactionStatus::Other(text.to_owned()),
-            |(_, s)| s.clone(),
-        )
-    }
-
-    /// The wire name (`PARTIALLY_CAPTURED`, or the unknown value as written).
     ///
+    /// assert_eq!(TransactionStatus::from_wire("CAPTURED"), TransactionStatus::Captured);
+    /// let new = TransactionStatus::from_wire("SOMETHING_NEW");
+    /// assert_eq!(new.as_str(), "SOMETHING_NEW");
     /// ```
-    /// use dintero_order_core::TransactionStatus;
-    /// assert_eq!(TransactionStatus::PartiallyCaptured.as_str(), "PARTIALLY_CAPTURED");
-    /// ```
-    pub fn as_str(&self) -> &str {
-        if let TransactionStatus::Other(text) = self {
-            return text;
-        }
-        STATUSES
-            .iter()
-            .find(|(_, status)| status == self)
-            .map_or("", |(name, _)| name)
+    pub enum TransactionStatus {
+        /// `INITIATED`.
+        Initiated = "INITIATED",
+        /// `AUTHORIZED`: approved, nothing captured yet.
+        Authorized = "AUTHORIZED",
+        /// `AUTHORIZATION_VOIDED`: cancelled.
+        AuthorizationVoided = "AUTHORIZATION_VOIDED",
+        /// `CAPTURED`: the full authorized amount.
+        Captured = "CAPTURED",
+        /// `PARTIALLY_CAPTURED`.
+        PartiallyCaptured = "PARTIALLY_CAPTURED",
+        /// `PARTIALLY_CAPTURED_REFUNDED`: part captured, part of that refunded.
+        PartiallyCapturedRefunded = "PARTIALLY_CAPTURED_REFUNDED",
+        /// `REFUNDED`.
+        Refunded = "REFUNDED",
+        /// `PARTIALLY_REFUNDED`.
+        PartiallyRefunded = "PARTIALLY_REFUNDED",
+        /// `DECLINED`.
+        Declined = "DECLINED",
+        /// `FAILED`.
+        Failed = "FAILED",
+        /// `UNKNOWN`: the outcome is not determined.
+        Unknown = "UNKNOWN",
+        /// `ON_HOLD`: manual review; handle as pending.
+        OnHold = "ON_HOLD",
     }
+    example: "PARTIALLY_CAPTURED" => PartiallyCaptured
 }
 
 /// Which operations each status allows (LIFECYCLE-NOTES §4.3, from Dintero's
@@ -157,79 +154,35 @@ impl TransactionStatus {
     }
 }
 
-/// The `event` of a transaction event (LIFECYCLE-NOTES §4.2). Unknown names (the spec's own
-/// example has `INITIATE`) are kept as [`Other`](EventKind::Other).
-///
-/// ```
-/// use dintero_order_core::EventKind;
-///
-/// assert_eq!(EventKind::from_wire("CAPTURE"), EventKind::Capture);
-/// assert_eq!(EventKind::from_wire("INITIATE"), EventKind::Other("INITIATE".into()));
-/// ```
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum EventKind {
-    /// `INITIALIZE`.
-    Initialize,
-    /// `AUTHORIZE`.
-    Authorize,
-    /// `CAPTURE`.
-    Capture,
-    /// `REFUND`.
-    Refund,
-    /// `VOID`.
-    Void,
-    /// `INITIATE_CAPTURE`.
-    InitiateCapture,
-    /// `INITIATE_REFUND`.
-    InitiateRefund,
-    /// `INITIATE_VOID`.
-    InitiateVoid,
-    /// `SETTLEMENT`.
-    Settlement,
-    /// A name this crate does not know, as written.
-    Other(String),
-}
-
-const EVENTS: [(&str, EventKind); 9] = [
-    ("INITIALIZE", EventKind::Initialize),
-    ("AUTHORIZE", EventKind::Authorize),
-    ("CAPTURE", EventKind::Capture),
-    ("REFUND", EventKind::Refund),
-    ("VOID", EventKind::Void),
-    ("INITIATE_CAPTURE", EventKind::InitiateCapture),
-    ("INITIATE_REFUND", EventKind::InitiateRefund),
-    ("INITIATE_VOID", EventKind::InitiateVoid),
-    ("SETTLEMENT", EventKind::Settlement),
-];
-
-impl EventKind {
-    /// The event Dintero wrote: a known one, or [`Other`](EventKind::Other).
+dintero_names! {
+    /// The `event` of a transaction event (LIFECYCLE-NOTES §4.2). Unknown names (the spec's own
+    /// example has `INITIATE`) are kept as [`Other`](EventKind::Other).
     ///
     /// ```
     /// use dintero_order_core::EventKind;
-    /// assert_eq!(EventKind::from_wire("REFUND"), EventKind::Refund);
-    /// ```
-    pub fn from_wire(text: &str) -> EventKind {
-        EVENTS
-            .iter()
-            .find(|(name, _)| *name == text)
-            .map_or_else(|| EventKind::Other(text.to_owned()), |(_, e)| e.clone())
-    }
-
-    /// The wire name (`CAPTURE`, or the unknown name as written).
     ///
+    /// assert_eq!(EventKind::from_wire("CAPTURE"), EventKind::Capture);
+    /// assert_eq!(EventKind::from_wire("INITIATE"), EventKind::Other("INITIATE".into()));
     /// ```
-    /// use dintero_order_core::EventKind;
-    /// assert_eq!(EventKind::Void.as_str(), "VOID");
-    /// ```
-    pub fn as_str(&self) -> &str {
-        if let EventKind::Other(text) = self {
-            return text;
-        }
-        EVENTS
-            .iter()
-            .find(|(_, kind)| kind == self)
-            .map_or("", |(name, _)| name)
+    pub enum EventKind {
+        /// `INITIALIZE`.
+        Initialize = "INITIALIZE",
+        /// `AUTHORIZE`.
+        Authorize = "AUTHORIZE",
+        /// `CAPTURE`.
+        Capture = "CAPTURE",
+        /// `REFUND`.
+        Refund = "REFUND",
+        /// `VOID`.
+        Void = "VOID",
+        /// `INITIATE_CAPTURE`.
+        InitiateCapture = "INITIATE_CAPTURE",
+        /// `INITIATE_REFUND`.
+        InitiateRefund = "INITIATE_REFUND",
+        /// `INITIATE_VOID`.
+        InitiateVoid = "INITIATE_VOID",
+        /// `SETTLEMENT`.
+        Settlement = "SETTLEMENT",
     }
+    example: "VOID" => Void
 }
