@@ -30,15 +30,9 @@ impl Serialize for OperationMetadata {
 impl Serialize for OperationItem {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut item = serializer.serialize_struct("OperationItem", 8)?;
-        match &self.id {
-            Some(id) => item.serialize_field("id", id)?,
-            None => item.skip_field("id")?,
-        }
+        optional(&mut item, "id", &self.id)?;
         item.serialize_field("line_id", &self.line_id)?;
-        match &self.description {
-            Some(description) => item.serialize_field("description", description)?,
-            None => item.skip_field("description")?,
-        }
+        optional(&mut item, "description", &self.description)?;
         item.serialize_field("quantity", &Number(&self.quantity))?;
         item.serialize_field("amount", &self.amount)?;
         item.serialize_field("vat_amount", &self.vat_amount)?;
@@ -58,19 +52,28 @@ impl Serialize for OperationItem {
 impl Serialize for Capture {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut body = serializer.serialize_struct("Capture", 5)?;
-        body.serialize_field("amount", &self.amount)?;
-        match &self.capture_reference {
-            Some(reference) => body.serialize_field("capture_reference", reference)?,
-            None => body.skip_field("capture_reference")?,
-        }
-        serialize_metadata(&mut body, &self.metadata)?;
-        body.serialize_field("items", &self.items)?;
+        body.serialize_field("amount", &self.body.amount)?;
+        optional(&mut body, "capture_reference", &self.body.reference)?;
+        serialize_metadata(&mut body, &self.body.metadata)?;
+        body.serialize_field("items", &self.body.items)?;
         if self.final_capture {
             body.serialize_field("final_capture", &true)?;
         } else {
             body.skip_field("final_capture")?;
         }
         body.end()
+    }
+}
+
+/// `key`, left out when unset.
+fn optional<S: SerializeStruct>(
+    body: &mut S,
+    key: &'static str,
+    value: &Option<String>,
+) -> Result<(), S::Error> {
+    match value {
+        Some(value) => body.serialize_field(key, value),
+        None => body.skip_field(key),
     }
 }
 
@@ -113,17 +116,11 @@ impl Capture {
 impl Serialize for Refund {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut body = serializer.serialize_struct("Refund", 5)?;
-        body.serialize_field("amount", &self.amount)?;
-        match &self.reason {
-            Some(reason) => body.serialize_field("reason", reason)?,
-            None => body.skip_field("reason")?,
-        }
-        match &self.refund_reference {
-            Some(reference) => body.serialize_field("refund_reference", reference)?,
-            None => body.skip_field("refund_reference")?,
-        }
-        serialize_metadata(&mut body, &self.metadata)?;
-        body.serialize_field("items", &self.items)?;
+        body.serialize_field("amount", &self.body.amount)?;
+        optional(&mut body, "reason", &self.reason)?;
+        optional(&mut body, "refund_reference", &self.body.reference)?;
+        serialize_metadata(&mut body, &self.body.metadata)?;
+        body.serialize_field("items", &self.body.items)?;
         body.end()
     }
 }

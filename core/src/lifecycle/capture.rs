@@ -1,9 +1,8 @@
-//! [`CaptureBuilder`] and [`Capture`]: the body of `POST /v1/transactions/{id}/capture`.
+//! [`CaptureBuilder`] and [`Capture`]: the body of `POST /v1/transactions/{id}/capture`. The
+//! setters and getters it shares with a refund are in `shared_api.rs`.
 
-use rust_decimal::Decimal;
-
-use super::metadata::OperationMetadata;
-use super::operation::{Kind, OperationItem, Request, plan};
+use super::operation::{Kind, plan};
+use super::shared_api::{Draft, OperationBody, operation_api};
 use super::transaction::Transaction;
 use crate::error::Error;
 
@@ -20,10 +19,7 @@ use crate::error::Error;
 #[derive(Debug, Clone)]
 #[must_use = "a builder does nothing until `build`"]
 pub struct CaptureBuilder<'t> {
-    tx: &'t Transaction,
-    request: Request,
-    reference: Option<String>,
-    metadata: OperationMetadata,
+    draft: Draft<'t>,
     final_capture: bool,
 }
 
@@ -45,11 +41,8 @@ pub struct CaptureBuilder<'t> {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Capture {
-    pub(crate) amount: i64,
-    pub(crate) capture_reference: Option<String>,
-    pub(crate) metadata: OperationMetadata,
+    pub(crate) body: OperationBody,
     pub(crate) final_capture: bool,
-    pub(crate) items: Vec<OperationItem>,
 }
 
 impl Transaction {
@@ -64,78 +57,21 @@ impl Transaction {
     /// ```
     pub fn capture(&self) -> CaptureBuilder<'_> {
         CaptureBuilder {
-            tx: self,
-            request: Request::default(),
-            reference: None,
-            metadata: OperationMetadata::default(),
+            draft: Draft::new(self),
             final_capture: false,
         }
     }
 }
 
+operation_api!(
+    CaptureBuilder,
+    Capture,
+    capture,
+    "all that is left to capture of it",
+    "capture_reference"
+);
+
 impl CaptureBuilder<'_> {
-    /// Every line not named by [`line`](Self::line) takes all that is left to capture of it.
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","quantity":2,"amount":1000},{"line_id":"2","amount":50}]}"#)?;
-    /// let capture = tx.capture().line("1", 1).all().build()?;
-    /// assert_eq!(capture.amount(), 550);
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn all(mut self) -> Self {
-        self.request.all = true;
-        self
-    }
-
-    /// Captures `quantity` more of the line `line_id` (an integer or an exact `Decimal`).
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// # use rust_decimal::Decimal;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"w","quantity":1.3,"amount":13013,"vat":25}]}"#)?;
-    /// let capture = tx.capture().line("w", Decimal::new(4, 1)).build()?;
-    /// assert_eq!((capture.amount(), capture.items()[0].vat_amount()), (4004, 801));
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn line(mut self, line_id: impl Into<String>, quantity: impl Into<Decimal>) -> Self {
-        self.request
-            .lines
-            .push((line_id.into(), quantity.into().normalize()));
-        self
-    }
-
-    /// The `capture_reference`, shown on Dintero's settlement report.
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}]}"#)?;
-    /// let capture = tx.capture().all().reference("ship-1").build()?;
-    /// assert_eq!(capture.reference(), Some("ship-1"));
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn reference(mut self, reference: impl Into<String>) -> Self {
-        self.reference = Some(reference.into());
-        self
-    }
-
-    /// A `metadata` entry (Dintero's 2025 spec): the key must start with `ext_` and have at
-    /// most 128 characters, the value at most 256.
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","status":"AUTHORIZED","items":[{"line_id":"1","amount":5}]}"#)?;
-    /// let capture = tx.capture().all().metadata("ext_parcel", "PKG-1").build()?;
-    /// assert_eq!(capture.metadata(), [("ext_parcel".to_owned(), "PKG-1".to_owned())]);
-    /// let err = tx.capture().all().metadata("parcel", "PKG-1").build().unwrap_err();
-    /// assert_eq!(err.violations()[0].path(), "metadata.parcel");
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.metadata.insert(key.into(), value.into());
-        self
-    }
-
     /// Sends `final_capture: true`: no capture may follow, and Dintero voids what is left
     /// uncaptured (payment product `dintero_psp` only, per Dintero's 2025 spec).
     ///
@@ -166,54 +102,14 @@ impl CaptureBuilder<'_> {
     /// # Ok::<(), dintero_order_core::Error>(())
     /// ```
     pub fn build(self) -> Result<Capture, Error> {
-        let (amount, items) = plan(self.tx, Kind::Capture, &self.request, &self.metadata)?;
         Ok(Capture {
-            amount,
-            capture_reference: self.reference,
-            metadata: self.metadata,
+            body: plan(self.draft, Kind::Capture)?,
             final_capture: self.final_capture,
-            items,
         })
     }
 }
 
 impl Capture {
-    /// The `amount`: the sum of the items' amounts.
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5},{"line_id":"2","amount":7}]}"#)?;
-    /// assert_eq!(tx.capture().all().build()?.amount(), 12);
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn amount(&self) -> i64 {
-        self.amount
-    }
-
-    /// The `capture_reference`, if one was set.
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}]}"#)?;
-    /// assert_eq!(tx.capture().all().build()?.reference(), None);
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn reference(&self) -> Option<&str> {
-        self.capture_reference.as_deref()
-    }
-
-    /// The `metadata` entries, in the order they were set.
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}]}"#)?;
-    /// assert!(tx.capture().all().build()?.metadata().is_empty());
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn metadata(&self) -> &[(String, String)] {
-        &self.metadata.0
-    }
-
     /// Whether this is the final capture (`final_capture: true`).
     ///
     /// ```
@@ -224,17 +120,5 @@ impl Capture {
     /// ```
     pub fn is_final(&self) -> bool {
         self.final_capture
-    }
-
-    /// The items, in the transaction's line order.
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}]}"#)?;
-    /// assert_eq!(tx.capture().all().build()?.items().len(), 1);
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn items(&self) -> &[OperationItem] {
-        &self.items
     }
 }

@@ -7,6 +7,7 @@ pub(crate) mod capture;
 pub(crate) mod metadata;
 pub(crate) mod operation;
 pub(crate) mod refund;
+pub(crate) mod shared_api;
 pub(crate) mod status;
 pub(crate) mod transaction;
 pub(crate) mod void;

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::arithmetic::proportion;
-use super::metadata::OperationMetadata;
+use super::shared_api::{Draft, OperationBody};
 use super::transaction::{Taken, Transaction, TransactionItem};
 use crate::error::{Error, Rule, Violation, Violations};
 use crate::money::decimal::fits_json_number;
@@ -107,13 +107,6 @@ pub(crate) enum Kind {
     Refund,
 }
 
-/// The lines asked for: `.line(..)` calls in order, and whether `.all()` was called.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Request {
-    pub(crate) all: bool,
-    pub(crate) lines: Vec<(String, Decimal)>,
-}
-
 impl Kind {
     /// The quantity, amount and VAT the operation may reach on a line (the ceiling of its
     /// cumulative total) and what it has already taken.
@@ -160,13 +153,9 @@ impl Kind {
     }
 }
 
-/// The items of the operation and their total, or every problem at once.
-pub(crate) fn plan(
-    tx: &Transaction,
-    kind: Kind,
-    request: &Request,
-    metadata: &OperationMetadata,
-) -> Result<(i64, Vec<OperationItem>), Error> {
+/// The body of the operation `draft` asks for, or every problem at once.
+pub(crate) fn plan(draft: Draft<'_>, kind: Kind) -> Result<OperationBody, Error> {
+    let tx = draft.tx;
     let mut violations = Violations::new();
     if let Err(expected) = kind.allowed(tx) {
         violations.push(Violation::new(
@@ -176,8 +165,9 @@ pub(crate) fn plan(
             tx.status.as_str(),
         ));
     }
-    let mut wanted: Vec<Option<Decimal>> = vec![None; tx.items.len()];
-    for (index, (line_id, quantity)) in request.lines.iter().enumerate() {
+    // Per line of the transaction: the quantity asked for and where it was asked (`items[i]`).
+    let mut wanted: Vec<Option<(usize, Decimal)>> = vec![None; tx.items.len()];
+    for (index, (line_id, quantity)) in draft.lines.iter().enumerate() {
         let path = format!("items[{index}]");
         let Some(at) = tx.items.iter().position(|item| &item.line_id == line_id) else {
             violations.push(Violation::new(
@@ -204,7 +194,7 @@ pub(crate) fn plan(
                 "each line once",
                 format!("{line_id:?} again"),
             )),
-            Some(slot) => *slot = Some(*quantity),
+            Some(slot) => *slot = Some((index, *quantity)),
             None => {}
         }
     }
@@ -213,16 +203,11 @@ pub(crate) fn plan(
     for (at, (item, asked)) in tx.items.iter().zip(wanted).enumerate() {
         let (ceiling, before) = kind.bounds(item);
         let left = ceiling.quantity - before.quantity;
-        let quantity = match asked {
-            Some(quantity) => quantity,
-            None if request.all && left > Decimal::ZERO => left,
+        let (index, quantity) = match asked {
+            Some(asked) => asked,
+            None if draft.all && left > Decimal::ZERO => (at, left),
             None => continue,
         };
-        let index = request
-            .lines
-            .iter()
-            .position(|(line_id, _)| line_id == &item.line_id)
-            .unwrap_or(at);
         if quantity > left {
             violations.push(Violation::new(
                 Rule::Remaining,
@@ -267,7 +252,7 @@ pub(crate) fn plan(
             "nothing",
         ));
     }
-    metadata.check(&mut violations);
+    draft.metadata.check(&mut violations);
     if i32::try_from(total).is_err() {
         violations.push(Violation::new(
             Rule::Int32Range,
@@ -276,7 +261,12 @@ pub(crate) fn plan(
             total.to_string(),
         ));
     }
-    violations.finish((total, items))
+    violations.finish(OperationBody {
+        amount: total,
+        reference: draft.reference,
+        metadata: draft.metadata,
+        items,
+    })
 }
 
 /// `cum(after) − cum(before)` for one line: the cumulative total reaches the ceiling exactly

@@ -1,9 +1,8 @@
-//! [`RefundBuilder`] and [`Refund`]: the body of `POST /v1/transactions/{id}/refund`.
+//! [`RefundBuilder`] and [`Refund`]: the body of `POST /v1/transactions/{id}/refund`. The
+//! setters and getters it shares with a capture are in `shared_api.rs`.
 
-use rust_decimal::Decimal;
-
-use super::metadata::OperationMetadata;
-use super::operation::{Kind, OperationItem, Request, plan};
+use super::operation::{Kind, plan};
+use super::shared_api::{Draft, OperationBody, operation_api};
 use super::transaction::Transaction;
 use crate::error::Error;
 
@@ -21,16 +20,13 @@ use crate::error::Error;
 #[derive(Debug, Clone)]
 #[must_use = "a builder does nothing until `build`"]
 pub struct RefundBuilder<'t> {
-    tx: &'t Transaction,
-    request: Request,
+    draft: Draft<'t>,
     reason: Option<String>,
-    reference: Option<String>,
-    metadata: OperationMetadata,
 }
 
-/// The body of a refund: `amount` (the sum of the items' amounts), an optional `reason` and
-/// `refund_reference` and `metadata`, and the items, each `cum(after) − cum(before)` of its line on the
-/// refunded quantity, never beyond what was captured.
+/// The body of a refund: `amount` (the sum of the items' amounts), an optional `reason`,
+/// `refund_reference` and `metadata`, and the items, each `cum(after) − cum(before)` of its
+/// line on the refunded quantity, never beyond what was captured.
 ///
 /// ```
 /// use dintero_order_core::Transaction;
@@ -46,11 +42,8 @@ pub struct RefundBuilder<'t> {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Refund {
-    pub(crate) amount: i64,
+    pub(crate) body: OperationBody,
     pub(crate) reason: Option<String>,
-    pub(crate) refund_reference: Option<String>,
-    pub(crate) metadata: OperationMetadata,
-    pub(crate) items: Vec<OperationItem>,
 }
 
 impl Transaction {
@@ -67,47 +60,21 @@ impl Transaction {
     /// ```
     pub fn refund(&self) -> RefundBuilder<'_> {
         RefundBuilder {
-            tx: self,
-            request: Request::default(),
+            draft: Draft::new(self),
             reason: None,
-            reference: None,
-            metadata: OperationMetadata::default(),
         }
     }
 }
 
+operation_api!(
+    RefundBuilder,
+    Refund,
+    refund,
+    "all that was captured and not yet refunded of it",
+    "refund_reference"
+);
+
 impl RefundBuilder<'_> {
-    /// Every line not named by [`line`](Self::line) gives back all that was captured and
-    /// not yet refunded of it.
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5},{"line_id":"2","amount":7}],
-    ///     "events":[{"event":"CAPTURE","success":true,"amount":5,"items":[{"line_id":"1","quantity":1,"amount":5}]}]}"#)?;
-    /// assert_eq!(tx.refund().all().build()?.amount(), 5);
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn all(mut self) -> Self {
-        self.request.all = true;
-        self
-    }
-
-    /// Refunds `quantity` more of the line `line_id` (an integer or an exact `Decimal`).
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","quantity":3,"amount":900}],
-    ///     "events":[{"event":"CAPTURE","success":true,"amount":900}]}"#)?;
-    /// assert_eq!(tx.refund().line("1", 1).build()?.amount(), 300);
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn line(mut self, line_id: impl Into<String>, quantity: impl Into<Decimal>) -> Self {
-        self.request
-            .lines
-            .push((line_id.into(), quantity.into().normalize()));
-        self
-    }
-
     /// The `reason` of the refund.
     ///
     /// ```
@@ -118,34 +85,6 @@ impl RefundBuilder<'_> {
     /// ```
     pub fn reason(mut self, reason: impl Into<String>) -> Self {
         self.reason = Some(reason.into());
-        self
-    }
-
-    /// The `refund_reference`, shown on Dintero's settlement report.
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}],"events":[{"event":"CAPTURE","success":true,"amount":5}]}"#)?;
-    /// assert_eq!(tx.refund().all().reference("rma-7").build()?.reference(), Some("rma-7"));
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn reference(mut self, reference: impl Into<String>) -> Self {
-        self.reference = Some(reference.into());
-        self
-    }
-
-    /// A `metadata` entry (Dintero's 2025 spec): the key must start with `ext_` and have at
-    /// most 128 characters, the value at most 256.
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}],"events":[{"event":"CAPTURE","success":true,"amount":5}]}"#)?;
-    /// let refund = tx.refund().all().metadata("ext_rma", "R-7").build()?;
-    /// assert_eq!(refund.metadata()[0].0, "ext_rma");
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.metadata.insert(key.into(), value.into());
         self
     }
 
@@ -163,30 +102,14 @@ impl RefundBuilder<'_> {
     /// # Ok::<(), dintero_order_core::Error>(())
     /// ```
     pub fn build(self) -> Result<Refund, Error> {
-        let (amount, items) = plan(self.tx, Kind::Refund, &self.request, &self.metadata)?;
         Ok(Refund {
-            amount,
+            body: plan(self.draft, Kind::Refund)?,
             reason: self.reason,
-            refund_reference: self.reference,
-            metadata: self.metadata,
-            items,
         })
     }
 }
 
 impl Refund {
-    /// The `amount`: the sum of the items' amounts.
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}],"events":[{"event":"CAPTURE","success":true,"amount":5}]}"#)?;
-    /// assert_eq!(tx.refund().all().build()?.amount(), 5);
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn amount(&self) -> i64 {
-        self.amount
-    }
-
     /// The `reason`, if one was set.
     ///
     /// ```
@@ -197,41 +120,5 @@ impl Refund {
     /// ```
     pub fn reason(&self) -> Option<&str> {
         self.reason.as_deref()
-    }
-
-    /// The `refund_reference`, if one was set.
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}],"events":[{"event":"CAPTURE","success":true,"amount":5}]}"#)?;
-    /// assert_eq!(tx.refund().all().build()?.reference(), None);
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn reference(&self) -> Option<&str> {
-        self.refund_reference.as_deref()
-    }
-
-    /// The `metadata` entries, in the order they were set.
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}],"events":[{"event":"CAPTURE","success":true,"amount":5}]}"#)?;
-    /// assert!(tx.refund().all().build()?.metadata().is_empty());
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn metadata(&self) -> &[(String, String)] {
-        &self.metadata.0
-    }
-
-    /// The items, in the transaction's line order.
-    ///
-    /// ```
-    /// # use dintero_order_core::Transaction;
-    /// let tx = Transaction::from_json(br#"{"id":"T","items":[{"line_id":"1","amount":5}],"events":[{"event":"CAPTURE","success":true,"amount":5}]}"#)?;
-    /// assert_eq!(tx.refund().all().build()?.items()[0].line_id(), "1");
-    /// # Ok::<(), dintero_order_core::Error>(())
-    /// ```
-    pub fn items(&self) -> &[OperationItem] {
-        &self.items
     }
 }
