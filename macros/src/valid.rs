@@ -312,14 +312,16 @@ fn check_struct_flags(cx: &Ctxt, cont: &Container<'_>, mapped: &Mapped<'_>) {
         }
         return;
     }
-    let units: Vec<&Ident> = cont
-        .attrs
-        .flags
+    check_one_unit(cx, &cont.attrs.flags);
+}
+
+/// An integer price is counted in one unit: `minor_units` and `major_units` exclude each other.
+fn check_one_unit(cx: &Ctxt, flags: &[(Flag, Ident)]) {
+    let mut units = flags
         .iter()
         .filter(|(f, _)| *f != Flag::Net)
-        .map(|(_, key)| key)
-        .collect();
-    if let [first, second, ..] = units.as_slice() {
+        .map(|(_, key)| key);
+    if let (Some(first), Some(second)) = (units.next(), units.next()) {
         cx.error_spanned_by(
             second,
             format_args!(
@@ -347,20 +349,7 @@ fn check_flags(cx: &Ctxt, cont: &Container<'_>) {
             }
             continue;
         }
-        let units: Vec<&Ident> = field
-            .flags
-            .iter()
-            .filter(|(f, _)| *f != Flag::Net)
-            .map(|(_, key)| key)
-            .collect();
-        if let [first, second, ..] = units.as_slice() {
-            cx.error_spanned_by(
-                second,
-                format_args!(
-                    "`{second}` conflicts with `{first}`: an integer price is counted in one unit"
-                ),
-            );
-        }
+        check_one_unit(cx, &field.flags);
     }
 }
 
