@@ -89,7 +89,7 @@ fn exercise_transaction(bytes: &[u8]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(2048))]
 
     #[test]
     fn a_transaction_with_any_value_anywhere(place in any::<Index>(), value in arbitrary_json()) {

@@ -452,3 +452,36 @@ fn void_follows_the_status() {
         }
     }
 }
+
+/// A transaction read faithfully may hold numbers no JSON reader keeps exactly; a capture of
+/// such a line is refused at its path instead of writing a number that would change on the way.
+#[test]
+fn numbers_a_body_cannot_carry_exactly_are_refused() {
+    let cases = [
+        (
+            r#"{"line_id":"1","quantity":18446744073709551615,"amount":5}"#,
+            Rule::Quantity,
+            "items[0].quantity",
+            "18446744073709551615",
+        ),
+        (
+            r#"{"line_id":"1","amount":5,"vat":12345678901234567.5}"#,
+            Rule::VatRate,
+            "items[0].vat",
+            "12345678901234567.5",
+        ),
+        (
+            r#"{"line_id":"1","amount":5,"discount_lines":[{"amount":1,"percentage":1.00000000000000001}]}"#,
+            Rule::Range,
+            "items[0].discount_lines[0].percentage",
+            "1.00000000000000001",
+        ),
+    ];
+    for (item, rule, path, found) in cases {
+        let tx =
+            Transaction::from_json(format!(r#"{{"id":"T","items":[{item}]}}"#).as_bytes()).unwrap();
+        let err = tx.capture().all().build().unwrap_err();
+        let v = &err.violations()[0];
+        assert_eq!((v.rule(), v.path(), v.found()), (rule, path, found));
+    }
+}

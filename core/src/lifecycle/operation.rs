@@ -217,6 +217,10 @@ pub(crate) fn plan(draft: Draft<'_>, kind: Kind) -> Result<OperationBody, Error>
             ));
             continue;
         }
+        if let Some(problem) = unwritable(item, quantity, index) {
+            violations.push(problem);
+            continue;
+        }
         match part(item, ceiling, before, before.quantity + quantity) {
             // A part never has the other sign than its line (a gift card line is negative).
             Some((amount, vat_amount)) if amount.signum() * item.amount.signum() >= 0 => {
@@ -285,6 +289,39 @@ fn part(
     Some((
         amount.checked_sub(before.amount)?,
         vat.checked_sub(before.vat_amount)?,
+    ))
+}
+
+/// A number the part would carry that no JSON reader keeps exactly (a transaction read
+/// faithfully may hold one): the quantity taken, the line's `vat`, a discount's `percentage`.
+fn unwritable(item: &TransactionItem, quantity: Decimal, index: usize) -> Option<Violation> {
+    const EXACT: &str = "a number with at most 15 significant digits";
+    if !fits_json_number(quantity) {
+        return Some(Violation::new(
+            Rule::Quantity,
+            format!("items[{index}].quantity"),
+            EXACT,
+            quantity.to_string(),
+        ));
+    }
+    if let Some(vat) = item.vat.filter(|vat| !fits_json_number(*vat)) {
+        return Some(Violation::new(
+            Rule::VatRate,
+            format!("items[{index}].vat"),
+            EXACT,
+            vat.to_string(),
+        ));
+    }
+    let (at, percentage) = item
+        .discount_lines
+        .iter()
+        .enumerate()
+        .find_map(|(at, line)| Some((at, line.percentage.filter(|p| !fits_json_number(*p))?)))?;
+    Some(Violation::new(
+        Rule::Range,
+        format!("items[{index}].discount_lines[{at}].percentage"),
+        EXACT,
+        percentage.to_string(),
     ))
 }
 
